@@ -1,0 +1,14 @@
+/**
+ * The stable Credence API: tensors, reverse-mode autodiff, random keys and the backend SPI.
+ *
+ * <p>This module depends on JDK modules only. Backends plug in through {@link
+ * dev.credence.api.backend.BackendProvider}, found by {@link java.util.ServiceLoader}.
+ */
+module dev.credence.api {
+    exports dev.credence.api.tensor;
+    exports dev.credence.api.backend;
+    exports dev.credence.api.autodiff;
+    exports dev.credence.api.random;
+
+    uses dev.credence.api.backend.BackendProvider;
+}
