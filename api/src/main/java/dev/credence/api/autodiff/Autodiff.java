@@ -61,8 +61,8 @@ public final class Autodiff {
      *
      * @param f the function; must return a one-element floating tensor
      * @param args the arguments
-     * @param createGraph whether to record the backward pass so the gradients can be
-     *     differentiated again
+     * @param createGraph whether to record the backward pass so the gradients can be differentiated
+     *     again
      * @return the value and gradients (tracked when {@code createGraph})
      */
     public static ValueAndGrad valueAndGrad(
@@ -122,7 +122,10 @@ public final class Autodiff {
         }
         if (!y.shape().equals(cotangent.shape())) {
             throw new IllegalArgumentException(
-                    "vjp: cotangent shape " + cotangent.shape() + " differs from output " + y.shape());
+                    "vjp: cotangent shape "
+                            + cotangent.shape()
+                            + " differs from output "
+                            + y.shape());
         }
         return backward(y, cotangent, vars, false);
     }
@@ -243,9 +246,9 @@ public final class Autodiff {
     }
 
     /**
-     * Returns, in topological order (inputs before outputs), the nodes between {@code root} and
-     * the targets: nodes from which some target is reachable. Targets' own inputs are not
-     * explored, which confines a nested backward pass to its own variables.
+     * Returns, in topological order (inputs before outputs), the nodes between {@code root} and the
+     * targets: nodes from which some target is reachable. Targets' own inputs are not explored,
+     * which confines a nested backward pass to its own variables.
      */
     private static List<GradNode> relevantNodes(GradNode root, Map<GradNode, Boolean> targets) {
         List<GradNode> order = new ArrayList<>();

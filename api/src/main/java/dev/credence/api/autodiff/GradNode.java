@@ -7,8 +7,8 @@ import dev.credence.api.tensor.Tensor;
  * produced. Nodes form a graph from outputs back to variables that {@link Autodiff} walks in
  * reverse.
  *
- * <p>{@link Tensor} creates nodes through {@link #record}; user code reads them only through
- * {@link Tensor#node()} to ask whether a tensor is tracked.
+ * <p>{@link Tensor} creates nodes through {@link #record}; user code reads them only through {@link
+ * Tensor#node()} to ask whether a tensor is tracked.
  */
 public final class GradNode {
     private final Primitive op;

@@ -9,9 +9,9 @@ import java.util.List;
  * The table of vector-Jacobian products: one rule per {@link Primitive}.
  *
  * <p>A rule receives a recorded node and the cotangent {@code g} of its output and returns one
- * cotangent per input (null for inputs that take no gradient, such as indices and masks). Rules
- * are written with {@link Tensor} operations, so when {@link Autodiff} records them (for a
- * gradient of a gradient) they differentiate again through this same table.
+ * cotangent per input (null for inputs that take no gradient, such as indices and masks). Rules are
+ * written with {@link Tensor} operations, so when {@link Autodiff} records them (for a gradient of
+ * a gradient) they differentiate again through this same table.
  */
 final class VjpRules {
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
@@ -46,9 +46,7 @@ final class VjpRules {
             case ADD -> two(unbroadcast(g, x.shape()), unbroadcast(g, in[1].shape()));
             case SUB -> two(unbroadcast(g, x.shape()), unbroadcast(g.neg(), in[1].shape()));
             case MUL ->
-                    two(
-                            unbroadcast(g.mul(in[1]), x.shape()),
-                            unbroadcast(g.mul(x), in[1].shape()));
+                    two(unbroadcast(g.mul(in[1]), x.shape()), unbroadcast(g.mul(x), in[1].shape()));
             case DIV ->
                     two(
                             unbroadcast(g.div(in[1]), x.shape()),

@@ -5,21 +5,21 @@ import dev.credence.api.tensor.Device;
 import dev.credence.api.tensor.Shape;
 
 /**
- * The primitive kernels a compute backend implements: about thirty operations over its own
- * opaque {@link Buffer}s.
+ * The primitive kernels a compute backend implements: about thirty operations over its own opaque
+ * {@link Buffer}s.
  *
  * <p>Everything else is written once, above this interface, in {@link
  * dev.credence.api.tensor.Tensor}: broadcasting rules, shape and dtype checks with their error
- * messages, composite operations such as {@code softplus} or {@code logSumExp}, and every
- * gradient. By the time a call reaches a backend its arguments are valid: shapes broadcast, axes
- * are normalised and sorted, dtypes match, indices are INT32. A backend therefore validates
- * nothing, and must only be exact (see the conformance kit, {@code credence-tck}) and fast.
+ * messages, composite operations such as {@code softplus} or {@code logSumExp}, and every gradient.
+ * By the time a call reaches a backend its arguments are valid: shapes broadcast, axes are
+ * normalised and sorted, dtypes match, indices are INT32. A backend therefore validates nothing,
+ * and must only be exact (see the conformance kit, {@code credence-tck}) and fast.
  *
  * <h2>Contract</h2>
  *
  * <ul>
- *   <li>Buffers are values: no method mutates its inputs; every result is a new buffer or one
- *       that shares storage with an input without ever being written through.
+ *   <li>Buffers are values: no method mutates its inputs; every result is a new buffer or one that
+ *       shares storage with an input without ever being written through.
  *   <li>FLOAT32 and FLOAT64 are required for every floating operation; INT32 for creation,
  *       transfer, {@link #cast}, movement, {@link #where}, comparisons, and {@link BinaryOp#ADD},
  *       SUB, MUL, MAX, MIN; BOOL for creation, transfer, cast, movement and as the condition of
@@ -256,8 +256,8 @@ public interface Backend {
     Buffer concat(Buffer[] xs, int axis, Shape out);
 
     /**
-     * Selects slices along {@code axis} by index: the result has shape {@code
-     * x.shape[:axis] + indices.shape + x.shape[axis+1:]}.
+     * Selects slices along {@code axis} by index: the result has shape {@code x.shape[:axis] +
+     * indices.shape + x.shape[axis+1:]}.
      *
      * @param x the input
      * @param axis the axis

@@ -6,8 +6,8 @@ package dev.credence.api.backend;
  *
  * <p>Providers are found by {@link java.util.ServiceLoader} and must be cheap to construct: no
  * native library is loaded until {@link #availability()} or {@link #create(BackendConfig)} is
- * called, and {@link #availability()} never throws (a failed native load is an unavailable
- * answer with the reason). See {@link Backend} for a complete example.
+ * called, and {@link #availability()} never throws (a failed native load is an unavailable answer
+ * with the reason). See {@link Backend} for a complete example.
  */
 public interface BackendProvider {
 

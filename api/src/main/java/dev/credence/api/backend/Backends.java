@@ -14,13 +14,12 @@ import java.util.function.Function;
  * The registry of backend providers: discovery, availability and selection by name.
  *
  * <p>A registry is an ordinary object. {@link #discover()} fills one from {@link ServiceLoader};
- * tests build one from fakes with {@link #of(List)}. Nothing is discovered in a static
- * initialiser.
+ * tests build one from fakes with {@link #of(List)}. Nothing is discovered in a static initialiser.
  *
  * <p>Selection order for {@link #select()}: the system property {@code credence.backend}, then the
  * environment variable {@code CREDENCE_BACKEND}, then the available provider with the highest
- * {@link BackendProvider#priority()}. A provider built against another major version of the SPI
- * is listed as unavailable with the reason.
+ * {@link BackendProvider#priority()}. A provider built against another major version of the SPI is
+ * listed as unavailable with the reason.
  */
 public final class Backends {
 
@@ -117,8 +116,7 @@ public final class Backends {
             theirs = p.apiVersion();
             a = p.availability();
         } catch (RuntimeException | LinkageError e) {
-            return Availability.unavailable(
-                    "provider failed while checking availability: " + e);
+            return Availability.unavailable("provider failed while checking availability: " + e);
         }
         String ours = Backend.API_VERSION;
         if (!major(theirs).equals(major(ours))) {

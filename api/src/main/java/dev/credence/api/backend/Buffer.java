@@ -6,8 +6,8 @@ import dev.credence.api.tensor.Shape;
 /**
  * A backend's opaque storage for one tensor's elements.
  *
- * <p>Only the backend that created a buffer looks inside it; the API sees just its shape and
- * dtype. A backend implements this interface on its own array type (a Java array, an ND4J {@code
+ * <p>Only the backend that created a buffer looks inside it; the API sees just its shape and dtype.
+ * A backend implements this interface on its own array type (a Java array, an ND4J {@code
  * INDArray}, a DJL {@code NDArray}).
  */
 public interface Buffer {

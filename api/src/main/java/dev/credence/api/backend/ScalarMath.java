@@ -1,9 +1,8 @@
 package dev.credence.api.backend;
 
 /**
- * Double-precision special functions, for backends whose native library lacks one and for
- * reference values in tests. Accuracy is close to 1e-15 relative over the ranges used in
- * statistics.
+ * Double-precision special functions, for backends whose native library lacks one and for reference
+ * values in tests. Accuracy is close to 1e-15 relative over the ranges used in statistics.
  */
 public final class ScalarMath {
     private ScalarMath() {}
@@ -57,7 +56,9 @@ public final class ScalarMath {
                                                             * (1.0 / 1260
                                                                     + z
                                                                             * (-1.0 / 1680
-                                                                                    + z * (1.0 / 1188)))))
+                                                                                    + z
+                                                                                            * (1.0
+                                                                                                    / 1188)))))
                             / x;
             return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + series;
         }
@@ -103,7 +104,9 @@ public final class ScalarMath {
                                                         * (1.0 / 252
                                                                 - z
                                                                         * (1.0 / 240
-                                                                                - z * (1.0 / 132)))));
+                                                                                - z
+                                                                                        * (1.0
+                                                                                                / 132)))));
         return acc + Math.log(x) - 0.5 / x - tail;
     }
 
@@ -143,7 +146,9 @@ public final class ScalarMath {
                                                                 * (1.0 / 42
                                                                         - z
                                                                                 * (1.0 / 30
-                                                                                        - z * (5.0 / 66)))));
+                                                                                        - z
+                                                                                                * (5.0
+                                                                                                        / 66)))));
         return acc + tail;
     }
 

@@ -1,9 +1,9 @@
 package dev.credence.api.random;
 
 /**
- * The Philox-4x32-10 counter-based generator of Salmon et al., "Parallel random numbers: as easy
- * as 1, 2, 3" (SC 2011): a keyed bijection of a 128-bit counter, ten rounds of multiply-and-xor.
- * The same key and counter always give the same four words, on any thread.
+ * The Philox-4x32-10 counter-based generator of Salmon et al., "Parallel random numbers: as easy as
+ * 1, 2, 3" (SC 2011): a keyed bijection of a 128-bit counter, ten rounds of multiply-and-xor. The
+ * same key and counter always give the same four words, on any thread.
  */
 final class Philox {
     private static final int M0 = 0xD2511F53;

@@ -8,8 +8,8 @@ import dev.credence.api.tensor.Tensor;
 /**
  * An immutable, splittable key for counter-based random numbers, in the style of JAX's PRNG keys.
  *
- * <p>A key never changes: drawing numbers does not advance it. To draw again, {@link #split()}
- * the key into fresh ones, or {@link #fold(long)} in a step or chain number. Every chain, layer and
+ * <p>A key never changes: drawing numbers does not advance it. To draw again, {@link #split()} the
+ * key into fresh ones, or {@link #fold(long)} in a step or chain number. Every chain, layer and
  * step thus owns a stream that depends only on the path of splits that led to it, so a run is
  * reproducible bit for bit whatever the thread schedule.
  *
@@ -168,7 +168,8 @@ public final class RandomKey {
      */
     public Tensor uniform(Backend b, DType dtype, int... dims) {
         Shape s = Shape.of(dims);
-        return Tensor.of(b, uniformDoubles(s.size()), floating(dtype, "uniform"), s.dims()).reshape(dims);
+        return Tensor.of(b, uniformDoubles(s.size()), floating(dtype, "uniform"), s.dims())
+                .reshape(dims);
     }
 
     /**
@@ -181,7 +182,8 @@ public final class RandomKey {
      */
     public Tensor normal(Backend b, DType dtype, int... dims) {
         Shape s = Shape.of(dims);
-        return Tensor.of(b, normalDoubles(s.size()), floating(dtype, "normal"), s.dims()).reshape(dims);
+        return Tensor.of(b, normalDoubles(s.size()), floating(dtype, "normal"), s.dims())
+                .reshape(dims);
     }
 
     /**
@@ -232,7 +234,8 @@ public final class RandomKey {
 
     private static DType floating(DType d, String op) {
         if (!d.isFloating()) {
-            throw new IllegalArgumentException(op + ": dtype must be FLOAT32 or FLOAT64, found " + d);
+            throw new IllegalArgumentException(
+                    op + ": dtype must be FLOAT32 or FLOAT64, found " + d);
         }
         return d;
     }

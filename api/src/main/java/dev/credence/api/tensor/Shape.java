@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The dimensions of a tensor: an immutable list of non-negative sizes.
  *
  * <p>A scalar has rank 0 and size 1. Shapes follow NumPy's broadcasting rules: two shapes are
- * aligned at their last dimensions, and each pair of sizes must be equal or contain a 1 (see
- * {@link #broadcast(Shape, Shape, String)}).
+ * aligned at their last dimensions, and each pair of sizes must be equal or contain a 1 (see {@link
+ * #broadcast(Shape, Shape, String)}).
  */
 public final class Shape {
 

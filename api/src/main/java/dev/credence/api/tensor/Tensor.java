@@ -382,9 +382,7 @@ public final class Tensor {
         return handle.released;
     }
 
-    /**
-     * Frees the buffer now; later use of this tensor (or of tensors sharing its buffer) throws.
-     */
+    /** Frees the buffer now; later use of this tensor (or of tensors sharing its buffer) throws. */
     public void release() {
         handle.release();
     }
@@ -474,9 +472,10 @@ public final class Tensor {
     // ------------------------------------------------------------------ primitive application
 
     private Tensor make(Buffer buf, Primitive op, Object attr, Tensor... inputs) {
-        GradNode n = dtype.isFloating() || buf.dtype().isFloating()
-                ? GradNode.record(op, attr, inputs)
-                : null;
+        GradNode n =
+                dtype.isFloating() || buf.dtype().isFloating()
+                        ? GradNode.record(op, attr, inputs)
+                        : null;
         return fresh(backend(), buf, n);
     }
 
@@ -547,7 +546,8 @@ public final class Tensor {
                     name + ": not defined for " + dtype + "; cast to a floating dtype first");
         }
         Shape out = Shape.broadcast(shape, o.shape, name);
-        return make(backend().binary(op, buffer(), o.buffer(), out), Primitive.of(op), null, this, o);
+        return make(
+                backend().binary(op, buffer(), o.buffer(), out), Primitive.of(op), null, this, o);
     }
 
     private Tensor compare(CompareOp op, Tensor o) {
@@ -577,7 +577,8 @@ public final class Tensor {
         a.sameBackend(b, "where");
         a.sameBackend(cond, "where");
         a.sameDType(b, "where");
-        Shape out = Shape.broadcast(Shape.broadcast(cond.shape, a.shape, "where"), b.shape, "where");
+        Shape out =
+                Shape.broadcast(Shape.broadcast(cond.shape, a.shape, "where"), b.shape, "where");
         Buffer buf = a.backend().where(cond.buffer(), a.buffer(), b.buffer(), out);
         return a.make(buf, Primitive.WHERE, null, cond, a, b);
     }
@@ -660,7 +661,10 @@ public final class Tensor {
         requireFloating("matmul");
         if (rank() == 0 || o.rank() == 0) {
             throw new IllegalArgumentException(
-                    "matmul: operands must have rank >= 1, found shapes " + shape + " and " + o.shape);
+                    "matmul: operands must have rank >= 1, found shapes "
+                            + shape
+                            + " and "
+                            + o.shape);
         }
         Tensor a = rank() == 1 ? reshape(1, dim(0)) : this;
         Tensor b = o.rank() == 1 ? o.reshape(o.dim(0), 1) : o;
@@ -849,7 +853,12 @@ public final class Tensor {
             first.sameDType(t, "concat");
             if (t.rank() != first.rank()) {
                 throw new IllegalArgumentException(
-                        "concat: tensor " + i + " has shape " + t.shape + ", tensor 0 has " + first.shape);
+                        "concat: tensor "
+                                + i
+                                + " has shape "
+                                + t.shape
+                                + ", tensor 0 has "
+                                + first.shape);
             }
             for (int d = 0; d < od.length; d++) {
                 if (d != ax && t.shape.dim(d) != first.shape.dim(d)) {
@@ -886,7 +895,12 @@ public final class Tensor {
         int ax = shape.normalizeAxis(axis, "gather");
         checkIndices(indices, shape.dim(ax), "gather");
         sameBackend(indices, "gather");
-        return make(backend().gather(buffer(), ax, indices.buffer()), Primitive.GATHER, ax, this, indices);
+        return make(
+                backend().gather(buffer(), ax, indices.buffer()),
+                Primitive.GATHER,
+                ax,
+                this,
+                indices);
     }
 
     /**
@@ -912,7 +926,10 @@ public final class Tensor {
         System.arraycopy(od, ax + 1, want, ax + id.length, od.length - ax - 1);
         if (!Shape.of(want).equals(src.shape)) {
             throw new IllegalArgumentException(
-                    "scatterAdd: src must have shape " + Arrays.toString(want) + ", found " + src.shape);
+                    "scatterAdd: src must have shape "
+                            + Arrays.toString(want)
+                            + ", found "
+                            + src.shape);
         }
         Buffer buf = src.backend().scatterAdd(out, ax, indices.buffer(), src.buffer());
         return src.make(buf, Primitive.SCATTER_ADD, ax, indices, src);
@@ -939,7 +956,8 @@ public final class Tensor {
      */
     public Tensor oneHot(int depth, DType dtype) {
         if (this.dtype != DType.INT32) {
-            throw new IllegalArgumentException("oneHot: indices must be INT32, found " + this.dtype);
+            throw new IllegalArgumentException(
+                    "oneHot: indices must be INT32, found " + this.dtype);
         }
         return fresh(backend(), backend().oneHot(buffer(), depth, dtype), null);
     }
@@ -1440,8 +1458,8 @@ public final class Tensor {
     }
 
     /**
-     * Elementwise binary cross-entropy with logits {@code this}: {@code softplus(x) - t x},
-     * stable for any logit.
+     * Elementwise binary cross-entropy with logits {@code this}: {@code softplus(x) - t x}, stable
+     * for any logit.
      *
      * @param target the targets
      * @return the losses, not reduced

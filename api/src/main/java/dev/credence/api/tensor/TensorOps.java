@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Composite operations built from the primitives in {@link Tensor}. They differentiate through
- * the primitives' rules, so none of them needs a gradient rule of its own.
+ * Composite operations built from the primitives in {@link Tensor}. They differentiate through the
+ * primitives' rules, so none of them needs a gradient rule of its own.
  */
 final class TensorOps {
     private TensorOps() {}
@@ -98,8 +98,13 @@ final class TensorOps {
         int ax = x.shape().normalizeAxis(axis, "squeeze");
         if (x.shape().dim(ax) != 1) {
             throw new IllegalArgumentException(
-                    "squeeze: axis " + ax + " of shape " + x.shape() + " has size "
-                            + x.shape().dim(ax) + ", not 1");
+                    "squeeze: axis "
+                            + ax
+                            + " of shape "
+                            + x.shape()
+                            + " has size "
+                            + x.shape().dim(ax)
+                            + ", not 1");
         }
         int[] d = x.shape().dims();
         int[] out = new int[d.length - 1];

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * A try-with-resources block that frees the buffers of every tensor created inside it.
  *
- * <p>Native backends hold tensor memory outside the Java heap, where the garbage collector does
- * not see it. Wrap each training step in a scope and keep only what must survive:
+ * <p>Native backends hold tensor memory outside the Java heap, where the garbage collector does not
+ * see it. Wrap each training step in a scope and keep only what must survive:
  *
  * <pre>{@code
  * for (int step = 0; step < steps; step++) {
@@ -23,9 +23,9 @@ import java.util.Map;
  * }</pre>
  *
  * Scopes nest per thread. A kept tensor moves to the enclosing scope (or is owned by nobody if
- * there is none, and lives until the garbage collector or {@link Tensor#release()} frees it).
- * Using a tensor after its scope closed throws {@link IllegalStateException}. A scope must be
- * closed on the thread that opened it.
+ * there is none, and lives until the garbage collector or {@link Tensor#release()} frees it). Using
+ * a tensor after its scope closed throws {@link IllegalStateException}. A scope must be closed on
+ * the thread that opened it.
  */
 public final class TensorScope implements AutoCloseable {
 

@@ -6,10 +6,9 @@ import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Shape;
 
 /**
- * Elementwise binary kernels with broadcasting. The output is walked row by row (all axes but
- * the last), and each row is one tight loop whose input strides are 1 (contiguous) or 0
- * (broadcast), so same-shape, scalar and bias-add cases all run without per-element index
- * arithmetic.
+ * Elementwise binary kernels with broadcasting. The output is walked row by row (all axes but the
+ * last), and each row is one tight loop whose input strides are 1 (contiguous) or 0 (broadcast), so
+ * same-shape, scalar and bias-add cases all run without per-element index arithmetic.
  */
 final class Binary {
     private Binary() {}
@@ -76,7 +75,15 @@ final class Binary {
     }
 
     private static void rowD(
-            BinaryOp op, double[] a, int ia, int sa, double[] b, int ib, int sb, double[] r, int io,
+            BinaryOp op,
+            double[] a,
+            int ia,
+            int sa,
+            double[] b,
+            int ib,
+            int sb,
+            double[] r,
+            int io,
             int n) {
         if (sa == 1 && sb == 1) {
             switch (op) {
@@ -142,7 +149,15 @@ final class Binary {
     }
 
     private static void rowF(
-            BinaryOp op, float[] a, int ia, int sa, float[] b, int ib, int sb, float[] r, int io,
+            BinaryOp op,
+            float[] a,
+            int ia,
+            int sa,
+            float[] b,
+            int ib,
+            int sb,
+            float[] r,
+            int io,
             int n) {
         if (sa == 1 && sb == 1) {
             switch (op) {

@@ -14,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The pure-Java backend: every primitive over Java arrays. Buffers are plain heap arrays, so
- * {@link #release(Buffer)} only drops the reference; the garbage collector reclaims the memory.
- * Large matrix products use a fixed pool of daemon threads ({@code threads} option, default the
- * number of processors).
+ * The pure-Java backend: every primitive over Java arrays. Buffers are plain heap arrays, so {@link
+ * #release(Buffer)} only drops the reference; the garbage collector reclaims the memory. Large
+ * matrix products use a fixed pool of daemon threads ({@code threads} option, default the number of
+ * processors).
  */
 public final class JvmBackend implements Backend {
 
@@ -31,7 +31,8 @@ public final class JvmBackend implements Backend {
      */
     public JvmBackend(int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("jvm backend: threads must be >= 1, found " + threads);
+            throw new IllegalArgumentException(
+                    "jvm backend: threads must be >= 1, found " + threads);
         }
         this.threads = threads;
     }
@@ -47,7 +48,10 @@ public final class JvmBackend implements Backend {
                             Executors.newFixedThreadPool(
                                     Math.max(1, threads - 1),
                                     r -> {
-                                        Thread t = new Thread(r, "credence-jvm-" + count.incrementAndGet());
+                                        Thread t =
+                                                new Thread(
+                                                        r,
+                                                        "credence-jvm-" + count.incrementAndGet());
                                         t.setDaemon(true);
                                         return t;
                                     });

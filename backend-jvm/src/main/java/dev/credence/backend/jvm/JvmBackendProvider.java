@@ -6,9 +6,9 @@ import dev.credence.api.backend.BackendConfig;
 import dev.credence.api.backend.BackendProvider;
 
 /**
- * Announces the {@code jvm} backend: always available, lowest preference among real backends
- * only when a faster one is installed (priority 0). Option {@code threads} sets the kernel
- * threads (default: the number of processors).
+ * Announces the {@code jvm} backend: always available, lowest preference among real backends only
+ * when a faster one is installed (priority 0). Option {@code threads} sets the kernel threads
+ * (default: the number of processors).
  */
 public final class JvmBackendProvider implements BackendProvider {
 
@@ -37,7 +37,6 @@ public final class JvmBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendConfig config) {
-        return new JvmBackend(
-                config.getInt("threads", Runtime.getRuntime().availableProcessors()));
+        return new JvmBackend(config.getInt("threads", Runtime.getRuntime().availableProcessors()));
     }
 }

@@ -5,8 +5,8 @@ import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Shape;
 
 /**
- * A row-major Java array with its shape. Exactly one array is set: {@code d} for FLOAT64, {@code
- * f} for FLOAT32, {@code i} for INT32 and BOOL (as 0 and 1). Buffers are never written after
+ * A row-major Java array with its shape. Exactly one array is set: {@code d} for FLOAT64, {@code f}
+ * for FLOAT32, {@code i} for INT32 and BOOL (as 0 and 1). Buffers are never written after
  * construction, so a reshape may share its input's array.
  */
 final class JvmBuffer implements Buffer {

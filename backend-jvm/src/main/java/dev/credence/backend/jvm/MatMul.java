@@ -7,10 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Matrix products. Small products run a plain i-k-j loop. Large ones split the rows of the
- * result across threads and, within a thread, block over k and j so that a panel of B stays in
- * cache while every row of A in the thread's share streams past it; the innermost loop is an
- * axpy ({@code c[j] += a * b[j]}) that the JIT vectorises.
+ * Matrix products. Small products run a plain i-k-j loop. Large ones split the rows of the result
+ * across threads and, within a thread, block over k and j so that a panel of B stays in cache while
+ * every row of A in the thread's share streams past it; the innermost loop is an axpy ({@code c[j]
+ * += a * b[j]}) that the JIT vectorises.
  */
 final class MatMul {
     private MatMul() {}
@@ -60,8 +60,17 @@ final class MatMul {
     }
 
     private static void parallel(
-            JvmBuffer a, int oa, JvmBuffer b, int ob, JvmBuffer r, int oc, int m, int k, int n,
-            ExecutorService pool, int threads) {
+            JvmBuffer a,
+            int oa,
+            JvmBuffer b,
+            int ob,
+            JvmBuffer r,
+            int oc,
+            int m,
+            int k,
+            int n,
+            ExecutorService pool,
+            int threads) {
         int parts = Math.min(threads, m);
         List<Future<?>> fs = new ArrayList<>(parts - 1);
         int chunk = (m + parts - 1) / parts;
@@ -87,8 +96,17 @@ final class MatMul {
 
     /** Computes rows {@code [lo, hi)} of one product. */
     static void rows(
-            JvmBuffer a, int oa, JvmBuffer b, int ob, JvmBuffer r, int oc, int m, int k, int n,
-            int lo, int hi) {
+            JvmBuffer a,
+            int oa,
+            JvmBuffer b,
+            int ob,
+            JvmBuffer r,
+            int oc,
+            int m,
+            int k,
+            int n,
+            int lo,
+            int hi) {
         if (a.d != null) {
             rowsD(a.d, oa, b.d, ob, r.d, oc, k, n, lo, hi);
         } else {
@@ -97,7 +115,15 @@ final class MatMul {
     }
 
     private static void rowsD(
-            double[] a, int oa, double[] b, int ob, double[] c, int oc, int k, int n, int lo,
+            double[] a,
+            int oa,
+            double[] b,
+            int ob,
+            double[] c,
+            int oc,
+            int k,
+            int n,
+            int lo,
             int hi) {
         for (int j0 = 0; j0 < n; j0 += JB) {
             int j1 = Math.min(n, j0 + JB);

@@ -22,8 +22,8 @@ final class Strides {
     }
 
     /**
-     * For every element of {@code out} in row-major order, the offset of the corresponding
-     * element of an input with the given broadcast strides.
+     * For every element of {@code out} in row-major order, the offset of the corresponding element
+     * of an input with the given broadcast strides.
      */
     static int[] offsets(Shape out, int[] strides) {
         int n = out.size();
