@@ -1,4 +1,182 @@
 package dev.credence.tck;
 
-/** Contract rules (being written). */
-public interface UnaryContract extends KitFixture {}
+import dev.credence.api.backend.ScalarMath;
+import dev.credence.api.backend.UnaryOp;
+import dev.credence.api.tensor.DType;
+import dev.credence.api.tensor.Shape;
+import dev.credence.api.tensor.Tensor;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Rules U1-U3: elementwise unary primitives.
+ *
+ * <ul>
+ *   <li>U1 every unary op matches the double-precision reference on its domain, in FLOAT32 and
+ *       FLOAT64 (special functions to 1e-10 relative in FLOAT64).
+ *   <li>U2 NaN, infinities and domain edges follow IEEE 754 as {@link Math} does.
+ *   <li>U3 NEG and ABS work on INT32.
+ * </ul>
+ */
+public interface UnaryContract extends KitFixture {
+
+    /**
+     * The reference function of each op and a domain to sample it on.
+     *
+     * @param op the op
+     * @return {lo, hi}
+     */
+    static double[] domain(UnaryOp op) {
+        return switch (op) {
+            case LOG, SQRT -> new double[] {0.01, 50};
+            case LOG1P -> new double[] {-0.99, 50};
+            case LGAMMA, DIGAMMA, TRIGAMMA -> new double[] {0.05, 30};
+            case EXP, EXPM1 -> new double[] {-30, 30};
+            default -> new double[] {-6, 6};
+        };
+    }
+
+    /**
+     * The reference implementation of an op.
+     *
+     * @param op the op
+     * @return the function
+     */
+    static DoubleUnaryOperator reference(UnaryOp op) {
+        return switch (op) {
+            case NEG -> x -> -x;
+            case EXP -> Math::exp;
+            case LOG -> Math::log;
+            case LOG1P -> Math::log1p;
+            case EXPM1 -> Math::expm1;
+            case SQRT -> Math::sqrt;
+            case ABS -> Math::abs;
+            case SIGN -> Math::signum;
+            case SIN -> Math::sin;
+            case COS -> Math::cos;
+            case TANH -> Math::tanh;
+            case SIGMOID -> x -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+            case LGAMMA -> ScalarMath::lgamma;
+            case DIGAMMA -> ScalarMath::digamma;
+            case TRIGAMMA -> ScalarMath::trigamma;
+            case ERF -> ScalarMath::erf;
+        };
+    }
+
+    /**
+     * Every op in both floating dtypes.
+     *
+     * @return the arguments
+     */
+    static Stream<Arguments> unaryCases() {
+        return Stream.of(UnaryOp.values())
+                .flatMap(
+                        op ->
+                                Stream.of(
+                                        Arguments.of(op, DType.FLOAT32),
+                                        Arguments.of(op, DType.FLOAT64)));
+    }
+
+    /**
+     * U1.
+     *
+     * @param op the op
+     * @param dt the dtype
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.credence.tck.UnaryContract#unaryCases")
+    @DisplayName("U1 unary op matches the reference")
+    default void u1Unary(UnaryOp op, DType dt) {
+        double[] dom = domain(op);
+        double[] x = Ref.uniform(op.ordinal() + 11, 60, dom[0], dom[1]);
+        if (dt == DType.FLOAT32) {
+            x = Ref.toFloatPrecision(x);
+        }
+        x[0] = op == UnaryOp.SIGN ? 0.0 : x[0];
+        DoubleUnaryOperator f = reference(op);
+        double[] expect = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            expect[i] = f.applyAsDouble(x[i]);
+        }
+        boolean special =
+                op == UnaryOp.LGAMMA
+                        || op == UnaryOp.DIGAMMA
+                        || op == UnaryOp.TRIGAMMA
+                        || op == UnaryOp.ERF;
+        double rtol = dt == DType.FLOAT32 ? (special ? 2e-5 : 4e-6) : (special ? 1e-10 : 1e-13);
+        double atol = dt == DType.FLOAT32 ? (special ? 1e-5 : 2e-6) : 1e-13;
+        Tensor t = Tensor.of(backend(), x, dt, 3, 20).unary(op);
+        Check.close("U1 " + op + " " + dt, expect, Shape.of(3, 20), t, rtol, atol);
+    }
+
+    /**
+     * U2 cases: op, input, expected.
+     *
+     * @return the arguments
+     */
+    static Stream<Arguments> edgeCases() {
+        double nan = Double.NaN;
+        double inf = Double.POSITIVE_INFINITY;
+        return Stream.of(
+                Arguments.of(UnaryOp.EXP, inf, inf),
+                Arguments.of(UnaryOp.EXP, -inf, 0.0),
+                Arguments.of(UnaryOp.EXP, nan, nan),
+                Arguments.of(UnaryOp.LOG, 0.0, -inf),
+                Arguments.of(UnaryOp.LOG, -1.0, nan),
+                Arguments.of(UnaryOp.LOG, inf, inf),
+                Arguments.of(UnaryOp.LOG1P, -1.0, -inf),
+                Arguments.of(UnaryOp.SQRT, -1.0, nan),
+                Arguments.of(UnaryOp.SQRT, inf, inf),
+                Arguments.of(UnaryOp.TANH, inf, 1.0),
+                Arguments.of(UnaryOp.TANH, -inf, -1.0),
+                Arguments.of(UnaryOp.SIGMOID, inf, 1.0),
+                Arguments.of(UnaryOp.SIGMOID, -inf, 0.0),
+                Arguments.of(UnaryOp.SIGMOID, -800.0, 0.0),
+                Arguments.of(UnaryOp.SIGMOID, nan, nan),
+                Arguments.of(UnaryOp.ABS, -inf, inf),
+                Arguments.of(UnaryOp.SIGN, nan, nan),
+                Arguments.of(UnaryOp.SIGN, -inf, -1.0),
+                Arguments.of(UnaryOp.NEG, nan, nan),
+                Arguments.of(UnaryOp.LGAMMA, 0.0, inf),
+                Arguments.of(UnaryOp.LGAMMA, inf, inf),
+                Arguments.of(UnaryOp.ERF, inf, 1.0),
+                Arguments.of(UnaryOp.ERF, -inf, -1.0),
+                Arguments.of(UnaryOp.EXPM1, -inf, -1.0));
+    }
+
+    /**
+     * U2.
+     *
+     * @param op the op
+     * @param x the input
+     * @param expected the exact expected output
+     */
+    @ParameterizedTest(name = "{0}({1}) = {2}")
+    @MethodSource("dev.credence.tck.UnaryContract#edgeCases")
+    @DisplayName("U2 NaN, infinities and domain edges")
+    default void u2Edges(UnaryOp op, double x, double expected) {
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor t = Tensor.of(backend(), new double[] {x}, dt, 1).unary(op);
+            Check.values(
+                    "U2 " + op + "(" + x + ") " + dt,
+                    new double[] {expected},
+                    t.toDoubleArray(),
+                    0,
+                    0);
+        }
+    }
+
+    /** U3. */
+    @Test
+    @DisplayName("U3 NEG and ABS on INT32")
+    default void u3IntUnary() {
+        Tensor t = Tensor.ofInts(backend(), new int[] {-3, 0, 5}, 3);
+        Check.values("U3 neg", new double[] {3, 0, -5}, t.neg().toDoubleArray(), 0, 0);
+        Check.values("U3 abs", new double[] {3, 0, 5}, t.abs().toDoubleArray(), 0, 0);
+    }
+}
