@@ -90,7 +90,7 @@ public final class ScalarMath {
             acc -= Math.PI / Math.tan(Math.PI * x);
             x = 1 - x;
         }
-        while (x < 10) {
+        while (x < 20) {
             acc -= 1 / x;
             x += 1;
         }
@@ -129,7 +129,7 @@ public final class ScalarMath {
             return -trigamma(1 - x) + Math.PI * Math.PI / (s * s);
         }
         double acc = 0;
-        while (x < 10) {
+        while (x < 20) {
             acc += 1 / (x * x);
             x += 1;
         }
