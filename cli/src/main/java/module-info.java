@@ -1,0 +1,14 @@
+/**
+ * The {@code credence} command: picocli commands, Guice as the only composition root, plugins
+ * found by {@link java.util.ServiceLoader} through the API's registries.
+ */
+module dev.credence.cli {
+    requires dev.credence.api;
+    requires info.picocli;
+    requires com.google.guice;
+    requires jakarta.inject;
+
+    opens dev.credence.cli to
+            info.picocli,
+            com.google.guice;
+}
