@@ -5,10 +5,15 @@
  * dev.credence.api.backend.BackendProvider}, found by {@link java.util.ServiceLoader}.
  */
 module dev.credence.api {
+    requires java.net.http;
+
     exports dev.credence.api.tensor;
     exports dev.credence.api.backend;
     exports dev.credence.api.autodiff;
     exports dev.credence.api.random;
+    exports dev.credence.api.nn;
+    exports dev.credence.api.optim;
+
 
     uses dev.credence.api.backend.BackendProvider;
 }

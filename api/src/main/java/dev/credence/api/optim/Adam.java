@@ -1,0 +1,151 @@
+package dev.credence.api.optim;
+
+import dev.credence.api.autodiff.Autodiff;
+import dev.credence.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adam (Kingma and Ba 2015, Algorithm 1) and its variants, one class with three options:
+ *
+ * <ul>
+ *   <li>{@link #adam}: coupled L2 weight decay added to the gradient, as PyTorch's {@code Adam};
+ *   <li>{@link #adamW}: decoupled weight decay {@code p -= lr wd p} (Loshchilov and Hutter 2019);
+ *   <li>{@link #clipped}: Pyro's {@code ClippedAdam}: each gradient element clamped to {@code
+ *       [-clip, clip]} and the rate multiplied by {@code lrd} every step.
+ * </ul>
+ *
+ * With bias-corrected moments {@code m_t / (1 - b1^t)} and {@code v_t / (1 - b2^t)}, the update is
+ * {@code p -= lr * mhat / (sqrt(vhat) + eps)}.
+ */
+public final class Adam implements Optimizer {
+    private final LearningRate lr;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final boolean decoupled;
+    private final double clip;
+
+    private Adam(
+            LearningRate lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
+            boolean decoupled,
+            double clip) {
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException(
+                    "Adam betas must be in [0, 1), found " + beta1 + " and " + beta2);
+        }
+        if (!(eps > 0)) {
+            throw new IllegalArgumentException("Adam eps must be positive, found " + eps);
+        }
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException(
+                    "Adam weight decay must be >= 0, found " + weightDecay);
+        }
+        if (!(clip > 0)) {
+            throw new IllegalArgumentException("ClippedAdam clip must be positive, found " + clip);
+        }
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.decoupled = decoupled;
+        this.clip = clip;
+    }
+
+    /**
+     * Adam with PyTorch's defaults (betas 0.9, 0.999, eps 1e-8, no weight decay).
+     *
+     * @param lr the rate
+     * @return the optimizer
+     */
+    public static Adam of(double lr) {
+        return adam(LearningRate.constant(lr), 0.9, 0.999, 1e-8, 0);
+    }
+
+    /**
+     * Adam with coupled L2 weight decay.
+     *
+     * @param lr the schedule
+     * @param beta1 first-moment decay
+     * @param beta2 second-moment decay
+     * @param eps denominator guard
+     * @param weightDecay L2 factor added to the gradient
+     * @return the optimizer
+     */
+    public static Adam adam(
+            LearningRate lr, double beta1, double beta2, double eps, double weightDecay) {
+        return new Adam(lr, beta1, beta2, eps, weightDecay, false, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * AdamW: Adam with decoupled weight decay.
+     *
+     * @param lr the schedule
+     * @param beta1 first-moment decay
+     * @param beta2 second-moment decay
+     * @param eps denominator guard
+     * @param weightDecay decay factor applied as {@code p -= lr wd p}
+     * @return the optimizer
+     */
+    public static Adam adamW(
+            LearningRate lr, double beta1, double beta2, double eps, double weightDecay) {
+        return new Adam(lr, beta1, beta2, eps, weightDecay, true, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Pyro's ClippedAdam: element-wise gradient clipping and per-step rate decay.
+     *
+     * @param lr the initial rate
+     * @param clip gradients are clamped to {@code [-clip, clip]}
+     * @param lrd the rate is multiplied by this every step (1 for none)
+     * @return the optimizer
+     */
+    public static Adam clipped(double lr, double clip, double lrd) {
+        return new Adam(LearningRate.exponential(lr, lrd), 0.9, 0.999, 1e-8, 0, false, clip);
+    }
+
+    @Override
+    public OptimizerState init(List<Tensor> params) {
+        return Optimizer.zeros(params, 2);
+    }
+
+    @Override
+    public Update step(List<Tensor> params, List<Tensor> grads, OptimizerState state) {
+        Optimizer.checkAligned(params, grads, state, 2);
+        long t = state.step() + 1;
+        double rate = lr.at(t);
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        List<Tensor> out = new ArrayList<>();
+        List<Tensor> ms = new ArrayList<>();
+        List<Tensor> vs = new ArrayList<>();
+        try (var off = Autodiff.noGrad()) {
+            for (int i = 0; i < params.size(); i++) {
+                Tensor p = params.get(i).detach();
+                Tensor g = grads.get(i).detach();
+                if (Double.isFinite(clip)) {
+                    g = g.clamp(-clip, clip);
+                }
+                if (weightDecay > 0 && !decoupled) {
+                    g = g.add(p.mul(weightDecay));
+                }
+                if (weightDecay > 0 && decoupled) {
+                    p = p.mul(1 - rate * weightDecay);
+                }
+                Tensor m = state.slots().get(0).get(i).mul(beta1).add(g.mul(1 - beta1));
+                Tensor v = state.slots().get(1).get(i).mul(beta2).add(g.square().mul(1 - beta2));
+                Tensor denom = v.div(c2).sqrt().add(eps);
+                out.add(p.sub(m.div(denom).mul(rate / c1)));
+                ms.add(m);
+                vs.add(v);
+            }
+        }
+        return new Update(out, new OptimizerState(t, List.of(ms, vs)));
+    }
+}
