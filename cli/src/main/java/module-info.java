@@ -1,6 +1,6 @@
 /**
- * The {@code credence} command: picocli commands, Guice as the only composition root, plugins
- * found by {@link java.util.ServiceLoader} through the API's registries.
+ * The {@code credence} command: picocli commands, Guice as the only composition root, plugins found
+ * by {@link java.util.ServiceLoader} through the API's registries.
  */
 module dev.credence.cli {
     requires dev.credence.api;

@@ -8,9 +8,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The backend under measurement, chosen by name through the registry. Run several backends in
- * one JMH run with {@code -p backend=jvm,nd4j,djl}; a backend that is not installed or cannot
- * run here fails its trials with the registry's reason.
+ * The backend under measurement, chosen by name through the registry. Run several backends in one
+ * JMH run with {@code -p backend=jvm,nd4j,djl}; a backend that is not installed or cannot run here
+ * fails its trials with the registry's reason.
  */
 @State(Scope.Benchmark)
 public class BackendState {

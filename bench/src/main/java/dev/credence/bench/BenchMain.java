@@ -100,7 +100,8 @@ public final class BenchMain {
             if (name.startsWith("MatmulBench")) {
                 int n = Integer.parseInt(p.getParam("n"));
                 double seconds = score * 1e-6;
-                derived = String.format(Locale.ROOT, "%.2f GFLOP/s", 2.0 * n * n * n / seconds / 1e9);
+                derived =
+                        String.format(Locale.ROOT, "%.2f GFLOP/s", 2.0 * n * n * n / seconds / 1e9);
             }
             sb.append(
                     String.format(

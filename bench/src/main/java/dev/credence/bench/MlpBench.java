@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Value and gradient of a 784-400-20 ReLU MLP (the VAE encoder's shape) with a squared-error
- * loss, on a batch of 128: two matmuls forward, four backward.
+ * Value and gradient of a 784-400-20 ReLU MLP (the VAE encoder's shape) with a squared-error loss,
+ * on a batch of 128: two matmuls forward, four backward.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

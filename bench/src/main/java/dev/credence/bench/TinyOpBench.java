@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Per-operation overhead: 100,000 multiplications of scalar tensors in a dependent chain, once
- * with the tape off (plain values) and once recording (the chain hangs off a variable, as in a
- * model evaluated for its gradient). The score is the time per operation.
+ * Per-operation overhead: 100,000 multiplications of scalar tensors in a dependent chain, once with
+ * the tape off (plain values) and once recording (the chain hangs off a variable, as in a model
+ * evaluated for its gradient). The score is the time per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credence demo}: the main job on the embedded default backend. For now it fits a
- * logistic regression by gradient descent through the public API (tensors, autodiff, random
- * keys); the model issues replace it with a BNN and a VAE.
+ * {@code credence demo}: the main job on the embedded default backend. For now it fits a logistic
+ * regression by gradient descent through the public API (tensors, autodiff, random keys); the model
+ * issues replace it with a BNN and a VAE.
  */
 @Command(
         name = "demo",
@@ -25,13 +25,22 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--backend", defaultValue = "jvm", description = "Backend name (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--backend",
+            defaultValue = "jvm",
+            description = "Backend name (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--steps", defaultValue = "300", description = "Gradient steps (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--steps",
+            defaultValue = "300",
+            description = "Gradient steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
@@ -60,10 +69,16 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.printf("%-8s %10s %10s%n", "weight", "true", "fitted");
         for (int i = 0; i < r.trueWeights().length; i++) {
-            out.printf(Locale.ROOT, "w[%d]     %10.4f %10.4f%n", i, r.trueWeights()[i], r.fitted()[i]);
+            out.printf(
+                    Locale.ROOT, "w[%d]     %10.4f %10.4f%n", i, r.trueWeights()[i], r.fitted()[i]);
         }
-        out.printf(Locale.ROOT, "%nfinal mean NLL %.5f, training accuracy %.3f, %d steps in %.2f s%n",
-                r.finalLoss(), r.accuracy(), steps, r.seconds());
+        out.printf(
+                Locale.ROOT,
+                "%nfinal mean NLL %.5f, training accuracy %.3f, %d steps in %.2f s%n",
+                r.finalLoss(),
+                r.accuracy(),
+                steps,
+                r.seconds());
         out.flush();
         return ExitCodes.OK;
     }

@@ -5,8 +5,8 @@ import com.google.inject.Injector;
 import picocli.CommandLine;
 
 /**
- * Lets picocli build command objects through Guice, so commands take their services by
- * constructor. Classes Guice cannot build (picocli's own helpers) fall back to picocli.
+ * Lets picocli build command objects through Guice, so commands take their services by constructor.
+ * Classes Guice cannot build (picocli's own helpers) fall back to picocli.
  */
 final class GuiceFactory implements CommandLine.IFactory {
     private final Injector injector;

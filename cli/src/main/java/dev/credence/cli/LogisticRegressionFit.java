@@ -26,11 +26,17 @@ final class LogisticRegressionFit {
      * @param accuracy the training accuracy
      * @param seconds wall time of the fit
      */
-    record Result(double[] trueWeights, double[] fitted, double finalLoss, double accuracy, double seconds) {}
+    record Result(
+            double[] trueWeights,
+            double[] fitted,
+            double finalLoss,
+            double accuracy,
+            double seconds) {}
 
     private LogisticRegressionFit() {}
 
-    static Result run(Backend b, long seed, int rows, int features, int steps, double lr, PrintWriter log) {
+    static Result run(
+            Backend b, long seed, int rows, int features, int steps, double lr, PrintWriter log) {
         RandomKey[] k = RandomKey.of(seed).split(3);
         Tensor x = k[0].normal(b, DType.FLOAT64, rows, features);
         Tensor wTrue = k[1].normal(b, DType.FLOAT64, features);

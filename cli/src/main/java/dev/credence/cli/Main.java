@@ -59,7 +59,10 @@ public final class Main {
         cmd.setParameterExceptionHandler(
                 (ex, a) -> {
                     err.println("credence: " + ex.getMessage());
-                    err.println("(see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+                    err.println(
+                            "(see: "
+                                    + ex.getCommandLine().getCommandSpec().qualifiedName()
+                                    + " --help)");
                     err.flush();
                     return ExitCodes.USAGE;
                 });

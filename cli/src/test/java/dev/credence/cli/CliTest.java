@@ -18,7 +18,12 @@ class CliTest {
     static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), new CliModule());
+        int code =
+                Main.run(
+                        args,
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        new CliModule());
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -27,7 +32,9 @@ class CliTest {
     void backends() {
         Outcome o = run("backends");
         assertEquals(ExitCodes.OK, o.code(), o.err());
-        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("jvm") && l.contains("available")), o.out());
+        assertTrue(
+                o.out().lines().anyMatch(l -> l.startsWith("jvm") && l.contains("available")),
+                o.out());
     }
 
     @Test
