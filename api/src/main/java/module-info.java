@@ -13,7 +13,8 @@ module dev.credence.api {
     exports dev.credence.api.random;
     exports dev.credence.api.nn;
     exports dev.credence.api.optim;
-
+    exports dev.credence.api.infer.diagnostics;
+    exports dev.credence.api.infer;
 
     uses dev.credence.api.backend.BackendProvider;
 }
