@@ -15,6 +15,8 @@ module dev.credence.api {
     exports dev.credence.api.optim;
     exports dev.credence.api.infer.diagnostics;
     exports dev.credence.api.infer;
+    exports dev.credence.api.data;
+    exports dev.credence.api.io;
 
     uses dev.credence.api.backend.BackendProvider;
 }
