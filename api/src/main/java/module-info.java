@@ -19,5 +19,4 @@ module dev.credence.api {
     exports dev.credence.api.io;
 
     uses dev.credence.api.backend.BackendProvider;
-    uses dev.credence.api.infer.InferenceProvider;
 }
