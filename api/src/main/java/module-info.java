@@ -15,6 +15,12 @@ module dev.credence.api {
     exports dev.credence.api.optim;
     exports dev.credence.api.infer.diagnostics;
     exports dev.credence.api.infer;
+    exports dev.credence.api.dist;
+    exports dev.credence.api.dist.constraint;
+    exports dev.credence.api.dist.bijector;
+    exports dev.credence.api.dist.kl;
+    exports dev.credence.api.model;
+    exports dev.credence.api.model.examples;
     exports dev.credence.api.data;
     exports dev.credence.api.io;
 

@@ -1,0 +1,121 @@
+package dev.credence.api.dist;
+
+import dev.credence.api.backend.Backend;
+import dev.credence.api.dist.constraint.Constraint;
+import dev.credence.api.dist.constraint.Constraints;
+import dev.credence.api.dist.internal.HostSampler;
+import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.DType;
+import dev.credence.api.tensor.Shape;
+import dev.credence.api.tensor.Tensor;
+
+/**
+ * The beta distribution on [0, 1]: {@code log p(x) = (a - 1) log x + (b - 1) log1p(-x) - log B(a,
+ * b)} with {@code a = concentration1}, {@code b = concentration0}. Draws are {@code X / (X + Y)}
+ * for independent gammas and carry no gradient.
+ */
+public final class Beta extends Distribution {
+    private final Tensor concentration1;
+    private final Tensor concentration0;
+
+    /**
+     * Creates a batch of beta distributions.
+     *
+     * @param concentration1 the first shapes (a, the weight of 1), positive
+     * @param concentration0 the second shapes (b, the weight of 0), positive
+     */
+    public Beta(Tensor concentration1, Tensor concentration0) {
+        super(broadcastParams("Beta", concentration1, concentration0), Shape.scalar());
+        this.concentration1 = expandParam(concentration1, batchShape());
+        this.concentration0 = expandParam(concentration0, batchShape());
+        checkParam("concentration1", this.concentration1, Constraints.positive());
+        checkParam("concentration0", this.concentration0, Constraints.positive());
+    }
+
+    /**
+     * Creates a FLOAT64 scalar beta distribution.
+     *
+     * @param b the backend
+     * @param concentration1 the first shape
+     * @param concentration0 the second shape
+     * @return the distribution
+     */
+    public static Beta of(Backend b, double concentration1, double concentration0) {
+        return new Beta(
+                Tensor.scalar(b, concentration1, DType.FLOAT64),
+                Tensor.scalar(b, concentration0, DType.FLOAT64));
+    }
+
+    /**
+     * Returns the first shapes.
+     *
+     * @return {@code concentration1}
+     */
+    public Tensor concentration1() {
+        return concentration1;
+    }
+
+    /**
+     * Returns the second shapes.
+     *
+     * @return {@code concentration0}
+     */
+    public Tensor concentration0() {
+        return concentration0;
+    }
+
+    @Override
+    public Constraint support() {
+        return Constraints.unitInterval();
+    }
+
+    @Override
+    public Tensor sample(RandomKey key, int... sampleShape) {
+        Shape s = shape(sampleShape);
+        double[] a = concentration1.detach().broadcastTo(s.dims()).toDoubleArray();
+        double[] b = concentration0.detach().broadcastTo(s.dims()).toDoubleArray();
+        HostSampler host = new HostSampler(key);
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = host.beta(a[i], b[i]);
+        }
+        return TensorMath.fromDoubles(concentration1.backend(), out, concentration1.dtype(), s);
+    }
+
+    @Override
+    public Tensor logProb(Tensor value) {
+        checkValue(value);
+        return TensorMath.xlogy(concentration1.sub(1), value)
+                .add(TensorMath.xlog1py(concentration0.sub(1), value.neg()))
+                .sub(TensorMath.lbeta(concentration1, concentration0));
+    }
+
+    @Override
+    public Tensor mean() {
+        return concentration1.div(concentration1.add(concentration0));
+    }
+
+    @Override
+    public Tensor variance() {
+        Tensor total = concentration1.add(concentration0);
+        return concentration1.mul(concentration0).div(total.square().mul(total.add(1)));
+    }
+
+    @Override
+    public Tensor entropy() {
+        Tensor a = concentration1;
+        Tensor b = concentration0;
+        Tensor total = a.add(b);
+        return TensorMath.lbeta(a, b)
+                .sub(a.sub(1).mul(a.digamma()))
+                .sub(b.sub(1).mul(b.digamma()))
+                .add(total.sub(2).mul(total.digamma()));
+    }
+
+    @Override
+    public Beta expand(Shape newBatchShape) {
+        Shape s = checkExpand(newBatchShape);
+        return new Beta(expandParam(concentration1, s), expandParam(concentration0, s));
+    }
+}

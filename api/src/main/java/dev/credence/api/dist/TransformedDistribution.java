@@ -1,0 +1,144 @@
+package dev.credence.api.dist;
+
+import dev.credence.api.dist.bijector.Bijector;
+import dev.credence.api.dist.bijector.ComposeBijector;
+import dev.credence.api.dist.constraint.Constraint;
+import dev.credence.api.dist.constraint.Constraints;
+import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Shape;
+import dev.credence.api.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A base distribution pushed through bijectors: {@code Y = f(X)}, {@code X ~ base}, with {@code log
+ * p(y) = log p_base(f^-1(y)) - log|det J_f(f^-1(y))|}.
+ *
+ * <p>If the bijectors need larger events than the base has (a vector map on a batch of scalars),
+ * the base's rightmost batch axes become event axes, as with {@link Independent}. If the base's
+ * events are larger than the bijectors', the log-determinant is summed over the extra axes. The
+ * event shape is the trailing part of {@code f}'s output shape, of rank {@code codomainEventDim(f)
+ * + max(0, baseEventRank - domainEventDim(f))}.
+ *
+ * <p>This class is not final: a named family defined as a transform (for example a user's
+ * log-logistic) may extend it and gain its own KL rules.
+ */
+public class TransformedDistribution extends Distribution {
+    private final Distribution base;
+    private final ComposeBijector transform;
+    private final int extraEventDims;
+
+    /**
+     * Creates the distribution of {@code f(X)}.
+     *
+     * @param base the distribution of X
+     * @param bijectors the maps, applied first to last
+     */
+    public TransformedDistribution(Distribution base, List<Bijector> bijectors) {
+        this(prepare(base, new ComposeBijector(bijectors)), new ComposeBijector(bijectors));
+    }
+
+    /**
+     * Creates the distribution of {@code f(X)} for one bijector.
+     *
+     * @param base the distribution of X
+     * @param bijector the map
+     */
+    public TransformedDistribution(Distribution base, Bijector bijector) {
+        this(base, List.of(bijector));
+    }
+
+    private TransformedDistribution(Distribution base, ComposeBijector f) {
+        super(shapes(base, f)[0], shapes(base, f)[1]);
+        this.base = base;
+        this.transform = f;
+        this.extraEventDims = eventShape().rank() - f.codomainEventDim();
+    }
+
+    private static Distribution prepare(Distribution base, Bijector f) {
+        int be = base.eventShape().rank();
+        int need = f.domainEventDim();
+        if (be >= need) {
+            return base;
+        }
+        if (base.batchShape().rank() < need - be) {
+            throw new IllegalArgumentException(
+                    "TransformedDistribution: the bijectors act on events of "
+                            + need
+                            + " axes but "
+                            + base
+                            + " has only "
+                            + (base.batchShape().rank() + be));
+        }
+        return new Independent(base, need - be);
+    }
+
+    private static Shape[] shapes(Distribution base, Bijector f) {
+        Shape out = f.forwardShape(TensorMath.concat(base.batchShape(), base.eventShape()));
+        int eventRank =
+                f.codomainEventDim() + Math.max(0, base.eventShape().rank() - f.domainEventDim());
+        int[] d = out.dims();
+        return new Shape[] {
+            Shape.of(Arrays.copyOf(d, d.length - eventRank)),
+            Shape.of(Arrays.copyOfRange(d, d.length - eventRank, d.length))
+        };
+    }
+
+    /**
+     * Returns the base distribution (wrapped in {@link Independent} if the bijectors needed it).
+     *
+     * @return the base
+     */
+    public Distribution base() {
+        return base;
+    }
+
+    /**
+     * Returns the composed map.
+     *
+     * @return the bijector
+     */
+    public Bijector transform() {
+        return transform;
+    }
+
+    @Override
+    public Constraint support() {
+        return Constraints.independent(transform.codomain(), extraEventDims);
+    }
+
+    @Override
+    public boolean hasRsample() {
+        return base.hasRsample();
+    }
+
+    @Override
+    public Tensor sample(RandomKey key, int... sampleShape) {
+        return transform.forward(base.sample(key, sampleShape));
+    }
+
+    @Override
+    public Tensor rsample(RandomKey key, int... sampleShape) {
+        return transform.forward(base.rsample(key, sampleShape));
+    }
+
+    @Override
+    public Tensor logProb(Tensor value) {
+        checkValue(value);
+        Tensor x = transform.inverse(value);
+        Tensor logDet =
+                TensorMath.sumRightmost(transform.logAbsDetJacobian(x, value), extraEventDims);
+        return base.logProb(x).sub(logDet);
+    }
+
+    @Override
+    public TransformedDistribution expand(Shape newBatchShape) {
+        Shape s = checkExpand(newBatchShape);
+        Shape baseFull = transform.inverseShape(TensorMath.concat(s, eventShape()));
+        int[] d = baseFull.dims();
+        int baseEvent = base.eventShape().rank();
+        Distribution b = base.expand(Shape.of(Arrays.copyOf(d, d.length - baseEvent)));
+        return new TransformedDistribution(b, transform);
+    }
+}

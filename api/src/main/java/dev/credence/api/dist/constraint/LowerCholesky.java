@@ -1,0 +1,33 @@
+package dev.credence.api.dist.constraint;
+
+import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Tensor;
+
+/**
+ * Lower-triangular square matrices with a positive diagonal: the Cholesky factors of
+ * positive-definite matrices (event dimension 2).
+ */
+public class LowerCholesky extends Constraint {
+    static final LowerCholesky INSTANCE = new LowerCholesky();
+
+    LowerCholesky() {}
+
+    @Override
+    public Tensor check(Tensor value) {
+        int d = value.dim(-1);
+        Tensor upper = TensorMath.trilMask(value.backend(), value.dtype(), d, false).neg().add(1);
+        Tensor upperZero = TensorMath.allRightmost(value.mul(upper).eq(0), 2);
+        Tensor diagPositive = TensorMath.allRightmost(TensorMath.diagonal(value).gt(0), 1);
+        return TensorMath.and(upperZero, diagPositive);
+    }
+
+    @Override
+    public int eventDim() {
+        return 2;
+    }
+
+    @Override
+    public String describe() {
+        return "lowerCholesky (lower-triangular, positive diagonal)";
+    }
+}
