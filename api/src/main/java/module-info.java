@@ -25,4 +25,5 @@ module dev.credence.api {
     exports dev.credence.api.io;
 
     uses dev.credence.api.backend.BackendProvider;
+    uses dev.credence.api.infer.InferenceProvider;
 }

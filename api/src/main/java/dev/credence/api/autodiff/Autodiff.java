@@ -1,11 +1,8 @@
 package dev.credence.api.autodiff;
 
 import dev.credence.api.tensor.Tensor;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -188,6 +185,9 @@ public final class Autodiff {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong PASSES =
+            new java.util.concurrent.atomic.AtomicLong();
+
     /**
      * Back-propagates {@code seed} from {@code y} to the given variables.
      *
@@ -199,27 +199,31 @@ public final class Autodiff {
      */
     public static List<Tensor> backward(
             Tensor y, Tensor seed, List<Tensor> vars, boolean createGraph) {
-        Map<GradNode, Boolean> targets = new IdentityHashMap<>();
+        long pass = PASSES.incrementAndGet();
         for (Tensor v : vars) {
             if (v.node() == null) {
                 throw new IllegalArgumentException(
                         "backward: every argument must be a variable (Autodiff.variable)");
             }
-            targets.put(v.node(), Boolean.TRUE);
+            GradNode n = v.node();
+            n.pass = pass;
+            n.target = true;
+            n.relevant = true;
+            n.cotangent = null;
         }
-        List<GradNode> order = relevantNodes(y.node(), targets);
-        Map<GradNode, Tensor> cot = new IdentityHashMap<>();
+        List<GradNode> order = relevantNodes(y.node(), pass);
         boolean before = GradMode.setRecording(createGraph);
         try {
             if (y.node() != null && !order.isEmpty()) {
-                cot.put(y.node(), seed);
+                y.node().cotangent = seed;
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 GradNode n = order.get(i);
-                if (targets.containsKey(n)) {
+                if (n.target) {
                     continue;
                 }
-                Tensor g = cot.remove(n);
+                Tensor g = n.cotangent;
+                n.cotangent = null;
                 if (g == null) {
                     continue;
                 }
@@ -227,11 +231,11 @@ public final class Autodiff {
                 Tensor[] in = n.inputs();
                 for (int k = 0; k < in.length; k++) {
                     GradNode child = in[k].node();
-                    if (child == null || gin[k] == null) {
+                    if (child == null || gin[k] == null || child.pass != pass || !child.relevant) {
                         continue;
                     }
-                    Tensor prev = cot.get(child);
-                    cot.put(child, prev == null ? gin[k] : prev.add(gin[k]));
+                    Tensor prev = child.cotangent;
+                    child.cotangent = prev == null ? gin[k] : prev.add(gin[k]);
                 }
             }
         } finally {
@@ -239,48 +243,77 @@ public final class Autodiff {
         }
         List<Tensor> out = new ArrayList<>(vars.size());
         for (Tensor v : vars) {
-            Tensor g = cot.get(v.node());
+            GradNode n = v.node();
+            Tensor g = n.cotangent;
             out.add(g == null ? v.detach().zerosLike() : g);
+        }
+        for (Tensor v : vars) {
+            v.node().cotangent = null;
+            v.node().target = false;
         }
         return out;
     }
 
     /**
      * Returns, in topological order (inputs before outputs), the nodes between {@code root} and the
-     * targets: nodes from which some target is reachable. Targets' own inputs are not explored,
-     * which confines a nested backward pass to its own variables.
+     * targets of this pass: nodes from which some target is reachable. Targets' own inputs are not
+     * explored, which confines a nested backward pass to its own variables.
      */
-    private static List<GradNode> relevantNodes(GradNode root, Map<GradNode, Boolean> targets) {
+    private static List<GradNode> relevantNodes(GradNode root, long pass) {
         List<GradNode> order = new ArrayList<>();
         if (root == null) {
             return order;
         }
-        Map<GradNode, Boolean> relevant = new IdentityHashMap<>();
-        ArrayDeque<GradNode> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> next = new ArrayDeque<>();
-        stack.push(root);
-        next.push(0);
-        while (!stack.isEmpty()) {
-            GradNode n = stack.peek();
-            int i = next.pop();
-            Tensor[] in = targets.containsKey(n) ? new Tensor[0] : n.inputs();
-            while (i < in.length && (in[i].node() == null || relevant.containsKey(in[i].node()))) {
-                i++;
+        GradNode[] stack = new GradNode[64];
+        int[] next = new int[64];
+        int top = 0;
+        stack[0] = root;
+        next[0] = 0;
+        if (root.pass != pass) {
+            root.pass = pass;
+            root.target = false;
+            root.relevant = false;
+            root.cotangent = null;
+        } else if (root.target) {
+            order.add(root);
+            return order;
+        }
+        while (top >= 0) {
+            GradNode n = stack[top];
+            Tensor[] in = n.target ? new Tensor[0] : n.inputs();
+            int i = next[top];
+            while (i < in.length) {
+                GradNode c = in[i].node();
+                if (c == null || c.pass == pass) {
+                    i++;
+                    continue;
+                }
+                break;
             }
             if (i < in.length) {
-                next.push(i + 1);
-                stack.push(in[i].node());
-                next.push(0);
+                next[top] = i + 1;
+                GradNode c = in[i].node();
+                c.pass = pass;
+                c.target = false;
+                c.relevant = false;
+                c.cotangent = null;
+                if (++top == stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, 2 * top);
+                    next = java.util.Arrays.copyOf(next, 2 * top);
+                }
+                stack[top] = c;
+                next[top] = 0;
                 continue;
             }
-            stack.pop();
-            boolean r = targets.containsKey(n);
+            top--;
+            boolean r = n.target;
             for (Tensor t : in) {
-                if (t.node() != null && relevant.get(t.node()) == Boolean.TRUE) {
+                GradNode c = t.node();
+                if (c != null && c.pass == pass && c.relevant) {
                     r = true;
                 }
             }
-            relevant.put(n, r);
+            n.relevant = r;
             if (r) {
                 order.add(n);
             }

@@ -16,6 +16,13 @@ public final class GradNode {
     private final Object attr;
     private Tensor output;
 
+    // Scratch state of the backward pass that last visited this node, valid while pass == the
+    // pass's id. Faster than identity maps; passes on one graph never overlap in time.
+    long pass;
+    boolean target;
+    boolean relevant;
+    Tensor cotangent;
+
     private GradNode(Primitive op, Object attr, Tensor[] inputs) {
         this.op = op;
         this.attr = attr;

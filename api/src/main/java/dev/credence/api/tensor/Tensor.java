@@ -520,7 +520,7 @@ public final class Tensor {
         boolean intOk = op == UnaryOp.NEG || op == UnaryOp.ABS;
         if (!(dtype.isFloating() || (intOk && dtype == DType.INT32))) {
             throw new IllegalArgumentException(
-                    op.name().toLowerCase(java.util.Locale.ROOT)
+                    OpNames.of(op)
                             + ": needs a floating tensor"
                             + (intOk ? " or INT32" : "")
                             + ", found "
@@ -537,7 +537,7 @@ public final class Tensor {
      * @return the result
      */
     public Tensor binary(BinaryOp op, Tensor o) {
-        String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        String name = OpNames.of(op);
         sameBackend(o, name);
         sameDType(o, name);
         if (dtype == DType.BOOL
@@ -551,7 +551,7 @@ public final class Tensor {
     }
 
     private Tensor compare(CompareOp op, Tensor o) {
-        String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        String name = OpNames.of(op);
         sameBackend(o, name);
         sameDType(o, name);
         if (dtype == DType.BOOL) {
@@ -598,7 +598,7 @@ public final class Tensor {
     public record ReduceAttr(int[] axes, boolean keepDims) {}
 
     private Tensor reduce(ReduceOp op, int[] axes, boolean keepDims) {
-        String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        String name = OpNames.of(op);
         requireFloating(name);
         int[] ax = shape.normalizeAxes(axes, name);
         Buffer buf = backend().reduce(op, buffer(), ax, keepDims);

@@ -1,0 +1,111 @@
+package dev.credence.inference.hmc;
+
+import dev.credence.api.infer.Draws;
+import dev.credence.api.infer.DrawsPosterior;
+import dev.credence.api.infer.InferenceConfig;
+import dev.credence.api.infer.Posterior;
+import dev.credence.api.model.Model;
+import dev.credence.api.model.Potential;
+import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.DType;
+import dev.credence.api.tensor.Tensor;
+import dev.credence.api.tensor.TensorScope;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits a model by NUTS or HMC: builds its potential, runs the chains on the unconstrained space,
+ * maps every draw back to the constrained sites (deterministic sites included) and packs them with
+ * the sampler statistics into {@link Draws}.
+ */
+public final class McmcRun {
+    private McmcRun() {}
+
+    /** The names of the per-draw sampler statistics, as Stan names them without underscores. */
+    public static final List<String> STATS =
+            List.of(
+                    "lp",
+                    "accept_stat",
+                    "stepsize",
+                    "treedepth",
+                    "n_leapfrog",
+                    "divergent",
+                    "energy");
+
+    /**
+     * Runs the sampler on a model.
+     *
+     * @param model the model
+     * @param settings the sampler settings
+     * @param config the run's key and listener
+     * @return the posterior
+     */
+    public static Posterior fit(Model model, SamplerSettings settings, InferenceConfig config) {
+        RandomKey[] k = config.key().split(2);
+        Potential potential = Potential.of(model, k[0]);
+        List<ChainResult> chains =
+                Sampler.sample(new PotentialDensity(potential), settings, k[1], config.listener());
+        Draws draws = toDraws(potential, chains);
+        return new DrawsPosterior(draws, potential.backend(), potential.dtype());
+    }
+
+    static Draws toDraws(Potential potential, List<ChainResult> chains) {
+        Map<String, int[]> shapes = null;
+        double[][][] values = new double[chains.size()][][];
+        Map<String, double[][]> stats = new LinkedHashMap<>();
+        for (String s : STATS) {
+            stats.put(s, new double[chains.size()][]);
+        }
+        for (int c = 0; c < chains.size(); c++) {
+            ChainResult r = chains.get(c);
+            int n = r.draws().length;
+            values[c] = new double[n][];
+            for (String s : STATS) {
+                stats.get(s)[c] = new double[n];
+            }
+            for (int i = 0; i < n; i++) {
+                try (TensorScope scope = TensorScope.open()) {
+                    Tensor flat =
+                            Tensor.of(
+                                    potential.backend(),
+                                    r.draws()[i],
+                                    DType.FLOAT64,
+                                    r.draws()[i].length);
+                    Map<String, Tensor> sites = potential.constrain(flat.cast(potential.dtype()));
+                    if (shapes == null) {
+                        shapes = new LinkedHashMap<>();
+                        for (var e : sites.entrySet()) {
+                            shapes.put(e.getKey(), e.getValue().shape().dims());
+                        }
+                    }
+                    values[c][i] = concat(sites);
+                }
+                TransitionStats t = r.stats()[i];
+                stats.get("lp")[c][i] = t.logDensity();
+                stats.get("accept_stat")[c][i] = t.acceptStat();
+                stats.get("stepsize")[c][i] = t.stepSize();
+                stats.get("treedepth")[c][i] = t.treeDepth();
+                stats.get("n_leapfrog")[c][i] = t.leapfrogSteps();
+                stats.get("divergent")[c][i] = t.divergent() ? 1 : 0;
+                stats.get("energy")[c][i] = t.energy();
+            }
+        }
+        return new Draws(shapes == null ? Map.of() : shapes, values, stats);
+    }
+
+    private static double[] concat(Map<String, Tensor> sites) {
+        int n = 0;
+        for (Tensor t : sites.values()) {
+            n += t.size();
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (Tensor t : sites.values()) {
+            double[] v = t.toDoubleArray();
+            System.arraycopy(v, 0, out, at, v.length);
+            at += v.length;
+        }
+        return out;
+    }
+}
