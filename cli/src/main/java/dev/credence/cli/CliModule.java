@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.infer.Inferences;
 
 /**
  * The bindings of the command line: the plugin registries, discovered once per process. Tests
@@ -23,5 +24,16 @@ public class CliModule extends AbstractModule {
     @Singleton
     Backends backends() {
         return Backends.discover();
+    }
+
+    /**
+     * The inference registry, from {@link java.util.ServiceLoader}.
+     *
+     * @return the registry
+     */
+    @Provides
+    @Singleton
+    Inferences inferences() {
+        return Inferences.discover();
     }
 }

@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Bayesian deep learning on the JVM: fit, sample and evaluate models.",
-        subcommands = {BackendsCommand.class, DemoCommand.class})
+        subcommands = {
+            BackendsCommand.class,
+            InferencesCommand.class,
+            SampleCommand.class,
+            SbcCommand.class,
+            DemoCommand.class
+        })
 public final class CredenceCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;

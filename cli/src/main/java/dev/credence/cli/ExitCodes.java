@@ -21,4 +21,7 @@ public final class ExitCodes {
 
     /** A computation failed numerically (for example a non-finite loss). */
     public static final int NUMERICAL = 5;
+
+    /** A calibration check ran and found the algorithm miscalibrated. */
+    public static final int CALIBRATION_FAILED = 6;
 }

@@ -79,4 +79,56 @@ class CliTest {
         Outcome none = run();
         assertEquals(ExitCodes.USAGE, none.code());
     }
+
+    @Test
+    @DisplayName("inferences lists nuts and hmc with their options")
+    void inferences() {
+        Outcome o = run("inferences");
+        assertEquals(ExitCodes.OK, o.code(), o.err());
+        assertTrue(o.out().contains("nuts  No-U-Turn sampler"), o.out());
+        assertTrue(o.out().contains("adapt-delta"), o.out());
+    }
+
+    @Test
+    @DisplayName("sample writes a summary, Stan CSV per chain and run records")
+    void sample(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Outcome o =
+                run(
+                        "sample",
+                        "eight-schools",
+                        "--chains",
+                        "2",
+                        "--warmup",
+                        "200",
+                        "--samples",
+                        "200",
+                        "--output",
+                        dir.toString());
+        assertEquals(ExitCodes.OK, o.code(), o.err());
+        assertTrue(o.out().contains("theta_tilde[1]") && o.out().contains("r_hat"), o.out());
+        assertTrue(java.nio.file.Files.exists(dir.resolve("eight-schools-1.csv")));
+        assertTrue(java.nio.file.Files.exists(dir.resolve("eight-schools-2.csv")));
+        assertTrue(java.nio.file.Files.exists(dir.resolve("summary.csv")));
+        var chain = dev.credence.api.io.StanCsv.read(dir.resolve("eight-schools-1.csv"));
+        assertEquals(200, chain.draws().length);
+        assertTrue(chain.names().contains("theta_tilde.3"), chain.names().toString());
+        assertTrue(java.nio.file.Files.list(dir).anyMatch(p -> p.toString().endsWith(".run.json")));
+    }
+
+    @Test
+    @DisplayName("sample rejects an unknown model with the list of models")
+    void sampleUnknownModel() {
+        Outcome o = run("sample", "nine-schools");
+        assertEquals(ExitCodes.USAGE, o.code());
+        assertTrue(o.err().contains("unknown example model 'nine-schools'"), o.err());
+        assertTrue(o.err().contains("eight-schools"), o.err());
+    }
+
+    @Test
+    @DisplayName("sbc of NUTS on the normal family passes")
+    void sbc() {
+        Outcome o = run("sbc", "--replications", "30", "--seed", "3");
+        assertEquals(ExitCodes.OK, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("calibrated"), o.out());
+    }
 }

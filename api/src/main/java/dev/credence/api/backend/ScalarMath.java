@@ -225,4 +225,56 @@ public final class ScalarMath {
         }
         return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
     }
+
+    /**
+     * Returns the regularised upper incomplete gamma function {@code Q(a, x) = Gamma(a, x) /
+     * Gamma(a)}, the survival function of a Gamma(a, 1) variable (so {@code Q(k/2, x/2)} is the
+     * chi-squared p-value). A series is used below {@code x = a + 1} and a continued fraction
+     * above.
+     *
+     * @param a the shape, positive
+     * @param x the point, at least 0
+     * @return Q(a, x)
+     */
+    public static double gammaQ(double a, double x) {
+        if (!(a > 0) || !(x >= 0)) {
+            return Double.NaN;
+        }
+        if (x == 0) {
+            return 1;
+        }
+        double logPrefix = a * Math.log(x) - x - lgamma(a);
+        if (x < a + 1) {
+            double term = 1 / a;
+            double sum = term;
+            for (int n = 1; n < 10_000; n++) {
+                term *= x / (a + n);
+                sum += term;
+                if (term < sum * 1e-17) {
+                    break;
+                }
+            }
+            return 1 - Math.exp(logPrefix) * sum;
+        }
+        double tiny = 1e-300;
+        double b = x + 1 - a;
+        double c = 1 / tiny;
+        double d = 1 / b;
+        double h = d;
+        for (int i = 1; i < 10_000; i++) {
+            double an = -i * (i - a);
+            b += 2;
+            d = an * d + b;
+            d = Math.abs(d) < tiny ? tiny : d;
+            c = b + an / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            d = 1 / d;
+            double delta = d * c;
+            h *= delta;
+            if (Math.abs(delta - 1) < 1e-16) {
+                break;
+            }
+        }
+        return Math.exp(logPrefix) * h;
+    }
 }
