@@ -393,6 +393,7 @@ public final class Tensor {
      * @return the values
      */
     public double[] toDoubleArray() {
+        noteHostRead();
         return backend().toDoubles(buffer());
     }
 
@@ -402,6 +403,7 @@ public final class Tensor {
      * @return the values
      */
     public float[] toFloatArray() {
+        noteHostRead();
         return backend().toFloats(buffer());
     }
 
@@ -411,7 +413,15 @@ public final class Tensor {
      * @return the values
      */
     public int[] toIntArray() {
+        noteHostRead();
         return backend().toInts(buffer());
+    }
+
+    private void noteHostRead() {
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.hostRead(this);
+        }
     }
 
     /**
@@ -476,7 +486,12 @@ public final class Tensor {
                 dtype.isFloating() || buf.dtype().isFloating()
                         ? GradNode.record(op, attr, inputs)
                         : null;
-        return fresh(backend(), buf, n);
+        Tensor t = fresh(backend(), buf, n);
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.primitive(op, attr, t, inputs);
+        }
+        return t;
     }
 
     private void sameBackend(Tensor o, String op) {
@@ -558,7 +573,12 @@ public final class Tensor {
             throw new IllegalArgumentException(name + ": compare BOOL tensors after cast(INT32)");
         }
         Shape out = Shape.broadcast(shape, o.shape, name);
-        return fresh(backend(), backend().compare(op, buffer(), o.buffer(), out), null);
+        Tensor t = fresh(backend(), backend().compare(op, buffer(), o.buffer(), out), null);
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.compare(op, t, this, o);
+        }
+        return t;
     }
 
     /**
@@ -959,7 +979,12 @@ public final class Tensor {
             throw new IllegalArgumentException(
                     "oneHot: indices must be INT32, found " + this.dtype);
         }
-        return fresh(backend(), backend().oneHot(buffer(), depth, dtype), null);
+        Tensor t = fresh(backend(), backend().oneHot(buffer(), depth, dtype), null);
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.oneHot(depth, t, this);
+        }
+        return t;
     }
 
     /**
@@ -976,7 +1001,12 @@ public final class Tensor {
         if (dtype.isFloating() && to.isFloating()) {
             return make(buf, Primitive.CAST, null, this);
         }
-        return fresh(backend(), buf, null);
+        Tensor t = fresh(backend(), buf, null);
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.cast(t, this);
+        }
+        return t;
     }
 
     // ------------------------------------------------------------------ elementwise API

@@ -1,43 +1,52 @@
 package dev.credence.inference.hmc;
 
+import dev.credence.api.model.CompiledPotential;
 import dev.credence.api.model.Potential;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Tensor;
-import dev.credence.api.tensor.TensorScope;
+import dev.credence.api.random.RandomKey;
 
 /**
- * A model's unconstrained {@link Potential} seen as a {@link LogDensity} on double arrays. Each
- * call copies the point to the potential's backend, evaluates value and gradient by autodiff, and
- * copies the gradient back; every tensor made on the way is released when the call returns.
+ * A model's unconstrained {@link Potential} seen as a {@link LogDensity} on double arrays. The
+ * potential is compiled ({@link CompiledPotential}) when its evaluation can be replayed, which
+ * removes the per-operation overhead of running the model and its tape on every leapfrog step;
+ * otherwise each call evaluates it directly.
  */
 public final class PotentialDensity implements LogDensity {
-    private final Potential potential;
+    private final CompiledPotential potential;
 
     /**
-     * Wraps a potential.
+     * Wraps a potential, compiling it if possible.
      *
      * @param potential the model's potential
      */
     public PotentialDensity(Potential potential) {
-        this.potential = potential;
+        this.potential = CompiledPotential.of(potential, RandomKey.of(0x5eed));
+    }
+
+    /**
+     * Tells whether evaluation replays a recording (see {@link CompiledPotential}).
+     *
+     * @return true if compiled
+     */
+    public boolean isCompiled() {
+        return potential.isCompiled();
+    }
+
+    /**
+     * Why the potential is evaluated directly, or null if it is compiled.
+     *
+     * @return the reason
+     */
+    public String notCompiledReason() {
+        return potential.reason();
     }
 
     @Override
     public int dimension() {
-        return potential.dimension();
+        return potential.potential().dimension();
     }
 
     @Override
     public double logDensity(double[] q, double[] grad) {
-        try (TensorScope scope = TensorScope.open()) {
-            Tensor flat = Tensor.of(potential.backend(), q, DType.FLOAT64, q.length);
-            if (potential.dtype() != DType.FLOAT64) {
-                flat = flat.cast(potential.dtype());
-            }
-            Potential.ValueAndGradient vg = potential.valueAndGradient(flat);
-            double[] g = vg.gradient().toDoubleArray();
-            System.arraycopy(g, 0, grad, 0, grad.length);
-            return vg.value();
-        }
+        return potential.valueAndGradient(q, grad);
     }
 }
