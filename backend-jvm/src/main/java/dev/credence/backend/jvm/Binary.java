@@ -254,6 +254,23 @@ final class Binary {
     static JvmBuffer compare(CompareOp op, JvmBuffer a, JvmBuffer b, Shape out) {
         int n = out.size();
         int[] r = new int[n];
+        if (a.d != null && a.shape.equals(out) && (b.shape.equals(out) || b.shape.size() == 1)) {
+            double[] x = a.d;
+            double[] y = b.d;
+            boolean scalar = !b.shape.equals(out);
+            for (int k = 0; k < n; k++) {
+                double u = x[k];
+                double v = scalar ? y[0] : y[k];
+                boolean t =
+                        switch (op) {
+                            case LT -> u < v;
+                            case LE -> u <= v;
+                            case EQ -> u == v;
+                        };
+                r[k] = t ? 1 : 0;
+            }
+            return JvmBuffer.ofI(out, DType.BOOL, r);
+        }
         int[] oa = Strides.offsets(out, Strides.broadcast(a.shape, out));
         int[] ob = Strides.offsets(out, Strides.broadcast(b.shape, out));
         for (int k = 0; k < n; k++) {
@@ -272,6 +289,13 @@ final class Binary {
 
     static JvmBuffer where(JvmBuffer c, JvmBuffer a, JvmBuffer b, Shape out) {
         int n = out.size();
+        if (a.d != null && c.shape.equals(out) && a.shape.equals(out) && b.shape.equals(out)) {
+            double[] r = new double[n];
+            for (int k = 0; k < n; k++) {
+                r[k] = c.i[k] != 0 ? a.d[k] : b.d[k];
+            }
+            return JvmBuffer.ofD(out, r);
+        }
         int[] oc = Strides.offsets(out, Strides.broadcast(c.shape, out));
         int[] oa = Strides.offsets(out, Strides.broadcast(a.shape, out));
         int[] ob = Strides.offsets(out, Strides.broadcast(b.shape, out));

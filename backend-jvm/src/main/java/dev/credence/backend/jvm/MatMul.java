@@ -19,6 +19,10 @@ final class MatMul {
     static final long SMALL = 32 * 1024;
 
     private static final int KB = 128;
+
+    /** At most this many output columns, products use dot products instead of axpy rows. */
+    private static final int NARROW = 4;
+
     private static final int JB = 512;
 
     static JvmBuffer apply(JvmBuffer a, JvmBuffer b, Shape out, ExecutorService pool, int threads) {
@@ -146,6 +150,25 @@ final class MatMul {
 
     private static void rowsF(
             float[] a, int oa, float[] b, int ob, float[] c, int oc, int k, int n, int lo, int hi) {
+        if (n <= NARROW) {
+            for (int i = lo; i < hi; i++) {
+                int ai = oa + i * k;
+                for (int j = 0; j < n; j++) {
+                    float s0 = 0;
+                    float s1 = 0;
+                    int p = 0;
+                    for (; p + 1 < k; p += 2) {
+                        s0 += a[ai + p] * b[ob + p * n + j];
+                        s1 += a[ai + p + 1] * b[ob + (p + 1) * n + j];
+                    }
+                    if (p < k) {
+                        s0 += a[ai + p] * b[ob + p * n + j];
+                    }
+                    c[oc + i * n + j] = s0 + s1;
+                }
+            }
+            return;
+        }
         for (int j0 = 0; j0 < n; j0 += JB) {
             int j1 = Math.min(n, j0 + JB);
             for (int k0 = 0; k0 < k; k0 += KB) {

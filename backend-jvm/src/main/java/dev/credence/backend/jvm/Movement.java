@@ -33,6 +33,9 @@ final class Movement {
 
     static JvmBuffer permute(JvmBuffer x, int[] perm) {
         int r = perm.length;
+        if (swapsLastTwo(perm)) {
+            return transposeLastTwo(x);
+        }
         int[] in = x.shape.strides();
         int[] od = new int[r];
         int[] os = new int[r];
@@ -42,6 +45,56 @@ final class Movement {
         }
         Shape out = Shape.of(od);
         return take(x, out, Strides.offsets(out, os));
+    }
+
+    private static boolean swapsLastTwo(int[] perm) {
+        int r = perm.length;
+        if (r < 2 || perm[r - 2] != r - 1 || perm[r - 1] != r - 2) {
+            return false;
+        }
+        for (int i = 0; i < r - 2; i++) {
+            if (perm[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Blocked transpose of the last two axes, batch by batch, without index arrays. */
+    private static JvmBuffer transposeLastTwo(JvmBuffer x) {
+        int[] d = x.shape.dims();
+        int r = d.length;
+        int m = d[r - 2];
+        int n = d[r - 1];
+        int[] od = d.clone();
+        od[r - 2] = n;
+        od[r - 1] = m;
+        JvmBuffer out = JvmBuffer.alloc(Shape.of(od), x.dtype);
+        int batches = m * n == 0 ? 0 : x.shape.size() / (m * n);
+        final int bs = 32;
+        for (int t = 0; t < batches; t++) {
+            int base = t * m * n;
+            for (int i0 = 0; i0 < m; i0 += bs) {
+                int i1 = Math.min(m, i0 + bs);
+                for (int j0 = 0; j0 < n; j0 += bs) {
+                    int j1 = Math.min(n, j0 + bs);
+                    for (int i = i0; i < i1; i++) {
+                        for (int j = j0; j < j1; j++) {
+                            int from = base + i * n + j;
+                            int to = base + j * m + i;
+                            if (x.d != null) {
+                                out.d[to] = x.d[from];
+                            } else if (x.f != null) {
+                                out.f[to] = x.f[from];
+                            } else {
+                                out.i[to] = x.i[from];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     static JvmBuffer broadcastTo(JvmBuffer x, Shape out) {
