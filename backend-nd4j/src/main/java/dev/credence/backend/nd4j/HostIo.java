@@ -1,0 +1,78 @@
+package dev.credence.backend.nd4j;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Bulk copies between Java arrays and the native memory of a contiguous 'c'-order array, one JNI
+ * copy each (ND4J's own {@code DataBuffer.asDouble()} reads element by element). The caller
+ * guarantees that the Java array's element type matches the native one: {@code double} for FLOAT64,
+ * {@code float} for FLOAT32, {@code int} for INT32 and {@code byte} (0 or 1) for BOOL.
+ */
+final class HostIo {
+    private HostIo() {}
+
+    private static Pointer address(INDArray a) {
+        return a.data().addressPointer();
+    }
+
+    static double[] readDoubles(INDArray a, int n) {
+        double[] out = new double[n];
+        if (n > 0) {
+            new DoublePointer(address(a)).get(out, 0, n);
+        }
+        return out;
+    }
+
+    static float[] readFloats(INDArray a, int n) {
+        float[] out = new float[n];
+        if (n > 0) {
+            new FloatPointer(address(a)).get(out, 0, n);
+        }
+        return out;
+    }
+
+    static int[] readInts(INDArray a, int n) {
+        int[] out = new int[n];
+        if (n > 0) {
+            new IntPointer(address(a)).get(out, 0, n);
+        }
+        return out;
+    }
+
+    static byte[] readBytes(INDArray a, int n) {
+        byte[] out = new byte[n];
+        if (n > 0) {
+            new BytePointer(address(a)).get(out, 0, n);
+        }
+        return out;
+    }
+
+    static void write(INDArray a, double[] data, int n) {
+        if (n > 0) {
+            new DoublePointer(address(a)).put(data, 0, n);
+        }
+    }
+
+    static void write(INDArray a, float[] data, int n) {
+        if (n > 0) {
+            new FloatPointer(address(a)).put(data, 0, n);
+        }
+    }
+
+    static void write(INDArray a, int[] data, int n) {
+        if (n > 0) {
+            new IntPointer(address(a)).put(data, 0, n);
+        }
+    }
+
+    static void write(INDArray a, byte[] data, int n) {
+        if (n > 0) {
+            new BytePointer(address(a)).put(data, 0, n);
+        }
+    }
+}
