@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>B5 comparisons LT, LE, EQ with broadcasting give BOOL; comparisons with NaN are false.
  *   <li>B6 where selects with a broadcast condition and broadcast branches.
  *   <li>B7 results are exactly rounded: a FLOAT32 sum is the float nearest the exact sum.
+ *   <li>B8 broadcasting a one-element operand of higher rank ({@code [1,1]} with {@code [3]}) and
+ *       NaN on the broadcast side of MAX and MIN.
  * </ul>
  */
 public interface BinaryContract extends KitFixture {
@@ -157,7 +159,10 @@ public interface BinaryContract extends KitFixture {
                 Arguments.of(BinaryOp.POW, -8.0, 1.0 / 3, nan),
                 Arguments.of(BinaryOp.POW, -2.0, 3.0, -8.0),
                 Arguments.of(BinaryOp.POW, 0.0, -1.0, inf),
-                Arguments.of(BinaryOp.ADD, nan, 1.0, nan));
+                Arguments.of(BinaryOp.ADD, nan, 1.0, nan),
+                Arguments.of(BinaryOp.POW, 1.0, nan, nan),
+                Arguments.of(BinaryOp.POW, -1.0, inf, nan),
+                Arguments.of(BinaryOp.POW, nan, 0.0, 1.0));
     }
 
     /**
@@ -249,5 +254,54 @@ public interface BinaryContract extends KitFixture {
                 Tensor.of(backend(), a, DType.FLOAT32, 100)
                         .add(Tensor.of(backend(), b, DType.FLOAT32, 100));
         Check.values("B7", expect, r.toDoubleArray(), 0, 0);
+    }
+
+    /** B8. */
+    @Test
+    @DisplayName("B8 one-element operands of higher rank; NaN on the broadcast side of MAX/MIN")
+    default void b8Broadcast() {
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor one = Tensor.of(backend(), new double[] {2}, dt, 1, 1);
+            Tensor row = Tensor.of(backend(), new double[] {1, 2, 3}, dt, 3);
+            Check.close(
+                    "B8 [1,1]+[3] " + dt,
+                    new double[] {3, 4, 5},
+                    Shape.of(1, 3),
+                    one.add(row),
+                    0,
+                    0);
+            Check.close(
+                    "B8 [3]*[1,1] " + dt,
+                    new double[] {2, 4, 6},
+                    Shape.of(1, 3),
+                    row.mul(one),
+                    0,
+                    0);
+            Tensor m = Tensor.of(backend(), new double[] {1, -2, 3, 4, Double.NaN, -6}, dt, 2, 3);
+            Tensor nan = Tensor.of(backend(), new double[] {Double.NaN}, dt, 1);
+            double n = Double.NaN;
+            Check.close(
+                    "B8 max(m, NaN) " + dt,
+                    new double[] {n, n, n, n, n, n},
+                    Shape.of(2, 3),
+                    m.maximum(nan),
+                    0,
+                    0);
+            Check.close(
+                    "B8 min(NaN, m) " + dt,
+                    new double[] {n, n, n, n, n, n},
+                    Shape.of(2, 3),
+                    nan.minimum(m),
+                    0,
+                    0);
+            Tensor zero = Tensor.of(backend(), new double[] {0}, dt, 1);
+            Check.close(
+                    "B8 max(m, 0) " + dt,
+                    new double[] {1, 0, 3, 4, n, 0},
+                    Shape.of(2, 3),
+                    m.maximum(zero),
+                    0,
+                    0);
+        }
     }
 }

@@ -26,6 +26,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>V9 cast between every pair of dtypes.
  *   <li>V10 results of permute, slice and broadcast (non-contiguous views in many libraries) feed
  *       every other kind of primitive correctly.
+ *   <li>V11 index edge cases: a vector gathered by a matrix of indices, scatter-add with one index
+ *       and with many duplicates, BOOL gather, slice and concat.
+ *   <li>V12 casting non-finite and out-of-range floats to INT32 follows Java: NaN to 0, saturation
+ *       at the INT32 limits.
  * </ul>
  */
 public interface MovementContract extends KitFixture {
@@ -273,5 +277,75 @@ public interface MovementContract extends KitFixture {
                 s.exp(),
                 Check.rtol(dt) * 4,
                 0);
+    }
+
+    /** V11. */
+    @Test
+    @DisplayName(
+            "V11 index edge cases: vector by matrix indices, duplicate scatters, BOOL movement")
+    default void v11IndexEdges() {
+        Tensor v = Tensor.of(backend(), new double[] {10, 20, 30, 40}, 4);
+        Tensor idx = Tensor.ofInts(backend(), new int[] {3, 0, 0, 2, 1, 3}, 2, 3);
+        Check.close(
+                "V11 gather rank-1 by rank-2",
+                new double[] {40, 10, 10, 30, 20, 40},
+                Shape.of(2, 3),
+                v.gather(0, idx),
+                0,
+                0);
+        Tensor src1 = Tensor.of(backend(), new double[] {5, 6}, 1, 2);
+        Tensor at1 = Tensor.ofInts(backend(), new int[] {2}, 1);
+        Check.close(
+                "V11 scatterAdd one index",
+                new double[] {0, 0, 0, 0, 5, 6},
+                Shape.of(3, 2),
+                Tensor.scatterAdd(src1, 0, at1, 3, 2),
+                0,
+                0);
+        int n = 1000;
+        int[] same = new int[n];
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
+        Tensor many =
+                Tensor.scatterAdd(
+                        Tensor.of(backend(), ones, n), 0, Tensor.ofInts(backend(), same, n), 2);
+        Check.close("V11 scatterAdd 1000 duplicates", new double[] {n, 0}, Shape.of(2), many, 0, 0);
+        Tensor mask = Tensor.of(backend(), new double[] {1, 0, 1, 1}, DType.BOOL, 2, 2);
+        Tensor g = mask.gather(1, Tensor.ofInts(backend(), new int[] {1, 1, 0}, 3));
+        assertEquals(DType.BOOL, g.dtype(), "V11 BOOL gather dtype");
+        Check.close("V11 BOOL gather", new double[] {0, 0, 1, 1, 1, 1}, Shape.of(2, 3), g, 0, 0);
+        Check.close(
+                "V11 BOOL slice",
+                new double[] {1, 1},
+                Shape.of(1, 2),
+                mask.slice(new int[] {1, 0}, new int[] {2, 2}),
+                0,
+                0);
+        Check.close(
+                "V11 BOOL concat",
+                new double[] {1, 0, 1, 1, 1, 0, 1, 1},
+                Shape.of(4, 2),
+                Tensor.concat(List.of(mask, mask), 0),
+                0,
+                0);
+    }
+
+    /** V12. */
+    @Test
+    @DisplayName("V12 casting NaN, infinities and out-of-range floats to INT32 follows Java")
+    default void v12CastEdges() {
+        double[] v = {
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 3e9, -3e9, -2.9
+        };
+        for (DType from : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor x = Tensor.of(backend(), v, from, 6);
+            int[] expect = new int[6];
+            double[] stored = x.toDoubleArray();
+            for (int i = 0; i < 6; i++) {
+                expect[i] = (int) stored[i];
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    expect, x.cast(DType.INT32).toIntArray(), "V12 cast " + from + " to INT32");
+        }
     }
 }

@@ -27,6 +27,10 @@ import dev.credence.api.tensor.Shape;
  *   <li>NaN and infinities follow IEEE 754 as {@link Math} does.
  *   <li>Methods may be called from several threads at once, on different buffers or on the same
  *       input buffers.
+ *   <li>A backend that frees native memory when a buffer becomes unreachable must keep its argument
+ *       buffers reachable until a native call returns ({@link
+ *       java.lang.ref.Reference#reachabilityFence}).
+ *   <li>MAX and MIN of {@code +0.0} and {@code -0.0} may return either zero.
  * </ul>
  *
  * <h2>Implementing a backend</h2>
@@ -46,10 +50,17 @@ import dev.credence.api.tensor.Shape;
  * META-INF/services/dev.credence.api.backend.BackendProvider}, then certify the backend with one
  * test class that extends the conformance kit's {@code BackendConformanceKit}.
  */
-public interface Backend {
+public interface Backend extends AutoCloseable {
 
     /** The version of this SPI; a provider built against another major version is refused. */
     String API_VERSION = "1.0";
+
+    /**
+     * Frees what the backend holds (pools, native contexts, threads). Buffers it created must not
+     * be used afterwards. The default does nothing.
+     */
+    @Override
+    default void close() {}
 
     /**
      * Returns the name users select this backend by, e.g. {@code jvm}.

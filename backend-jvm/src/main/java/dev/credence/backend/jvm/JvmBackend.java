@@ -39,6 +39,9 @@ public final class JvmBackend implements Backend {
 
     private ExecutorService pool() {
         ExecutorService p = pool;
+        if (p != null && p.isShutdown()) {
+            return null;
+        }
         if (p == null) {
             synchronized (this) {
                 p = pool;
@@ -211,7 +214,8 @@ public final class JvmBackend implements Backend {
         JvmBuffer ja = jb(a);
         JvmBuffer jbb = jb(b);
         long work = (long) out.size() * ja.shape.dim(-1);
-        return MatMul.apply(ja, jbb, out, work >= MatMul.SMALL ? pool() : null, threads);
+        ExecutorService p = work >= MatMul.SMALL ? pool() : null;
+        return MatMul.apply(ja, jbb, out, p, p == null ? 1 : threads);
     }
 
     @Override
@@ -261,6 +265,15 @@ public final class JvmBackend implements Backend {
     @Override
     public Buffer cast(Buffer x, DType dtype) {
         return Movement.cast(jb(x), dtype);
+    }
+
+    /** Stops the kernel threads; the backend still works afterwards, single-threaded. */
+    @Override
+    public void close() {
+        ExecutorService p = pool;
+        if (p != null) {
+            p.shutdown();
+        }
     }
 
     @Override
