@@ -1,0 +1,280 @@
+package dev.credence.inference.vi;
+
+import dev.credence.api.autodiff.Autodiff;
+import dev.credence.api.dist.Validation;
+import dev.credence.api.infer.Posterior;
+import dev.credence.api.infer.ProgressListener;
+import dev.credence.api.model.Handlers;
+import dev.credence.api.model.Model;
+import dev.credence.api.model.Site;
+import dev.credence.api.model.SiteKind;
+import dev.credence.api.model.Trace;
+import dev.credence.api.optim.Optimizer;
+import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Tensor;
+import dev.credence.api.tensor.TensorScope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stochastic variational inference (Hoffman, Blei, Wang and Paisley, "Stochastic variational
+ * inference", JMLR 14, 2013; Ranganath et al. 2014): maximise an {@link Elbo} over the {@code
+ * param} sites of a guide (and of the model) with a first-order {@link Optimizer}.
+ *
+ * <p>The protocol, as pure state transitions:
+ *
+ * <ol>
+ *   <li>{@link #init(RandomKey)} finds the params ({@link ParamSpace#discover}) and the optimizer's
+ *       initial state;
+ *   <li>{@link #step(SviState, RandomKey)} estimates the ELBO and its gradient with the key {@code
+ *       runKey.fold(state.step())} and applies one optimizer update, or refuses (state unchanged)
+ *       when the ELBO or a gradient is not finite;
+ *   <li>{@link #run} loops over steps with progress reports, a NaN/Inf guard, checkpoints and
+ *       resumption.
+ * </ol>
+ *
+ * Argument validation of distributions ({@link Validation}) is on for the discovery run of {@link
+ * #init}, which catches modelling errors with a clear message, and off during steps, for speed: a
+ * value that leaves its support then shows as a non-finite ELBO, which the guard reports.
+ *
+ * <p>Each step of {@link #run} runs inside a {@link TensorScope}: tensors the model and the guide
+ * create during a step are released when it ends (what matters on native backends), so a model must
+ * not cache tensors it creates while running; data and constants made outside the model are
+ * untouched.
+ *
+ * <p>Minibatches come from the model itself: a plate with subsampling draws its minibatch from the
+ * step's key and scales the likelihood by {@code N / B}. An epoch is {@link #stepsPerEpoch} steps.
+ *
+ * <pre>{@code
+ * AutoNormal guide = new AutoNormal(model, RandomKey.of(0));
+ * Svi svi = new Svi(model, guide, Adam.of(0.01), new TraceElbo(1));
+ * SviResult r = svi.run(RandomKey.of(1), SviSettings.of(2000), ProgressListener.NONE);
+ * Posterior post = svi.posterior(r.state(), RandomKey.of(2));
+ * }</pre>
+ */
+public final class Svi {
+    private final Model model;
+    private final Model guide;
+    private final Optimizer optimizer;
+    private final Elbo elbo;
+
+    /**
+     * Configures the inference.
+     *
+     * @param model the model
+     * @param guide the guide: an automatic one, or any model over param sites whose latent sites
+     *     cover the model's
+     * @param optimizer the optimizer
+     * @param elbo the objective
+     */
+    public Svi(Model model, Model guide, Optimizer optimizer, Elbo elbo) {
+        this.model = model;
+        this.guide = guide;
+        this.optimizer = optimizer;
+        this.elbo = elbo;
+    }
+
+    /**
+     * Returns the objective.
+     *
+     * @return the ELBO
+     */
+    public Elbo elbo() {
+        return elbo;
+    }
+
+    /**
+     * Creates the initial state: the params at their initial values, the optimizer's fresh state.
+     *
+     * @param runKey the run's key (discovery uses {@code runKey.split(2)[0]})
+     * @return the state at step 0
+     */
+    public SviState init(RandomKey runKey) {
+        ParamSpace space = ParamSpace.discover(model, guide, runKey.split(2)[0]);
+        List<Tensor> x = space.initialUnconstrained();
+        return new SviState(space, 0, x, optimizer.init(x));
+    }
+
+    /**
+     * Takes one step.
+     *
+     * @param s the state
+     * @param runKey the run's key; this step uses {@code runKey.fold(s.step())}
+     * @return the new state with the ELBO before the step, or the same state and the problem when
+     *     the ELBO or a gradient is not finite
+     */
+    public SviStep step(SviState s, RandomKey runKey) {
+        RandomKey key = runKey.fold(s.step());
+        ElboEstimate[] last = new ElboEstimate[1];
+        Autodiff.ValueAndGrad r;
+        try (Validation.Scope off = Validation.disable()) {
+            r =
+                    Autodiff.valueAndGrad(
+                            xs -> {
+                                Map<String, Tensor> c = s.space().constrain(xs);
+                                last[0] =
+                                        elbo.estimate(
+                                                ParamSpace.bind(model, c),
+                                                ParamSpace.bind(guide, c),
+                                                key);
+                                return last[0].loss();
+                            },
+                            s.params());
+        }
+        double value = -r.value().item();
+        double ll = last[0].logLikelihood().item();
+        double kl = last[0].kl().item();
+        String problem = Double.isFinite(value) ? null : "the ELBO estimate is " + value;
+        for (int i = 0; problem == null && i < r.grads().size(); i++) {
+            if (!Double.isFinite(r.grads().get(i).sum().item())) {
+                problem =
+                        "the gradient of param '"
+                                + s.space().names().get(i)
+                                + "' has non-finite entries (ELBO "
+                                + value
+                                + ")";
+            }
+        }
+        if (problem != null) {
+            return new SviStep(s, value, ll, kl, problem);
+        }
+        Optimizer.Update u = optimizer.step(s.params(), r.grads(), s.optimizer());
+        return new SviStep(
+                new SviState(s.space(), s.step() + 1, u.params(), u.state()), value, ll, kl, null);
+    }
+
+    /**
+     * Runs to {@code settings.steps()} steps in total: from a fresh state, or from the checkpoint
+     * in {@code settings.checkpointDir()} when {@code settings.resume()} and one exists.
+     *
+     * @param runKey the run's key
+     * @param settings steps, reports and checkpoints
+     * @param listener receives {@link ProgressListener.Svi} reports
+     * @return the final state and the ELBO of every step
+     * @throws SviDivergedException at the first non-finite ELBO or gradient
+     * @throws UncheckedIOException if a checkpoint cannot be read or written
+     */
+    public SviResult run(RandomKey runKey, SviSettings settings, ProgressListener listener) {
+        SviState state = init(runKey);
+        double[] history = new double[(int) settings.steps()];
+        Path file = settings.checkpointFile();
+        if (settings.resume() && Files.exists(file)) {
+            SviCheckpoint.Restored r = read(file, state, runKey);
+            state = r.state();
+            if (state.step() > settings.steps()) {
+                throw new IllegalArgumentException(
+                        file
+                                + " is at step "
+                                + state.step()
+                                + ", past the "
+                                + settings.steps()
+                                + " steps asked for");
+            }
+            System.arraycopy(r.elbo(), 0, history, 0, (int) state.step());
+        }
+        ProgressWindow window = new ProgressWindow(settings.steps(), listener);
+        while (state.step() < settings.steps()) {
+            long at = state.step();
+            SviStep r;
+            try (TensorScope scope = TensorScope.open()) {
+                r = step(state, runKey);
+                if (r.ok()) {
+                    scope.keepAll(r.state().params());
+                    r.state().optimizer().slots().forEach(scope::keepAll);
+                }
+            }
+            if (!r.ok()) {
+                double lastFinite = lastFinite(history, (int) at);
+                if (file != null && settings.checkpointEvery() > 0) {
+                    write(file, state, history, runKey);
+                }
+                throw new SviDivergedException(at, r.problem(), lastFinite, state);
+            }
+            state = r.state();
+            history[(int) at] = r.elbo();
+            window.add(r);
+            if (settings.checkpointEvery() > 0 && state.step() % settings.checkpointEvery() == 0) {
+                write(file, state, history, runKey);
+            }
+            if (state.step() % settings.reportEvery() == 0 || state.step() == settings.steps()) {
+                window.report(state.step());
+            }
+        }
+        return new SviResult(state, history);
+    }
+
+    private static double lastFinite(double[] history, int upTo) {
+        for (int i = upTo - 1; i >= 0; i--) {
+            if (Double.isFinite(history[i])) {
+                return history[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static void write(Path file, SviState s, double[] history, RandomKey key) {
+        try {
+            SviCheckpoint.write(file, s, Arrays.copyOf(history, (int) s.step()), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("SVI: cannot write the checkpoint " + file, e);
+        }
+    }
+
+    private static SviCheckpoint.Restored read(Path file, SviState template, RandomKey key) {
+        try {
+            return SviCheckpoint.read(file, template, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("SVI: cannot resume from " + file, e);
+        }
+    }
+
+    /**
+     * The fitted guide as a posterior. Automatic guides give their own ({@link
+     * AutoGuide#posterior}; the Laplace approximation computes its Hessian here); other guides give
+     * a {@link GuidePosterior} over the model's latent sites.
+     *
+     * @param state a state of this inference, typically the final one
+     * @param key the key of the summary draws (and of the run that lists the model's latent sites)
+     * @return the posterior
+     */
+    public Posterior posterior(SviState state, RandomKey key) {
+        Map<String, Tensor> params = detached(state.constrained());
+        if (guide instanceof AutoGuide auto) {
+            return auto.posterior(params, key);
+        }
+        ElboTraces t =
+                ElboTraces.run(ParamSpace.bind(model, params), ParamSpace.bind(guide, params), key);
+        return new GuidePosterior(guide, params, ElboTraces.names(t.model().latentSites()), key);
+    }
+
+    private static Map<String, Tensor> detached(Map<String, Tensor> m) {
+        Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v.detach()));
+        return out;
+    }
+
+    /**
+     * The number of steps in one pass over the data: {@code ceil(N / B)} for the subsampling plate
+     * with the most minibatches, 1 if the model does not subsample.
+     *
+     * @param model the model
+     * @param key the key of the run that finds its plates
+     * @return the steps per epoch
+     */
+    public static long stepsPerEpoch(Model model, RandomKey key) {
+        Trace t = Handlers.trace(Handlers.seed(model, key));
+        long most = 1;
+        for (Site s : t.sites()) {
+            if (s.kind() == SiteKind.PLATE) {
+                var f = s.plates().get(0);
+                most = Math.max(most, (f.size() + f.subsampleSize() - 1) / f.subsampleSize());
+            }
+        }
+        return most;
+    }
+}
