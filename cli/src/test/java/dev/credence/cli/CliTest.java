@@ -87,6 +87,7 @@ class CliTest {
         assertEquals(ExitCodes.OK, o.code(), o.err());
         assertTrue(o.out().contains("nuts  No-U-Turn sampler"), o.out());
         assertTrue(o.out().contains("adapt-delta"), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("svi ")), o.out());
     }
 
     @Test
