@@ -40,8 +40,8 @@ public final class InferencesCommand implements Callable<Integer> {
             out.printf("%s  %s%n", p.name(), p.description());
             for (OptionSpec o : p.options()) {
                 out.printf(
-                        "    --opt %-18s default %-10s %s%n",
-                        o.name() + "=...", o.defaultValue(), o.description());
+                        "    %-18s default %-10s %s%n",
+                        o.name(), o.defaultValue(), o.description());
             }
         }
         out.flush();
