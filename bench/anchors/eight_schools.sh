@@ -11,6 +11,7 @@ cp "$anchors/eight_schools_noncentered.stan" "$work/model.stan"
 cp "$anchors/eight_schools.json" "$work/data.json"
 (cd "$root" && ./mvnw -q -B package -pl bench -am -DskipTests -Dspotless.check.skip=true)
 echo "--- RStan (compile not counted) ---"
-Rscript "$anchors/stan_nuts.R" "$work" 4 2000 | head -1
+stan_out="$(Rscript "$anchors/stan_nuts.R" "$work" 4 2000 2>&1 || true)"
+grep '^stan wall_s' <<<"$stan_out" || { echo "$stan_out"; exit 1; }
 echo "--- Credence ---"
 java -cp "$root/bench/target/benchmarks.jar" dev.credence.bench.anchors.EightSchoolsNuts "${1:-jvm}" "${2:-1}"

@@ -27,6 +27,10 @@ public final class CompiledPotential {
     private final Potential potential;
     private final Program program;
     private final String reason;
+    private volatile Constrain constrain;
+
+    /** A recorded {@link Potential#constrain}: site names, shapes, and the program. */
+    private record Constrain(List<String> names, List<int[]> shapes, Program program) {}
 
     private CompiledPotential(Potential potential, Program program, String reason) {
         this.potential = potential;
@@ -117,6 +121,83 @@ public final class CompiledPotential {
      */
     public Potential potential() {
         return potential;
+    }
+
+    /**
+     * Maps a point to the values of the latent and deterministic sites, as {@link
+     * Potential#constrain} does, replaying a recording when the potential is compiled.
+     *
+     * @param q the point
+     * @return the site values by name
+     */
+    public java.util.Map<String, Tensor> constrain(double[] q) {
+        Backend b = potential.backend();
+        DType dt = potential.dtype();
+        Constrain c = constrainProgram();
+        if (c == null) {
+            return potential.constrain(Tensor.of(b, q, DType.FLOAT64, q.length).cast(dt));
+        }
+        Buffer in = b.fromDoubles(q, Shape.of(q.length), dt);
+        Buffer[] out = c.program().run(b, in);
+        b.release(in);
+        java.util.Map<String, Tensor> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            m.put(c.names().get(i), Tensor.wrap(b, out[i]).reshape(c.shapes().get(i)));
+        }
+        return m;
+    }
+
+    private Constrain constrainProgram() {
+        if (program == null) {
+            return null;
+        }
+        Constrain c = constrain;
+        if (c != null) {
+            return c.program() == null ? null : c;
+        }
+        synchronized (this) {
+            if (constrain == null) {
+                constrain = recordConstrain();
+            }
+            return constrain.program() == null ? null : constrain;
+        }
+    }
+
+    private Constrain recordConstrain() {
+        try (TensorScope scope = TensorScope.open()) {
+            Tensor a = potential.initialPoint(RandomKey.of(11));
+            java.util.List<String> names = new java.util.ArrayList<>();
+            java.util.List<int[]> shapes = new java.util.ArrayList<>();
+            Program p =
+                    Program.record(
+                            a,
+                            x -> {
+                                var sites = potential.constrain(x);
+                                java.util.List<Tensor> outs = new java.util.ArrayList<>();
+                                for (var e : sites.entrySet()) {
+                                    names.add(e.getKey());
+                                    shapes.add(e.getValue().shape().dims());
+                                    outs.add(e.getValue());
+                                }
+                                return outs;
+                            });
+            Tensor t = potential.initialPoint(RandomKey.of(12));
+            var direct = potential.constrain(t);
+            Buffer[] out =
+                    p.notReplayableReason() == null ? p.run(potential.backend(), t.buffer()) : null;
+            if (out == null || !names.equals(java.util.List.copyOf(direct.keySet()))) {
+                return new Constrain(names, shapes, null);
+            }
+            for (int i = 0; i < out.length; i++) {
+                double[] want = direct.get(names.get(i)).toDoubleArray();
+                if (!Arrays.equals(want, potential.backend().toDoubles(out[i]))) {
+                    return new Constrain(names, shapes, null);
+                }
+            }
+            return new Constrain(names, shapes, p);
+        } catch (RuntimeException e) {
+            return new Constrain(List.of(), List.of(), null);
+        }
     }
 
     /**

@@ -4,10 +4,10 @@ import dev.credence.api.infer.Draws;
 import dev.credence.api.infer.DrawsPosterior;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Posterior;
+import dev.credence.api.model.CompiledPotential;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.Potential;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.api.tensor.TensorScope;
 import java.util.LinkedHashMap;
@@ -44,13 +44,13 @@ public final class McmcRun {
     public static Posterior fit(Model model, SamplerSettings settings, InferenceConfig config) {
         RandomKey[] k = config.key().split(2);
         Potential potential = Potential.of(model, k[0]);
-        List<ChainResult> chains =
-                Sampler.sample(new PotentialDensity(potential), settings, k[1], config.listener());
-        Draws draws = toDraws(potential, chains);
+        PotentialDensity density = new PotentialDensity(potential);
+        List<ChainResult> chains = Sampler.sample(density, settings, k[1], config.listener());
+        Draws draws = toDraws(density.compiled(), chains);
         return new DrawsPosterior(draws, potential.backend(), potential.dtype());
     }
 
-    static Draws toDraws(Potential potential, List<ChainResult> chains) {
+    static Draws toDraws(CompiledPotential potential, List<ChainResult> chains) {
         Map<String, int[]> shapes = null;
         double[][][] values = new double[chains.size()][][];
         Map<String, double[][]> stats = new LinkedHashMap<>();
@@ -66,13 +66,7 @@ public final class McmcRun {
             }
             for (int i = 0; i < n; i++) {
                 try (TensorScope scope = TensorScope.open()) {
-                    Tensor flat =
-                            Tensor.of(
-                                    potential.backend(),
-                                    r.draws()[i],
-                                    DType.FLOAT64,
-                                    r.draws()[i].length);
-                    Map<String, Tensor> sites = potential.constrain(flat.cast(potential.dtype()));
+                    Map<String, Tensor> sites = potential.constrain(r.draws()[i]);
                     if (shapes == null) {
                         shapes = new LinkedHashMap<>();
                         for (var e : sites.entrySet()) {

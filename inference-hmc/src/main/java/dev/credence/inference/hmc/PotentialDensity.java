@@ -40,6 +40,15 @@ public final class PotentialDensity implements LogDensity {
         return potential.reason();
     }
 
+    /**
+     * Returns the compiled potential, for mapping draws back to the constrained sites.
+     *
+     * @return the compiled potential
+     */
+    public CompiledPotential compiled() {
+        return potential;
+    }
+
     @Override
     public int dimension() {
         return potential.potential().dimension();

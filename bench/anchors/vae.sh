@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The reference VAE on Fashion-MNIST: PyTorch's (../shared/anchors/vae_torch.py) and Credence's, one
+# after the other on this machine, for the same epochs; prints each epoch and a table of test loss,
+# seconds per epoch and resident set. Needs ../shared/anchors/setup.sh to have run (python3-torch,
+# dataset-fashion-mnist).
+# Usage: bench/anchors/vae.sh [epochs] [backends, comma-separated]   (defaults: 2 jvm,djl)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+anchors="$root/../shared/anchors"
+epochs="${1:-2}"
+backends="${2:-jvm,djl}"
+cache="${CREDENCE_NATIVE_CACHE:-$HOME/.cache/credence}"
+(cd "$root" && ./mvnw -q -B install -pl bench -am -DskipTests -Dspotless.check.skip=true \
+    && ./mvnw -q -B dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt)
+cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+java -Xmx4g -Dcredence.native.cache="$cache" -cp "$cp" \
+    dev.credence.bench.anchors.VaeVsTorch "$anchors/vae_torch.py" "$epochs" "$backends"
