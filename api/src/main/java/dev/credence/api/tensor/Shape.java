@@ -15,6 +15,7 @@ public final class Shape {
 
     private final int[] dims;
     private final int size;
+    private int[] strides;
 
     private Shape(int[] dims) {
         this.dims = dims;
@@ -105,13 +106,17 @@ public final class Shape {
      * @return the strides
      */
     public int[] strides() {
-        int[] s = new int[dims.length];
-        int acc = 1;
-        for (int i = dims.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= dims[i];
+        int[] st = strides;
+        if (st == null) {
+            st = new int[dims.length];
+            int acc = 1;
+            for (int i = dims.length - 1; i >= 0; i--) {
+                st[i] = acc;
+                acc *= dims[i];
+            }
+            strides = st;
         }
-        return s;
+        return st.clone();
     }
 
     /**
@@ -210,7 +215,7 @@ public final class Shape {
      * @throws IllegalArgumentException naming both shapes and the first incompatible dimension
      */
     public static Shape broadcast(Shape a, Shape b, String op) {
-        if (a == b || Arrays.equals(a.dims, b.dims)) {
+        if (a.equals(b)) {
             return a;
         }
         if (b.dims.length == 0) {
@@ -267,7 +272,19 @@ public final class Shape {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Shape s && Arrays.equals(dims, s.dims);
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Shape s) || s.size != size || s.dims.length != dims.length) {
+            return false;
+        }
+        // A plain loop: shapes are short, and this sits on every kernel's fast path.
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] != s.dims[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
