@@ -3,13 +3,18 @@
 # after the other on this machine, for the same epochs; prints each epoch and a table of test loss,
 # seconds per epoch and resident set. Needs ../shared/anchors/setup.sh to have run (python3-torch,
 # dataset-fashion-mnist).
-# Usage: bench/anchors/vae.sh [epochs] [backends, comma-separated]   (defaults: 2 jvm,djl)
+# Usage: bench/anchors/vae.sh [epochs] [backends, comma-separated]   (defaults: 2 jvm,djl,nd4j)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 anchors="$root/../shared/anchors"
 epochs="${1:-2}"
-backends="${2:-jvm,djl}"
+backends="${2:-jvm,djl,nd4j}"
 cache="${CREDENCE_NATIVE_CACHE:-$HOME/.cache/credence}"
+# The interpreter with torch: $PYTHON, else python3 if it has torch, else Debian's (setup.sh).
+if [ -z "${PYTHON:-}" ]; then
+  if python3 -c 'import torch' 2>/dev/null; then PYTHON=python3; else PYTHON=/usr/bin/python3; fi
+fi
+export PYTHON
 (cd "$root" && ./mvnw -q -B install -pl bench -am -DskipTests -Dspotless.check.skip=true \
     && ./mvnw -q -B dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt)
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"

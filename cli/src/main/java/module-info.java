@@ -4,6 +4,7 @@
  */
 module dev.credence.cli {
     requires dev.credence.api;
+    requires dev.credence.models.vae;
     requires info.picocli;
     requires com.google.guice;
     requires jakarta.inject;

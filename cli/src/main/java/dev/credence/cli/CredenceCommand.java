@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             InferencesCommand.class,
             SampleCommand.class,
             SbcCommand.class,
+            VaeCommand.class,
             DemoCommand.class
         })
 public final class CredenceCommand implements Callable<Integer> {

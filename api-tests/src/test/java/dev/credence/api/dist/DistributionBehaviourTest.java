@@ -220,6 +220,20 @@ class DistributionBehaviourTest {
     }
 
     @Test
+    void deltaCarriesALogDensityOfItsBatchShape() {
+        Tensor v = Tensor.of(B, new double[] {1, 2, 3, 4, 5, 6}, 3, 2);
+        Tensor logDensity = vec(-1, -2, -3);
+        Delta d = new Delta(v, logDensity, 1);
+        assertEquals(Shape.of(3), d.batchShape());
+        assertArrayEquals(new double[] {-1, -2, -3}, d.logProb(v).toDoubleArray());
+        Tensor g = Autodiff.grad(l -> new Delta(v, l, 1).logProb(v).sum(), logDensity);
+        assertArrayEquals(new double[] {1, 1, 1}, g.toDoubleArray());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Delta(v, Tensor.zeros(B, DType.FLOAT64, 2, 3), 1));
+    }
+
+    @Test
     void lkjSamplesAreCorrelationCholeskyFactorsWithTheRightSpread() {
         int d = 4;
         double eta = 1.5;

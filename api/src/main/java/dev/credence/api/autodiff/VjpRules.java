@@ -78,10 +78,12 @@ final class VjpRules {
                 yield one(gk.mul(mask).div(count));
             }
             case MATMUL -> {
+                // An operand off the tape (data, say) gets no gradient: the backward pass would
+                // drop it, and a product costs as much as the forward one.
                 Tensor b = in[1];
                 yield two(
-                        unbroadcast(g.matmul(b.transpose()), x.shape()),
-                        unbroadcast(x.transpose().matmul(g), b.shape()));
+                        x.node() == null ? null : unbroadcast(g.matmul(b.transpose()), x.shape()),
+                        b.node() == null ? null : unbroadcast(x.transpose().matmul(g), b.shape()));
             }
             case RESHAPE -> one(g.reshape(x.shape().dims()));
             case PERMUTE -> {

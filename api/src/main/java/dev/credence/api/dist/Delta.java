@@ -37,10 +37,25 @@ public final class Delta extends Distribution {
      */
     public Delta(Tensor value, Tensor logDensity, int eventDim) {
         super(batchPart(value, eventDim), eventPart(value, eventDim));
-        broadcastParams("Delta", value, logDensity);
+        broadcastParams("Delta", value, logDensity.reshape(withTrailingOnes(logDensity, eventDim)));
+        if (logDensity.rank() > batchShape().rank()) {
+            throw new IllegalArgumentException(
+                    "Delta: the log-density must broadcast to the batch shape "
+                            + batchShape()
+                            + ", found shape "
+                            + logDensity.shape());
+        }
         this.value = value;
         this.logDensity = logDensity;
         this.eventDim = eventDim;
+    }
+
+    /** The log-density's shape with {@code eventDim} axes of size 1 appended, to align it. */
+    private static int[] withTrailingOnes(Tensor logDensity, int eventDim) {
+        int[] d =
+                Arrays.copyOf(logDensity.shape().dims(), logDensity.rank() + Math.max(0, eventDim));
+        Arrays.fill(d, logDensity.rank(), d.length, 1);
+        return d;
     }
 
     private static Shape batchPart(Tensor v, int eventDim) {

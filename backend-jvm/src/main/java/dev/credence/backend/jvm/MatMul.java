@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
  * Matrix products. Small products run a plain i-k-j loop. Large ones split the rows of the result
  * across threads and, within a thread, block over k and j so that a panel of B stays in cache while
  * every row of A in the thread's share streams past it; the innermost loop is an axpy ({@code c[j]
- * += a * b[j]}) that the JIT vectorises.
+ * += a * b[j]}) that the JIT vectorises, or for FLOAT32 a register-blocked update of four rows at a
+ * time ({@link #fourRowsF}).
  */
 final class MatMul {
     private MatMul() {}
@@ -173,7 +174,11 @@ final class MatMul {
             int j1 = Math.min(n, j0 + JB);
             for (int k0 = 0; k0 < k; k0 += KB) {
                 int k1 = Math.min(k, k0 + KB);
-                for (int i = lo; i < hi; i++) {
+                int i = lo;
+                for (; i + 4 <= hi; i += 4) {
+                    fourRowsF(a, oa + i * k, k, b, ob, n, c, oc + i * n, k0, k1, j0, j1);
+                }
+                for (; i < hi; i++) {
                     int ci = oc + i * n;
                     int ai = oa + i * k;
                     for (int p = k0; p < k1; p++) {
@@ -184,6 +189,82 @@ final class MatMul {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Adds {@code A[i..i+4, k0..k1) B[k0..k1, j0..j1)} to four rows of C, taking four values of k
+     * at a time. Sixteen elements of A stay in registers while four rows of B stream past, so each
+     * load of B feeds four rows and each update of C carries four products: a quarter of the memory
+     * traffic per multiply-add of the one-row axpy, which waits on memory. The JIT does not
+     * vectorise this loop (it cannot prove the four rows of C independent), yet on the VAE's
+     * products it runs about twice as fast as the vectorised axpy.
+     */
+    private static void fourRowsF(
+            float[] a,
+            int a0,
+            int k,
+            float[] b,
+            int ob,
+            int n,
+            float[] c,
+            int c0,
+            int k0,
+            int k1,
+            int j0,
+            int j1) {
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        int p = k0;
+        for (; p + 4 <= k1; p += 4) {
+            float x00 = a[a0 + p];
+            float x01 = a[a0 + p + 1];
+            float x02 = a[a0 + p + 2];
+            float x03 = a[a0 + p + 3];
+            float x10 = a[a1 + p];
+            float x11 = a[a1 + p + 1];
+            float x12 = a[a1 + p + 2];
+            float x13 = a[a1 + p + 3];
+            float x20 = a[a2 + p];
+            float x21 = a[a2 + p + 1];
+            float x22 = a[a2 + p + 2];
+            float x23 = a[a2 + p + 3];
+            float x30 = a[a3 + p];
+            float x31 = a[a3 + p + 1];
+            float x32 = a[a3 + p + 2];
+            float x33 = a[a3 + p + 3];
+            int b0 = ob + p * n;
+            int b1 = b0 + n;
+            int b2 = b1 + n;
+            int b3 = b2 + n;
+            for (int j = j0; j < j1; j++) {
+                float y0 = b[b0 + j];
+                float y1 = b[b1 + j];
+                float y2 = b[b2 + j];
+                float y3 = b[b3 + j];
+                c[c0 + j] += x00 * y0 + x01 * y1 + x02 * y2 + x03 * y3;
+                c[c1 + j] += x10 * y0 + x11 * y1 + x12 * y2 + x13 * y3;
+                c[c2 + j] += x20 * y0 + x21 * y1 + x22 * y2 + x23 * y3;
+                c[c3 + j] += x30 * y0 + x31 * y1 + x32 * y2 + x33 * y3;
+            }
+        }
+        for (; p < k1; p++) {
+            float x0 = a[a0 + p];
+            float x1 = a[a1 + p];
+            float x2 = a[a2 + p];
+            float x3 = a[a3 + p];
+            int bp = ob + p * n;
+            for (int j = j0; j < j1; j++) {
+                float y = b[bp + j];
+                c[c0 + j] += x0 * y;
+                c[c1 + j] += x1 * y;
+                c[c2 + j] += x2 * y;
+                c[c3 + j] += x3 * y;
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.credence.bench.anchors;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.BackendConfig;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.data.Dataset;
 import dev.credence.api.data.Datasets;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One side of {@link VaeVsTorch}: trains the reference VAE (784-400-20, Bernoulli, Adam 1e-3, batch
@@ -49,7 +51,14 @@ public final class VaeBackendRun {
         Datasets sets = Datasets.builder().download(false).build();
         Dataset train = sets.load("fashion-mnist", Split.TRAIN, data);
         Dataset test = sets.load("fashion-mnist", Split.TEST, data);
-        Backend b = Backends.discover().select(name);
+        // The anchor's thread count (THREADS, default 2) for the jvm backend's kernels too; DJL and
+        // ND4J read theirs from OMP_NUM_THREADS and the JVM options VaeVsTorch passes.
+        String threads = System.getenv().getOrDefault("THREADS", "2");
+        Backend b =
+                name.equals("jvm")
+                        ? Backends.discover()
+                                .select(name, new BackendConfig(Map.of("threads", threads)))
+                        : Backends.discover().select(name);
         VaeConfig config =
                 VaeConfig.builder().epochs(epochs).evalSamples(100).evalExamples(500).build();
         VaeListener listener =

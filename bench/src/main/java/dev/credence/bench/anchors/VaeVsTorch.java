@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * java -cp ... dev.credence.bench.anchors.VaeVsTorch TORCH_SCRIPT EPOCHS BACKENDS [DATA_DIR]
  * </pre>
  *
- * {@code BACKENDS} is a comma-separated list ({@code jvm,djl}); the anchor's {@code THREADS}
- * (default 2) is passed on as PyTorch's thread count, for DJL too. The JVM options of this process
- * (heap, native cache folder) are passed to the workers.
+ * {@code BACKENDS} is a comma-separated list ({@code jvm,djl,nd4j}); the anchor's {@code THREADS}
+ * (default 2) is passed on as PyTorch's thread count, for DJL and ND4J too ({@code
+ * OMP_NUM_THREADS}); {@code PYTHON} names the interpreter that has torch (default {@code python3}).
+ * The JVM options of this process (heap, native cache folder) are passed to the workers.
  */
 public final class VaeVsTorch {
     private static final Pattern TORCH =
@@ -64,7 +65,8 @@ public final class VaeVsTorch {
         Map<String, List<Epoch>> runs = new LinkedHashMap<>();
 
         System.out.println("--- PyTorch (" + threads + " threads) on " + data + " ---");
-        runs.put("torch", run(List.of("python3", script, data, epochs), "torch", threads));
+        String python = System.getenv().getOrDefault("PYTHON", "python3");
+        runs.put("torch", run(List.of(python, script, data, epochs), "torch", threads));
         for (String backend : args[2].split(",")) {
             System.out.println("--- Credence, backend " + backend + " ---");
             List<String> cmd = new ArrayList<>();

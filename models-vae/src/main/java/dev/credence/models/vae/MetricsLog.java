@@ -1,0 +1,58 @@
+package dev.credence.models.vae;
+
+import dev.credence.api.io.AtomicFiles;
+import dev.credence.api.io.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the per-epoch metrics of a run as {@value #CSV} (one row per epoch, for spreadsheets and
+ * plots) and {@value #JSON} (a list of objects, for programs). Both files are rewritten atomically
+ * after every epoch, so a reader never sees half a file.
+ */
+final class MetricsLog {
+    /** The CSV file name. */
+    static final String CSV = "metrics.csv";
+
+    /** The JSON file name. */
+    static final String JSON = "metrics.json";
+
+    private MetricsLog() {}
+
+    /**
+     * Writes both files.
+     *
+     * @param dir the folder
+     * @param history the epochs so far
+     * @throws IOException if writing fails
+     */
+    static void write(Path dir, List<EpochMetrics> history) throws IOException {
+        StringBuilder csv = new StringBuilder(String.join(",", EpochMetrics.COLUMNS)).append('\n');
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (EpochMetrics m : history) {
+            Map<String, Object> v = m.values();
+            rows.add(v);
+            List<String> cells = new ArrayList<>();
+            for (String c : EpochMetrics.COLUMNS) {
+                cells.add(cell(v.get(c)));
+            }
+            csv.append(String.join(",", cells)).append('\n');
+        }
+        AtomicFiles.writeString(dir.resolve(CSV), csv.toString());
+        AtomicFiles.writeString(dir.resolve(JSON), Json.write(rows) + "\n");
+    }
+
+    private static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Double d) {
+            return String.format(Locale.ROOT, "%.4f", d);
+        }
+        return v.toString();
+    }
+}
