@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             SampleCommand.class,
             SbcCommand.class,
             VaeCommand.class,
+            BnnCommand.class,
             DemoCommand.class
         })
 public final class CredenceCommand implements Callable<Integer> {

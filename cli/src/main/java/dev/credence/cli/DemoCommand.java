@@ -2,9 +2,17 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.infer.Inferences;
+import dev.credence.api.io.RunRecord;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Locale;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,36 +20,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credence demo}: the main job on the embedded default backend. For now it fits a logistic
- * regression by gradient descent through the public API (tensors, autodiff, random keys); the model
- * issues replace it with a BNN and a VAE.
+ * {@code credence demo}: the main job on the embedded default backend. A Bayesian neural network
+ * fitted by NUTS and by VI shows its uncertainty growing where there is no data; a short VAE epoch
+ * on Fashion-MNIST draws reconstructions and samples. The files written are listed at the end.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run the demonstration job (default backend: jvm).")
+        description = "Run the demonstration job: a BNN by NUTS and VI, and a short VAE epoch.")
 public final class DemoCommand implements Callable<Integer> {
     private final Backends backends;
+    private final Inferences inferences;
 
     @Spec CommandSpec spec;
 
     @Option(
             names = "--backend",
             defaultValue = "jvm",
-            description = "Backend name (default: ${DEFAULT-VALUE}).")
+            description = "Backend (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(
             names = "--seed",
-            defaultValue = "42",
+            defaultValue = "1",
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
-            names = "--steps",
-            defaultValue = "300",
-            description = "Gradient steps (default: ${DEFAULT-VALUE}).")
-    int steps;
+            names = "--data-dir",
+            description =
+                    "Folder with the Fashion-MNIST IDX files (default: cache, Debian's package, or download).")
+    Path dataDir;
+
+    @Option(names = "--skip-vae", description = "Run only the BNN part.")
+    boolean skipVae;
+
+    @Option(names = "--output", description = "Output folder (default: runs/demo-<time>).")
+    Path output;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
@@ -49,37 +64,45 @@ public final class DemoCommand implements Callable<Integer> {
     /**
      * Creates the command.
      *
-     * @param backends the registry
+     * @param backends the backend registry
+     * @param inferences the inference registry
      */
     @Inject
-    public DemoCommand(Backends backends) {
+    public DemoCommand(Backends backends, Inferences inferences) {
         this.backends = backends;
+        this.inferences = inferences;
     }
 
     @Override
-    public Integer call() {
-        if (steps < 10) {
-            throw new IllegalArgumentException("--steps must be at least 10, found " + steps);
-        }
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Backend b = backends.select(backend);
-        out.printf("Logistic regression by gradient descent on backend %s%n", b.name());
-        out.println("(2,000 simulated rows, 5 features; gradients by reverse-mode autodiff)");
-        var r = LogisticRegressionFit.run(b, seed, 2000, 5, steps, 0.5, out);
-        out.println();
-        out.printf("%-8s %10s %10s%n", "weight", "true", "fitted");
-        for (int i = 0; i < r.trueWeights().length; i++) {
-            out.printf(
-                    Locale.ROOT, "w[%d]     %10.4f %10.4f%n", i, r.trueWeights()[i], r.fitted()[i]);
+        Path dir = RunOutput.folder(output, "demo");
+        Instant start = Instant.now();
+        out.printf("Credence demo on backend %s, output in %s%n", b.name(), dir);
+        List<Path> files = new ArrayList<>(DemoBnn.run(b, inferences, seed, dir, out));
+        int code = ExitCodes.OK;
+        if (!skipVae) {
+            try {
+                files.addAll(DemoVae.run(b, inferences, seed, dataDir, dir, out, err));
+            } catch (UncheckedIOException e) {
+                err.println(
+                        "credence: error: the VAE part needs Fashion-MNIST: "
+                                + ErrorHandler.message(e)
+                                + " (give --data-dir, install Debian's dataset-fashion-mnist, or allow the download;"
+                                + " --skip-vae runs the BNN part alone)");
+                code = ExitCodes.DATA;
+            }
         }
-        out.printf(
-                Locale.ROOT,
-                "%nfinal mean NLL %.5f, training accuracy %.3f, %d steps in %.2f s%n",
-                r.finalLoss(),
-                r.accuracy(),
-                steps,
-                r.seconds());
+        RunRecord record =
+                RunOutput.record(
+                        b.name(), "demo", Map.of("skip-vae", skipVae), seed, "builtin:demo", start);
+        Path recordFile = record.writeBeside(dir.resolve("demo"));
+        files.add(recordFile);
+        out.println("\nwrote:");
+        files.forEach(f -> out.println("  " + f));
         out.flush();
-        return ExitCodes.OK;
+        return code;
     }
 }

@@ -38,18 +38,20 @@ class CliTest {
     }
 
     @Test
-    @DisplayName("demo fits the logistic regression and prints the weights")
-    void demo() {
-        Outcome o = run("demo", "--steps", "60");
+    @DisplayName(
+            "demo: the BNN part shows more epistemic uncertainty in the gap, and lists its files")
+    void demo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Outcome o = run("demo", "--skip-vae", "--output", dir.toString());
         assertEquals(ExitCodes.OK, o.code(), o.err());
-        assertTrue(o.out().contains("w[4]"), o.out());
-        assertTrue(o.out().contains("training accuracy"), o.out());
+        assertTrue(o.out().contains("NUTS") && o.out().contains("VI (Bayes by Backprop)"), o.out());
+        assertTrue(java.nio.file.Files.exists(dir.resolve("bnn-uncertainty.png")), o.out());
+        assertTrue(o.out().contains("wrote:"), o.out());
     }
 
     @Test
     @DisplayName("an unknown backend: one line, exit 3, the available backends, no stack trace")
     void unknownBackend() {
-        Outcome o = run("demo", "--backend", "tpu");
+        Outcome o = run("sample", "eight-schools", "--backend", "tpu");
         assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code());
         assertTrue(o.err().startsWith("credence: error: unknown backend 'tpu'"), o.err());
         assertTrue(o.err().matches("(?s).*Available backends: [^;]*jvm.*"), o.err());
@@ -59,7 +61,7 @@ class CliTest {
     @Test
     @DisplayName("--verbose adds the stack trace")
     void verbose() {
-        Outcome o = run("demo", "--backend", "tpu", "--verbose");
+        Outcome o = run("sample", "eight-schools", "--backend", "tpu", "--verbose");
         assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code());
         assertTrue(o.err().contains("\tat "), o.err());
     }
@@ -70,12 +72,13 @@ class CliTest {
         Outcome unknown = run("demo", "--frobnicate");
         assertEquals(ExitCodes.USAGE, unknown.code());
         assertTrue(unknown.err().contains("Unknown option: '--frobnicate'"), unknown.err());
-        Outcome malformed = run("demo", "--steps", "many");
+        Outcome malformed = run("sample", "eight-schools", "--chains", "many");
         assertEquals(ExitCodes.USAGE, malformed.code());
         assertTrue(malformed.err().contains("many"), malformed.err());
-        Outcome tooFew = run("demo", "--steps", "3");
+        Outcome tooFew = run("sbc", "--replications", "3");
         assertEquals(ExitCodes.USAGE, tooFew.code());
-        assertTrue(tooFew.err().contains("--steps must be at least 10, found 3"), tooFew.err());
+        assertTrue(
+                tooFew.err().contains("--replications must be at least 10, found 3"), tooFew.err());
         Outcome none = run();
         assertEquals(ExitCodes.USAGE, none.code());
     }
@@ -131,5 +134,75 @@ class CliTest {
         Outcome o = run("sbc", "--replications", "30", "--seed", "3");
         assertEquals(ExitCodes.OK, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("calibrated"), o.out());
+    }
+
+    @Test
+    @DisplayName("bnn fit then predict on CSV files, with metrics, a plot and run records")
+    void bnn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 40; i++) {
+            double x = -2 + 4.0 * i / 39;
+            csv.append(x).append(',').append(Math.sin(2 * x)).append('\n');
+        }
+        java.nio.file.Path data = dir.resolve("train.csv");
+        java.nio.file.Files.writeString(data, csv);
+        java.nio.file.Path fitDir = dir.resolve("fit");
+        Outcome fit =
+                run(
+                        "bnn",
+                        "fit",
+                        "--data",
+                        data.toString(),
+                        "--target",
+                        "y",
+                        "--hidden",
+                        "8",
+                        "--activation",
+                        "tanh",
+                        "--inference",
+                        "map",
+                        "--output",
+                        fitDir.toString());
+        assertEquals(ExitCodes.OK, fit.code(), fit.err());
+        assertTrue(java.nio.file.Files.exists(fitDir.resolve("net.ckpt")), fit.out());
+        assertTrue(java.nio.file.Files.exists(fitDir.resolve("uncertainty.png")), fit.out());
+        java.nio.file.Path predDir = dir.resolve("pred");
+        Outcome pred =
+                run(
+                        "bnn",
+                        "predict",
+                        "--data",
+                        data.toString(),
+                        "--target",
+                        "y",
+                        "--model",
+                        fitDir.resolve("net.ckpt").toString(),
+                        "--output",
+                        predDir.toString());
+        assertEquals(ExitCodes.OK, pred.code(), pred.err());
+        assertTrue(pred.out().contains("metrics:"), pred.out());
+        assertTrue(java.nio.file.Files.exists(predDir.resolve("predictions.csv")));
+        Outcome missing =
+                run("bnn", "fit", "--data", dir.resolve("nope.csv").toString(), "--target", "y");
+        assertEquals(ExitCodes.DATA, missing.code());
+        assertTrue(missing.err().contains("no data file"), missing.err());
+    }
+
+    @Test
+    @DisplayName("vae: a missing checkpoint is a data error with one clear line")
+    void vaeMissingCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Outcome o =
+                run(
+                        "vae",
+                        "eval",
+                        "--data",
+                        "mnist",
+                        "--data-dir",
+                        "../../shared/data/mnist-t10k",
+                        "--output",
+                        dir.toString());
+        assertEquals(ExitCodes.DATA, o.code(), o.out() + o.err());
+        assertTrue(o.err().startsWith("credence: error:"), o.err());
+        assertFalse(o.err().contains("\tat "), o.err());
     }
 }

@@ -1,0 +1,261 @@
+package dev.credence.models.bnn.fit;
+
+import dev.credence.api.backend.Backend;
+import dev.credence.api.data.CsvFormat;
+import dev.credence.api.data.CsvReader;
+import dev.credence.api.data.Dataset;
+import dev.credence.api.infer.Inferences;
+import dev.credence.api.infer.ProgressListener;
+import dev.credence.api.io.HostArray;
+import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.DType;
+import dev.credence.api.tensor.Tensor;
+import dev.credence.models.bnn.BnnModel;
+import dev.credence.models.bnn.PosteriorPredictor;
+import dev.credence.models.bnn.WeightSamples;
+import dev.credence.models.bnn.data.Standardizer;
+import dev.credence.models.bnn.metrics.ClassificationMetrics;
+import dev.credence.models.bnn.metrics.RegressionMetrics;
+import dev.credence.models.bnn.plot.ReliabilityPlot;
+import dev.credence.models.bnn.plot.UncertaintyPlot;
+import dev.credence.models.bnn.predict.ClassificationDraws;
+import dev.credence.models.bnn.predict.ClassificationPrediction;
+import dev.credence.models.bnn.predict.RegressionDraws;
+import dev.credence.models.bnn.predict.RegressionPrediction;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole job on tables of data, as {@code credence bnn fit} and {@code credence bnn predict}
+ * call it:
+ *
+ * <pre>{@code
+ * BnnWorkflow w = new BnnWorkflow(Inferences.discover(), backend, listener);
+ * Dataset train = BnnWorkflow.readCsv(Path.of("train.csv"), "y");
+ * SavedNetwork net = w.fit(train, NetworkSpec.regression(), FitOptions.of("svi", Map.of()), 1, 200);
+ * net.save(Path.of("net.ckpt"), record);
+ * PredictionTable t = w.predict(SavedNetwork.load(file, backend), test, 0.95, 200, 2);
+ * t.writeCsv(Path.of("pred.csv"));
+ * w.plot(net, train, Path.of("band.png"));     // one input feature only
+ * }</pre>
+ *
+ * Inputs are standardised with the training statistics and regression targets too; predictions,
+ * intervals and metrics are reported in the original units.
+ */
+public final class BnnWorkflow {
+    private final Inferences inferences;
+    private final Backend backend;
+    private final ProgressListener listener;
+
+    /**
+     * Creates the workflow.
+     *
+     * @param inferences the inference registry
+     * @param backend the backend to compute on
+     * @param listener progress receiver, or null
+     */
+    public BnnWorkflow(Inferences inferences, Backend backend, ProgressListener listener) {
+        this.inferences = inferences;
+        this.backend = backend;
+        this.listener = listener;
+    }
+
+    /**
+     * Reads a CSV file with a header line; the target column is named, or absent for prediction.
+     *
+     * @param file the file
+     * @param target the target column's name, or null for none
+     * @return the data set
+     * @throws IOException if it cannot be read or parsed (the message names the cell)
+     */
+    public static Dataset readCsv(Path file, String target) throws IOException {
+        CsvFormat f = CsvFormat.csv().withHeader(true);
+        return CsvReader.read(file, target == null ? f.withoutTarget() : f.withTarget(target));
+    }
+
+    /**
+     * Fits a network.
+     *
+     * @param train features and targets
+     * @param spec the network
+     * @param options the inference method and its options
+     * @param seed the seed of the fit
+     * @param draws the number of posterior weight draws to keep (Bayesian methods)
+     * @return the fitted network, ready to save
+     */
+    public SavedNetwork fit(
+            Dataset train, NetworkSpec spec, FitOptions options, long seed, int draws) {
+        if (train.targets().isEmpty()) {
+            throw new IllegalArgumentException("fit: the training data have no target column");
+        }
+        Standardizer st = Standardizer.fit(train, !spec.isClassification());
+        Tensor x = st.features(train.features(), backend, DType.FLOAT64);
+        double[] y = train.targets().get().toDoubleArray();
+        int classes = spec.isClassification() ? classes(y) : 0;
+        Tensor yt = Tensor.of(backend, spec.isClassification() ? y : st.target(y), y.length);
+        BnnModel model = spec.model(x, yt, classes);
+        RandomKey[] k = RandomKey.of(seed).split(2);
+        FittedBnn fit = new BnnFitter(inferences, listener).fit(model, options, k[0]);
+        WeightSamples samples =
+                fit.predictor() instanceof PosteriorPredictor p
+                        ? p.toWeightSamples(k[1], draws)
+                        : (WeightSamples) fit.predictor();
+        return new SavedNetwork(spec, x.dim(1), classes, st, samples);
+    }
+
+    private static int classes(double[] y) {
+        int max = -1;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] != Math.rint(y[i])) {
+                throw new IllegalArgumentException(
+                        "classification targets must be labels 0, 1, ..., found "
+                                + y[i]
+                                + " in row "
+                                + i);
+            }
+            max = Math.max(max, (int) y[i]);
+        }
+        return Math.max(2, max + 1);
+    }
+
+    /**
+     * Predicts on a data set, with metrics when it has targets.
+     *
+     * @param net the fitted network
+     * @param data the inputs, with or without targets
+     * @param level the credible level of the regression intervals, in (0, 1)
+     * @param draws the number of predictive draws (MC dropout; other methods use their weight sets)
+     * @param seed the seed of the draws
+     * @return the table
+     */
+    public PredictionTable predict(
+            SavedNetwork net, Dataset data, double level, int draws, long seed) {
+        Tensor x = net.standardizer().features(data.features(), backend, DType.FLOAT64);
+        double[] y = data.targets().map(HostArray::toDoubleArray).orElse(null);
+        var raw = net.samples().predict(x, RandomKey.of(seed), draws);
+        if (raw instanceof RegressionDraws r) {
+            RegressionDraws d = net.standardizer().unscale(r);
+            RegressionPrediction p = d.summarise();
+            double[][] ci = p.interval(level);
+            double[] sd = p.sd();
+            double[] esd = p.epistemicSd();
+            double[][] rows = new double[p.mean().length][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] =
+                        new double[] {
+                            p.mean()[i],
+                            sd[i],
+                            Math.sqrt(p.aleatoric()[i]),
+                            esd[i],
+                            ci[0][i],
+                            ci[1][i],
+                            y == null ? Double.NaN : y[i]
+                        };
+            }
+            return new PredictionTable(
+                    List.of("mean", "sd", "aleatoric_sd", "epistemic_sd", "lower", "upper", "y"),
+                    rows,
+                    d,
+                    y == null ? null : RegressionMetrics.of(d, y),
+                    null);
+        }
+        ClassificationDraws d = (ClassificationDraws) raw;
+        ClassificationPrediction p = d.summarise();
+        int k = d.classes();
+        List<String> cols = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            cols.add("p" + c);
+        }
+        cols.addAll(List.of("predicted", "entropy", "mutual_information", "y"));
+        int[] pred = p.predictedLabels();
+        double[] mi = p.mutualInformation();
+        double[][] rows = new double[pred.length][];
+        for (int i = 0; i < rows.length; i++) {
+            double[] r = new double[k + 4];
+            System.arraycopy(p.probs()[i], 0, r, 0, k);
+            r[k] = pred[i];
+            r[k + 1] = p.entropy()[i];
+            r[k + 2] = mi[i];
+            r[k + 3] = y == null ? Double.NaN : y[i];
+            rows[i] = r;
+        }
+        ClassificationMetrics m = null;
+        if (y != null) {
+            int[] labels = new int[y.length];
+            for (int i = 0; i < y.length; i++) {
+                labels[i] = (int) y[i];
+            }
+            m = ClassificationMetrics.of(p, labels, ClassificationMetrics.DEFAULT_BINS);
+        }
+        return new PredictionTable(cols, rows, d, null, m);
+    }
+
+    /**
+     * Plots the predictive band of a network on one input feature over the training range extended
+     * by 30% on each side.
+     *
+     * @param net the fitted network, with one input feature
+     * @param train the training data (plotted as points)
+     * @param file the PNG file
+     * @param draws the number of predictive draws (MC dropout)
+     * @param seed the seed of the draws
+     * @throws IOException if the file cannot be written
+     */
+    public void plot(SavedNetwork net, Dataset train, Path file, int draws, long seed)
+            throws IOException {
+        if (net.inputs() != 1 || net.spec().isClassification()) {
+            throw new IllegalArgumentException(
+                    "plot: the uncertainty band needs a regression on one input feature, found "
+                            + net.inputs()
+                            + " features ("
+                            + net.spec().likelihood()
+                            + ")");
+        }
+        double[] xs = train.features().toDoubleArray();
+        double[] ys = train.targets().map(HostArray::toDoubleArray).orElse(new double[0]);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : xs) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double pad = 0.3 * (hi - lo);
+        int n = 200;
+        double[] grid = new double[n];
+        for (int i = 0; i < n; i++) {
+            grid[i] = lo - pad + (hi - lo + 2 * pad) * i / (n - 1);
+        }
+        Tensor g =
+                net.standardizer()
+                        .features(HostArray.ofDoubles(grid, n, 1), backend, DType.FLOAT64);
+        RegressionDraws d =
+                net.standardizer()
+                        .unscale(
+                                (RegressionDraws)
+                                        net.samples().predict(g, RandomKey.of(seed), draws));
+        UncertaintyPlot.write(
+                file,
+                xs,
+                ys,
+                List.of(
+                        new UncertaintyPlot.Panel(
+                                net.samples().description(), grid, d.summarise())));
+    }
+
+    /**
+     * Writes the reliability diagram of a classification table.
+     *
+     * @param table a classification table with targets
+     * @param file the PNG file
+     * @throws IOException if the file cannot be written
+     */
+    public static void reliabilityPlot(PredictionTable table, Path file) throws IOException {
+        if (table.classification() == null) {
+            throw new IllegalArgumentException(
+                    "reliability plot: needs classification predictions with targets");
+        }
+        ReliabilityPlot.write(file, table.classification().reliability(), "reliability");
+    }
+}
