@@ -20,7 +20,7 @@ import java.util.Map;
  * gradient (compiled replay and direct), and ESS per second for 4 chains x (1000 + 1000).
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.credence.bench.anchors.LogisticNuts [backend...]
+ * java -cp bench/target/benchmarks.jar dev.credence.bench.anchors.LogisticNuts [--gradients-only] [backend...]
  * </pre>
  */
 public final class LogisticNuts {
@@ -32,13 +32,15 @@ public final class LogisticNuts {
      * @param args backend names (default: jvm)
      */
     public static void main(String[] args) {
-        String[] names = args.length == 0 ? new String[] {"jvm"} : args;
-        for (String name : names) {
-            run(Backends.discover().select(name));
+        boolean gradientsOnly = java.util.Arrays.asList(args).contains("--gradients-only");
+        String[] names =
+                java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+        for (String name : names.length == 0 ? new String[] {"jvm"} : names) {
+            run(Backends.discover().select(name), gradientsOnly);
         }
     }
 
-    static void run(Backend b) {
+    static void run(Backend b, boolean gradientsOnly) {
         RandomKey k = RandomKey.of(7);
         Tensor x = k.fold(1).normal(b, DType.FLOAT64, 10_000, 20);
         Tensor w = k.fold(2).normal(b, DType.FLOAT64, 20).mul(0.5);
@@ -54,6 +56,13 @@ public final class LogisticNuts {
         double[] g = new double[q.length];
         double compiledUs = time(() -> cp.valueAndGradient(q, g));
         double directUs = time(() -> p.valueAndGradient(Tensor.of(b, q, q.length)).value());
+        if (gradientsOnly) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "logistic 10000x20 [%s] gradient %.1f us compiled (%s), %.1f us direct%n",
+                    b.name(), compiledUs, cp.isCompiled() ? "yes" : cp.reason(), directUs);
+            return;
+        }
         long t0 = System.nanoTime();
         var post =
                 (DrawsPosterior)

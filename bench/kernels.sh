@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Kernel benchmarks for several backends in one JMH run: per-op overhead (tape off and on), matmul
+# GFLOP/s and the 784-400-20 MLP value-and-gradient. Prints a Markdown table at the end.
+# Usage: bench/kernels.sh [backends, default jvm,nd4j,djl] [extra BenchMain options...]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+backends="${1:-jvm,nd4j,djl}"
+shift || true
+cache="${CREDENCE_NATIVE_CACHE:-$HOME/.cache/credence}"
+(cd "$root" && ./mvnw -q -B install -pl bench -am -DskipTests -Dspotless.check.skip=true \
+    && ./mvnw -q -B dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt)
+cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+java -Dcredence.native.cache="$cache" -cp "$cp" dev.credence.bench.BenchMain --backends "$backends" "$@"
