@@ -105,4 +105,26 @@ class CompiledPotentialTest {
                 p.signature().contains("UNARY(EXP)[0]"),
                 "dead steps are dropped: " + p.signature());
     }
+
+    @Test
+    @DisplayName("constants captured by a recording survive the scope that created them")
+    void constantsArePinned() {
+        Tensor x0 = Tensor.of(b, new double[] {1, 2}, 2);
+        Tensor[] constant = new Tensor[1];
+        Program p;
+        try (dev.credence.api.tensor.TensorScope scope =
+                dev.credence.api.tensor.TensorScope.open()) {
+            p =
+                    Program.record(
+                            x0,
+                            x -> {
+                                constant[0] = Tensor.of(b, new double[] {10, 20}, 2);
+                                return List.of(x.mul(constant[0]));
+                            });
+        }
+        assertFalse(
+                constant[0].isReleased(), "a program's constant must not be released by its scope");
+        Tensor x1 = Tensor.of(b, new double[] {3, 4}, 2);
+        assertArrayEquals(new double[] {30, 80}, b.toDoubles(p.run(b, x1.buffer())[0]), 0);
+    }
 }

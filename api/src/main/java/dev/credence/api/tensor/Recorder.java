@@ -61,6 +61,7 @@ final class Recorder {
             s = next++;
             slots.put(t.handle(), s);
             constants.put(s, t.handle().buffer);
+            t.handle().pinned = true;
         }
         return s;
     }

@@ -38,6 +38,9 @@ public final class Tensor {
         final Backend backend;
         final Buffer buffer;
         boolean released;
+        // Set when a recorded Program captured this buffer as a constant: the program outlives
+        // the scope that created it, so release() must leave it alone.
+        volatile boolean pinned;
 
         Handle(Backend backend, Buffer buffer) {
             this.backend = backend;
@@ -45,7 +48,7 @@ public final class Tensor {
         }
 
         void release() {
-            if (!released) {
+            if (!released && !pinned) {
                 released = true;
                 backend.release(buffer);
             }

@@ -19,7 +19,7 @@ import java.util.Map;
  * anchor's format plus the time from JVM start to the last draw.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.credence.bench.anchors.EightSchoolsNuts [backend] [threads]
+ * java -cp bench/target/benchmarks.jar dev.credence.bench.anchors.EightSchoolsNuts [backend] [threads] [runs]
  * </pre>
  */
 public final class EightSchoolsNuts {
@@ -28,11 +28,19 @@ public final class EightSchoolsNuts {
     /**
      * Runs the comparison.
      *
-     * @param args backend name (default jvm), threads (default 1, as the anchor uses one core)
+     * @param args backend name (default jvm), threads (default 1, as the anchor uses one core),
+     *     runs in this JVM (default 1; later runs show the speed once the JIT has compiled)
      */
     public static void main(String[] args) {
         String backend = args.length > 0 ? args[0] : "jvm";
         String threads = args.length > 1 ? args[1] : "1";
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        for (int r = 1; r <= runs; r++) {
+            run(backend, threads, r);
+        }
+    }
+
+    private static void run(String backend, String threads, int run) {
         Backend b = Backends.discover().select(backend);
         EightSchools model = EightSchools.nonCentered(b);
         long t0 = System.nanoTime();
@@ -65,9 +73,10 @@ public final class EightSchoolsNuts {
         }
         System.out.printf(
                 Locale.ROOT,
-                "credence[%s] wall_s %.2f min_bulk_ess %.0f ess_per_s %.1f max_rhat %.3f divergent %d"
+                "credence[%s] run %d wall_s %.2f min_bulk_ess %.0f ess_per_s %.1f max_rhat %.3f divergent %d"
                         + " jvm_start_to_draws_s %.2f sampling_leapfrogs %d%n",
                 backend,
+                run,
                 wall,
                 minEss,
                 minEss / wall,

@@ -34,7 +34,9 @@ public final class LogisticNuts {
     public static void main(String[] args) {
         boolean gradientsOnly = java.util.Arrays.asList(args).contains("--gradients-only");
         String[] names =
-                java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+                java.util.Arrays.stream(args)
+                        .filter(a -> !a.startsWith("--"))
+                        .toArray(String[]::new);
         for (String name : names.length == 0 ? new String[] {"jvm"} : names) {
             run(Backends.discover().select(name), gradientsOnly);
         }
@@ -60,7 +62,10 @@ public final class LogisticNuts {
             System.out.printf(
                     Locale.ROOT,
                     "logistic 10000x20 [%s] gradient %.1f us compiled (%s), %.1f us direct%n",
-                    b.name(), compiledUs, cp.isCompiled() ? "yes" : cp.reason(), directUs);
+                    b.name(),
+                    compiledUs,
+                    cp.isCompiled() ? "yes" : cp.reason(),
+                    directUs);
             return;
         }
         long t0 = System.nanoTime();
