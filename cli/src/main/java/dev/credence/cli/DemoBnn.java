@@ -57,10 +57,30 @@ final class DemoBnn {
             // (many local samples and a slow decay, or the KL term collapses it to the prior).
             Map<String, String> options =
                     m[0].equals("nuts")
-                            ? Map.of("chains", "2", "num-warmup", "250", "num-samples", "250",
-                                    "max-tree-depth", "8", "threads", "2")
-                            : Map.of("epochs", "3000", "batch-size", "60", "lr", "0.01",
-                                    "lr-final", "0.0003", "local-samples", "16", "init-noise", "0.1");
+                            ? Map.of(
+                                    "chains",
+                                    "2",
+                                    "num-warmup",
+                                    "250",
+                                    "num-samples",
+                                    "250",
+                                    "max-tree-depth",
+                                    "8",
+                                    "threads",
+                                    "2")
+                            : Map.of(
+                                    "epochs",
+                                    "3000",
+                                    "batch-size",
+                                    "60",
+                                    "lr",
+                                    "0.01",
+                                    "lr-final",
+                                    "0.0003",
+                                    "local-samples",
+                                    "16",
+                                    "init-noise",
+                                    "0.1");
             long t0 = System.nanoTime();
             SavedNetwork net = w.fit(train, spec, FitOptions.of(m[0], options), seed, 200);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -80,8 +100,9 @@ final class DemoBnn {
                     regions[2] / regions[0]);
             panels.add(new UncertaintyPlot.Panel(m[1], grid, p));
         }
-        out.println("  (mean-field VI is known to understate uncertainty between clusters of data:"
-                + " Foong et al. 2019; NUTS samples the exact posterior)");
+        out.println(
+                "  (mean-field VI is known to understate uncertainty between clusters of data:"
+                        + " Foong et al. 2019; NUTS samples the exact posterior)");
         Path png = dir.resolve("bnn-uncertainty.png");
         UncertaintyPlot.write(png, toy.x(), toy.y(), panels);
         return List.of(png);

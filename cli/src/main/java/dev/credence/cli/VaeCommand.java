@@ -5,9 +5,11 @@ import dev.credence.api.backend.Backends;
 import dev.credence.api.data.Dataset;
 import dev.credence.api.data.Split;
 import dev.credence.api.infer.Inferences;
+import dev.credence.api.random.RandomKey;
 import dev.credence.models.vae.Likelihood;
 import dev.credence.models.vae.VaeCheckpoint;
 import dev.credence.models.vae.VaeConfig;
+import dev.credence.models.vae.VaeFigures;
 import dev.credence.models.vae.VaeResult;
 import dev.credence.models.vae.VaeTrainer;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,15 +33,22 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "vae",
         mixinStandardHelpOptions = true,
-        description = "Train or evaluate the variational autoencoder (784-400-20 by default).")
+        description =
+                "Train, evaluate or sample the variational autoencoder (784-400-20 by default).")
 public final class VaeCommand implements Callable<Integer> {
     private final Backends backends;
     private final Inferences inferences;
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", description = "train or eval")
+    @Parameters(index = "0", description = "train, eval or sample")
     String action;
+
+    @Option(
+            names = "--count",
+            defaultValue = "64",
+            description = "sample: images drawn from the prior (default: ${DEFAULT-VALUE}).")
+    int count;
 
     @Option(
             names = "--data",
@@ -151,15 +161,50 @@ public final class VaeCommand implements Callable<Integer> {
         this.inferences = inferences;
     }
 
+    private int sample(Backend b, PrintWriter out) throws IOException {
+        if (output == null) {
+            throw new IllegalArgumentException(
+                    "vae sample: give --output, the folder of a trained run");
+        }
+        Path ckpt = output.resolve(VaeCheckpoint.FILE);
+        if (!Files.exists(ckpt)) {
+            throw new java.io.FileNotFoundException("no VAE checkpoint " + ckpt + " (train first)");
+        }
+        if (count < 1 || count > 1024) {
+            throw new IllegalArgumentException("--count must be in 1..1024, found " + count);
+        }
+        var fitted = VaeCheckpoint.read(ckpt).toFitted(b);
+        Path png =
+                new VaeFigures(fitted, 28, 28)
+                        .samples(
+                                output.resolve("prior-samples-" + seed + ".png"),
+                                RandomKey.of(seed),
+                                count);
+        RunOutput.record(
+                        b.name(),
+                        "vae-sample",
+                        java.util.Map.of("count", count),
+                        seed,
+                        "checkpoint:" + ckpt,
+                        java.time.Instant.now())
+                .writeBeside(png);
+        out.println("wrote:\n  " + png);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
     @Override
     public Integer call() throws IOException {
-        if (!action.equals("train") && !action.equals("eval")) {
+        if (!List.of("train", "eval", "sample").contains(action)) {
             throw new IllegalArgumentException(
-                    "vae: the action must be train or eval, found '" + action + "'");
+                    "vae: the action must be train, eval or sample, found '" + action + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Backend b = backends.select(backend);
+        if (action.equals("sample")) {
+            return sample(b, out);
+        }
         Dataset test = ImageSets.load(data, Split.TEST, dataDir, testSize);
         VaeTrainer trainer = new VaeTrainer(b, inferences, new VaeProgress(err));
         VaeResult r;

@@ -204,5 +204,8 @@ class CliTest {
         assertEquals(ExitCodes.DATA, o.code(), o.out() + o.err());
         assertTrue(o.err().startsWith("credence: error:"), o.err());
         assertFalse(o.err().contains("\tat "), o.err());
+        Outcome s = run("vae", "sample", "--output", dir.toString());
+        assertEquals(ExitCodes.DATA, s.code(), s.out() + s.err());
+        assertTrue(s.err().contains("no VAE checkpoint"), s.err());
     }
 }
