@@ -208,4 +208,52 @@ class CliTest {
         assertEquals(ExitCodes.DATA, s.code(), s.out() + s.err());
         assertTrue(s.err().contains("no VAE checkpoint"), s.err());
     }
+
+    @Test
+    @DisplayName(
+            "an unavailable backend (djl-gpu without CUDA): exit 3 with the reason and the alternatives")
+    void unavailableBackend() {
+        Outcome o =
+                run(
+                        "sample",
+                        "eight-schools",
+                        "--backend",
+                        "djl-gpu",
+                        "--chains",
+                        "1",
+                        "--warmup",
+                        "50",
+                        "--samples",
+                        "50");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                o.code() != ExitCodes.OK, "a CUDA device is present");
+        assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code(), o.err());
+        assertTrue(
+                o.err().startsWith("credence: error: backend 'djl-gpu' is unavailable:"), o.err());
+        assertTrue(o.err().contains("Available backends:"), o.err());
+        assertFalse(o.err().contains("\tat "), o.err());
+    }
+
+    @Test
+    @DisplayName("corrupt image data: exit 4 naming the file and the problem")
+    void corruptData(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.write(
+                dir.resolve("t10k-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 0, 0});
+        java.nio.file.Files.write(
+                dir.resolve("t10k-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 1, 2});
+        Outcome o =
+                run(
+                        "vae",
+                        "eval",
+                        "--data",
+                        "mnist",
+                        "--data-dir",
+                        dir.toString(),
+                        "--output",
+                        dir.toString());
+        assertEquals(ExitCodes.DATA, o.code(), o.out() + o.err());
+        assertTrue(o.err().startsWith("credence: error:"), o.err());
+        assertTrue(o.err().contains("t10k-images"), o.err());
+        assertFalse(o.err().contains("\tat "), o.err());
+    }
 }
