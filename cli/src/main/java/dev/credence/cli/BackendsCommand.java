@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code credence backends}: every discovered backend, whether it can run here, and why not. */
+/**
+ * {@code credence backends}: every discovered backend, whether it can run here (and why not), its
+ * device and its version.
+ */
 @Command(
         name = "backends",
         mixinStandardHelpOptions = true,
@@ -34,16 +37,40 @@ public final class BackendsCommand implements Callable<Integer> {
         this.backends = backends;
     }
 
+    /** The module version on the module path, else the jar manifest's, else "development". */
+    private static String version(BackendProvider p) {
+        var d = p.getClass().getModule().getDescriptor();
+        if (d != null && d.rawVersion().isPresent()) {
+            return d.rawVersion().get();
+        }
+        String v = p.getClass().getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-10s %-9s %-12s %s%n", "NAME", "PRIORITY", "STATUS", "DETAILS");
+        out.printf("%-10s %-9s %-12s %-7s %s%n", "NAME", "PRIORITY", "STATUS", "DEVICE", "DETAILS");
         for (BackendProvider p : backends.providers()) {
             Availability a = Backends.availabilityOf(p);
-            String details = a.available() ? "api " + p.apiVersion() : a.reason();
+            String device = "-";
+            String details = a.reason();
+            if (a.available()) {
+                details = "api " + p.apiVersion() + ", version " + version(p);
+                try (var b = p.create(dev.credence.api.backend.BackendConfig.defaults())) {
+                    device = b.device().toString();
+                } catch (RuntimeException e) {
+                    device = "?";
+                    details += " (could not start: " + ErrorHandler.message(e) + ")";
+                }
+            }
             out.printf(
-                    "%-10s %-9d %-12s %s%n",
-                    p.name(), p.priority(), a.available() ? "available" : "unavailable", details);
+                    "%-10s %-9d %-12s %-7s %s%n",
+                    p.name(),
+                    p.priority(),
+                    a.available() ? "available" : "unavailable",
+                    device,
+                    details);
         }
         out.flush();
         return ExitCodes.OK;
