@@ -33,7 +33,13 @@ class CliTest {
         Outcome o = run("backends");
         assertEquals(ExitCodes.OK, o.code(), o.err());
         assertTrue(
-                o.out().lines().anyMatch(l -> l.startsWith("jvm") && l.contains("available")),
+                o.out()
+                        .lines()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith("jvm")
+                                                && l.contains("available")
+                                                && l.contains(" cpu ")),
                 o.out());
     }
 
