@@ -17,6 +17,21 @@ import java.util.Map;
  * draws are what diagnostics, summaries and Stan-CSV export read.
  */
 public final class Draws {
+
+    /**
+     * The names of the Hamiltonian samplers' per-draw statistics, as Stan names them without the
+     * trailing underscores, in Stan CSV's column order.
+     */
+    public static final List<String> SAMPLER_STATS =
+            List.of(
+                    "lp",
+                    "accept_stat",
+                    "stepsize",
+                    "treedepth",
+                    "n_leapfrog",
+                    "divergent",
+                    "energy");
+
     private final List<String> sites;
     private final Map<String, int[]> shapes;
     private final List<String> names;

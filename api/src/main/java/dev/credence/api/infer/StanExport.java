@@ -49,21 +49,19 @@ public final class StanExport {
             }
             offset += size;
         }
-        String[] stats = {
-            "lp", "accept_stat", "stepsize", "treedepth", "n_leapfrog", "divergent", "energy"
-        };
+        List<String> stats = Draws.SAMPLER_STATS;
         List<StanChain> out = new ArrayList<>();
         for (int c = 0; c < draws.chains(); c++) {
             int n = draws.drawsPerChain();
             double[][] v = new double[n][names.size()];
-            double[][] diag = new double[n][stats.length];
+            double[][] diag = new double[n][stats.size()];
             for (int i = 0; i < n; i++) {
                 double[] row = draws.values()[c][i];
                 for (int j = 0; j < names.size(); j++) {
                     v[i][j] = row[source.get(j)];
                 }
-                for (int k = 0; k < stats.length; k++) {
-                    double[][] s = draws.stats().get(stats[k]);
+                for (int k = 0; k < stats.size(); k++) {
+                    double[][] s = draws.stats().get(stats.get(k));
                     diag[i][k] = s == null ? 0 : s[c][i];
                 }
             }

@@ -22,16 +22,8 @@ import java.util.Map;
 public final class McmcRun {
     private McmcRun() {}
 
-    /** The names of the per-draw sampler statistics, as Stan names them without underscores. */
-    public static final List<String> STATS =
-            List.of(
-                    "lp",
-                    "accept_stat",
-                    "stepsize",
-                    "treedepth",
-                    "n_leapfrog",
-                    "divergent",
-                    "energy");
+    /** The names of the per-draw sampler statistics ({@link Draws#SAMPLER_STATS}). */
+    public static final List<String> STATS = Draws.SAMPLER_STATS;
 
     /**
      * Runs the sampler on a model.
