@@ -1,8 +1,8 @@
 package dev.credence.bench;
 
 import dev.credence.api.autodiff.Autodiff;
+import dev.credence.api.backend.DType;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.api.tensor.TensorScope;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.credence.bench;
 
 import dev.credence.api.autodiff.Autodiff;
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

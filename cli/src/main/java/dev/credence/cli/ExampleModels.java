@@ -1,12 +1,12 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.examples.EightSchools;
 import dev.credence.api.model.examples.LinearRegression;
 import dev.credence.api.model.examples.LogisticRegression;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 

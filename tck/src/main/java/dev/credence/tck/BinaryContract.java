@@ -3,8 +3,8 @@ package dev.credence.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.credence.api.backend.BinaryOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.function.DoubleBinaryOperator;
 import java.util.stream.Stream;

@@ -3,8 +3,8 @@ package dev.credence.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.tensor.Tensor;
 
 /** Assertions with tolerances by dtype; NaN must match NaN and infinities must match exactly. */

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.BinaryOp;
+import dev.credence.api.backend.DType;
 import dev.credence.api.backend.UnaryOp;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +213,7 @@ public interface GradientContract extends KitFixture {
     default void g1g2Gradient(GradCase g, DType dt) {
         List<double[]> values = new ArrayList<>();
         for (int i = 0; i < g.shapes().length; i++) {
-            int n = dev.credence.api.tensor.Shape.of(g.shapes()[i]).size();
+            int n = dev.credence.api.backend.Shape.of(g.shapes()[i]).size();
             double[] v = Ref.uniform(31L * i + g.name().hashCode(), n, g.lo(), g.hi());
             values.add(dt == DType.FLOAT32 ? Ref.toFloatPrecision(v) : v);
         }

@@ -2,8 +2,8 @@ package dev.credence.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

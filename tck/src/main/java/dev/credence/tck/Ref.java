@@ -1,6 +1,6 @@
 package dev.credence.tck;
 
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.Shape;
 import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 

@@ -1,9 +1,9 @@
 package dev.credence.tck;
 
+import dev.credence.api.backend.DType;
 import dev.credence.api.backend.ScalarMath;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.UnaryOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;

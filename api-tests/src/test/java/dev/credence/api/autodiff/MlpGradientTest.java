@@ -2,8 +2,8 @@ package dev.credence.api.autodiff;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;

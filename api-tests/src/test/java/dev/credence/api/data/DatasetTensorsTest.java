@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.io.HostArray;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;

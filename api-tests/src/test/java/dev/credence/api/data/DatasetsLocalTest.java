@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.io.FileFormatException;
-import dev.credence.api.tensor.Shape;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.Backend;
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.backend.jvm.JvmBackend;
 import java.util.ArrayList;

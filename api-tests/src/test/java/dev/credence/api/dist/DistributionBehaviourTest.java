@@ -11,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.autodiff.Autodiff;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.bijector.AffineBijector;
 import dev.credence.api.dist.bijector.CorrCholeskyBijector;
 import dev.credence.api.dist.bijector.ExpBijector;
 import dev.credence.api.dist.bijector.SigmoidBijector;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;

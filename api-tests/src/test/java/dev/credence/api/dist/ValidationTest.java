@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 import java.util.function.Supplier;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 import dev.credence.api.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -105,7 +105,7 @@ class PlateTest {
                 ctx -> {
                     try (Plate p = ctx.plate("data", N, 5)) {
                         ctx.deterministic(
-                                "seen", p.indices(B).cast(dev.credence.api.tensor.DType.FLOAT64));
+                                "seen", p.indices(B).cast(dev.credence.api.backend.DType.FLOAT64));
                     }
                 };
         Trace g = Handlers.trace(Handlers.seed(guideLike, RandomKey.of(5)));
@@ -153,7 +153,7 @@ class PlateTest {
                         ctx.sample(
                                 "z",
                                 new Normal(
-                                        Tensor.zeros(B, dev.credence.api.tensor.DType.FLOAT64, 3),
+                                        Tensor.zeros(B, dev.credence.api.backend.DType.FLOAT64, 3),
                                         scalar(1)));
                     }
                 };

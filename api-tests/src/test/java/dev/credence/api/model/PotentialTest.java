@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.Bernoulli;
 import dev.credence.api.dist.Beta;
 import dev.credence.api.dist.Dirichlet;
@@ -20,7 +21,6 @@ import dev.credence.api.dist.Poisson;
 import dev.credence.api.dist.Uniform;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;

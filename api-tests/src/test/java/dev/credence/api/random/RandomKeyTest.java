@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.credence.api.autodiff;
 
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,5 @@
 package dev.credence.api.backend;
 
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Device;
-import dev.credence.api.tensor.Shape;
-
 /**
  * The primitive kernels a compute backend implements: about thirty operations over its own opaque
  * {@link Buffer}s.

@@ -1,8 +1,5 @@
 package dev.credence.api.backend;
 
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
-
 /**
  * A backend's opaque storage for one tensor's elements.
  *

@@ -1,10 +1,10 @@
 package dev.credence.api.data;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.io.HostArray;
 import dev.credence.api.io.Sha256;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Iterator;

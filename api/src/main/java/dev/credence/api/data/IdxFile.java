@@ -1,7 +1,7 @@
 package dev.credence.api.data;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.io.HostArray;
-import dev.credence.api.tensor.Shape;
 
 /**
  * The content of one IDX file of unsigned bytes: its shape, its bytes and their SHA-256.

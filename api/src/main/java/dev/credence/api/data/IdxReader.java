@@ -1,8 +1,8 @@
 package dev.credence.api.data;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.io.FileFormatException;
 import dev.credence.api.io.Sha256;
-import dev.credence.api.tensor.Shape;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.credence.api.infer;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.infer.diagnostics.ParameterSummary;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.credence.api.io;
 
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

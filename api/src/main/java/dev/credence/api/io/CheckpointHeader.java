@@ -1,7 +1,7 @@
 package dev.credence.api.io;
 
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.credence.api.model;
 
+import dev.credence.api.backend.DType;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.Map;
 import java.util.Set;

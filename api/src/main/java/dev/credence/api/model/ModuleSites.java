@@ -1,10 +1,10 @@
 package dev.credence.api.model;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.nn.Module;
 import dev.credence.api.nn.Params;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;

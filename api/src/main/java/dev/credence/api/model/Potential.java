@@ -2,13 +2,13 @@ package dev.credence.api.model;
 
 import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.Validation;
 import dev.credence.api.dist.bijector.Bijector;
 import dev.credence.api.dist.bijector.BijectorRegistry;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package dev.credence.api.nn;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.Map;
 

@@ -4,6 +4,8 @@ import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.CompareOp;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.UnaryOp;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.io.HostArray;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

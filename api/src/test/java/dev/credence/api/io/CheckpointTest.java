@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

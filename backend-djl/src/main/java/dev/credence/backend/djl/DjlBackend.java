@@ -6,11 +6,11 @@ import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.CompareOp;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Device;
 import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.UnaryOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Device;
-import dev.credence.api.tensor.Shape;
 import java.lang.ref.Reference;
 
 /**

@@ -2,8 +2,8 @@ package dev.credence.backend.djl;
 
 import ai.djl.ndarray.NDArray;
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import java.lang.ref.Cleaner;
 
 /**

@@ -4,7 +4,7 @@ import dev.credence.api.backend.Availability;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.BackendConfig;
 import dev.credence.api.backend.BackendProvider;
-import dev.credence.api.tensor.Device;
+import dev.credence.api.backend.Device;
 
 /**
  * Announces the {@code djl} backend: PyTorch on the CPU through DJL, priority 20 (above the

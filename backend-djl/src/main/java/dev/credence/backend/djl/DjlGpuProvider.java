@@ -4,7 +4,7 @@ import dev.credence.api.backend.Availability;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.BackendConfig;
 import dev.credence.api.backend.BackendProvider;
-import dev.credence.api.tensor.Device;
+import dev.credence.api.backend.Device;
 
 /**
  * Announces the {@code djl-gpu} backend: PyTorch on one CUDA GPU through DJL, priority 30, so it

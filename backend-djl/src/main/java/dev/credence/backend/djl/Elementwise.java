@@ -3,8 +3,8 @@ package dev.credence.backend.djl;
 import ai.djl.ndarray.NDArray;
 import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.CompareOp;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.UnaryOp;
-import dev.credence.api.tensor.Shape;
 
 /**
  * Elementwise kernels: unary functions, binary functions and comparisons with PyTorch's own

@@ -2,10 +2,10 @@ package dev.credence.backend.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.credence.api.backend.DType;
 import dev.credence.api.backend.ScalarMath;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.UnaryOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
 
 /**
  * The primitives that DJL's PyTorch binding does not offer, computed on the host.

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 
 /**
  * Data movement: reshape, permute, broadcast, slice, concat, gather, one-hot and cast.

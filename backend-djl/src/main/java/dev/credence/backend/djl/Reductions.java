@@ -3,9 +3,9 @@ package dev.credence.backend.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import dev.credence.api.backend.DType;
 import dev.credence.api.backend.ReduceOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.Shape;
 
 /**
  * Sum and max over a set of axes.

@@ -1,8 +1,8 @@
 package dev.credence.backend.djl;
 
 import ai.djl.ndarray.types.DataType;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 
 /** Conversions between Credence and DJL shapes and element types. */
 final class Types {

@@ -5,9 +5,9 @@ import static dev.credence.backend.djl.Oracle.JVM;
 
 import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.CompareOp;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.UnaryOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

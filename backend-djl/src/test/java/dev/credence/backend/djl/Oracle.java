@@ -7,8 +7,8 @@ import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.BackendConfig;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 
 /**
  * Runs the same primitive on the DJL backend and on the reference {@code jvm} backend and compares

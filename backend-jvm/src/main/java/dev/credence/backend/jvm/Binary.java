@@ -2,8 +2,8 @@ package dev.credence.backend.jvm;
 
 import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.CompareOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 
 /**
  * Elementwise binary kernels with broadcasting. The output is walked row by row (all axes but the

@@ -1,8 +1,8 @@
 package dev.credence.backend.jvm;
 
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 
 /**
  * A row-major Java array with its shape. Exactly one array is set: {@code d} for FLOAT64, {@code f}

@@ -1,6 +1,6 @@
 package dev.credence.backend.jvm;
 
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

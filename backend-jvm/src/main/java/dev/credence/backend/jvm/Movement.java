@@ -1,7 +1,7 @@
 package dev.credence.backend.jvm;
 
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 
 /** Data movement: permute, broadcast, slice, concat, gather, scatter-add, one-hot and cast. */
 final class Movement {

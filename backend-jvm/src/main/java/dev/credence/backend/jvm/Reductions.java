@@ -1,7 +1,7 @@
 package dev.credence.backend.jvm;
 
 import dev.credence.api.backend.ReduceOp;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.Shape;
 
 /**
  * Sum and max over axes. Sums accumulate in double, also for FLOAT32. The input is walked once in

@@ -1,6 +1,6 @@
 package dev.credence.backend.jvm;
 
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.Shape;
 
 /** Index arithmetic for broadcasting: strides of an input laid over an output shape. */
 final class Strides {

@@ -2,8 +2,8 @@ package dev.credence.backend.nd4j;
 
 import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.CompareOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndSet;
 import org.nd4j.linalg.factory.Nd4j;

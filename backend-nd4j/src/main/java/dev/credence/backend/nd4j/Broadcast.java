@@ -1,6 +1,6 @@
 package dev.credence.backend.nd4j;
 
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Broadcasting a buffer's elements to a larger shape, with NumPy's rules. */

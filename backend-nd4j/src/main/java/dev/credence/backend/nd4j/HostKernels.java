@@ -1,7 +1,7 @@
 package dev.credence.backend.nd4j;
 
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,6 +1,6 @@
 package dev.credence.backend.nd4j;
 
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.Shape;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -4,11 +4,11 @@ import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.CompareOp;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Device;
 import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.UnaryOp;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Device;
-import dev.credence.api.tensor.Shape;
 
 /**
  * The ND4J backend: every primitive as ND4J CPU kernels over {@code INDArray}s in native memory.

@@ -1,6 +1,6 @@
 package dev.credence.backend.nd4j;
 
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,8 +1,8 @@
 package dev.credence.backend.nd4j;
 
+import dev.credence.api.backend.DType;
 import dev.credence.api.backend.ScalarMath;
 import dev.credence.api.backend.UnaryOp;
-import dev.credence.api.tensor.DType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.credence.api.backend.BackendConfig;
 import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

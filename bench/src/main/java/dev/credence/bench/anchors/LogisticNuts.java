@@ -2,6 +2,7 @@ package dev.credence.bench.anchors;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
 import dev.credence.api.infer.DrawsPosterior;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;
@@ -10,7 +11,6 @@ import dev.credence.api.model.CompiledPotential;
 import dev.credence.api.model.Potential;
 import dev.credence.api.model.examples.LogisticRegression;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.Locale;
 import java.util.Map;

@@ -2,11 +2,11 @@ package dev.credence.bench.bnn;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
 import dev.credence.api.data.Dataset;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.nn.Activation;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.Architecture;
 import dev.credence.models.bnn.BnnModel;

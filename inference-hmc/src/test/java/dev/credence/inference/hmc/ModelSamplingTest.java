@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Independent;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.infer.Draws;
@@ -18,7 +19,6 @@ import dev.credence.api.model.Model;
 import dev.credence.api.model.Plate;
 import dev.credence.api.model.examples.EightSchools;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,7 @@
 package dev.credence.inference.vi;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.bijector.Bijector;
 import dev.credence.api.dist.bijector.BijectorRegistry;
 import dev.credence.api.dist.bijector.StickBreakingBijector;
@@ -15,7 +16,6 @@ import dev.credence.api.model.Potential;
 import dev.credence.api.model.Site;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

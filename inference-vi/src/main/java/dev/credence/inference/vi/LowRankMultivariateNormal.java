@@ -1,11 +1,11 @@
 package dev.credence.inference.vi;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.MultivariateNormal;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 

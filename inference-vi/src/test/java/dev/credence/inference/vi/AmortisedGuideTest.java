@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Independent;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.infer.Posterior;
@@ -19,7 +20,6 @@ import dev.credence.api.nn.Linear;
 import dev.credence.api.nn.Params;
 import dev.credence.api.optim.Adam;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

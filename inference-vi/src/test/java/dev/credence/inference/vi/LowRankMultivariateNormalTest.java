@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.MultivariateNormal;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;

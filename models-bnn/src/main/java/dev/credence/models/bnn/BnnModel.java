@@ -1,12 +1,12 @@
 package dev.credence.models.bnn;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
 import dev.credence.api.model.Plate;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.layer.BayesianLinear;
 import dev.credence.models.bnn.layer.Estimator;

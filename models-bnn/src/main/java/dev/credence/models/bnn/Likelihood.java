@@ -1,12 +1,12 @@
 package dev.credence.models.bnn;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Categorical;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.HalfNormal;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.model.ModelContext;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 
 /**

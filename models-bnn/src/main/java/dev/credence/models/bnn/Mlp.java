@@ -1,8 +1,8 @@
 package dev.credence.models.bnn;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.layer.BayesianLinear;
 import java.util.LinkedHashMap;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
 import dev.credence.api.infer.Draws;
 import dev.credence.api.infer.Posterior;
 import dev.credence.api.infer.diagnostics.ParameterSummary;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.layer.WeightPrior;
 import dev.credence.models.bnn.predict.RegressionDraws;

@@ -1,10 +1,10 @@
 package dev.credence.models.vae;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.nn.Linear;
 import dev.credence.api.nn.Params;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;

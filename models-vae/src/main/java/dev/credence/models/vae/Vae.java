@@ -1,6 +1,7 @@
 package dev.credence.models.vae;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.Independent;
 import dev.credence.api.dist.Normal;
@@ -16,7 +17,6 @@ import dev.credence.api.nn.Activation;
 import dev.credence.api.nn.Params;
 import dev.credence.api.nn.Sequential;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.credence.models.vae;
 
-import dev.credence.api.tensor.DType;
+import dev.credence.api.backend.DType;
 import java.util.List;
 import java.util.Map;
 

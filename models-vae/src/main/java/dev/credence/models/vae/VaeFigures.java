@@ -103,7 +103,7 @@ public final class VaeFigures {
      * @throws IOException if writing fails
      */
     public Path reconstructions(Path file, Tensor x) throws IOException {
-        float[] orig = x.cast(dev.credence.api.tensor.DType.FLOAT32).toFloatArray();
+        float[] orig = x.cast(dev.credence.api.backend.DType.FLOAT32).toFloatArray();
         float[] rec = floats(vae.reconstruct(x));
         int n = x.dim(0);
         int size = height * width;
@@ -213,6 +213,6 @@ public final class VaeFigures {
     }
 
     private static float[] floats(Tensor t) {
-        return t.cast(dev.credence.api.tensor.DType.FLOAT32).toFloatArray();
+        return t.cast(dev.credence.api.backend.DType.FLOAT32).toFloatArray();
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
@@ -15,8 +17,6 @@ import dev.credence.api.model.Site;
 import dev.credence.api.model.SiteKind;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;

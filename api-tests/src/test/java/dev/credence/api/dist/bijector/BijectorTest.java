@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.autodiff.Autodiff;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Bound;
 import dev.credence.api.dist.internal.TensorMath;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;

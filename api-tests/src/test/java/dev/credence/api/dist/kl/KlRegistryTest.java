@@ -199,8 +199,8 @@ class KlRegistryTest {
         Distribution wide =
                 new Independent(
                         new Normal(
-                                Tensor.zeros(B, dev.credence.api.tensor.DType.FLOAT64, 2, 2),
-                                Tensor.ones(B, dev.credence.api.tensor.DType.FLOAT64, 2, 2)),
+                                Tensor.zeros(B, dev.credence.api.backend.DType.FLOAT64, 2, 2),
+                                Tensor.ones(B, dev.credence.api.backend.DType.FLOAT64, 2, 2)),
                         2);
         assertThrows(IllegalArgumentException.class, () -> KlRegistry.defaults().kl(p, wide));
     }

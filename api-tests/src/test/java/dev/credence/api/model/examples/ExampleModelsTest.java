@@ -5,14 +5,14 @@ import static dev.credence.api.dist.DistTesting.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Potential;
 import dev.credence.api.model.SiteKind;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.credence.api.dist.bijector;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.credence.api.dist.bijector;
 
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.dist.internal.TensorMath;
-import dev.credence.api.tensor.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;

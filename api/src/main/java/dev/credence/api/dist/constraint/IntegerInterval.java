@@ -1,7 +1,7 @@
 package dev.credence.api.dist.constraint;
 
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.internal.TensorMath;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 
 /**

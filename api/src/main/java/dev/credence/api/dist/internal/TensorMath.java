@@ -1,8 +1,8 @@
 package dev.credence.api.dist.internal;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.tensor.DType;
-import dev.credence.api.tensor.Shape;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.credence.api.model.examples;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.HalfCauchy;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
 import dev.credence.api.model.Plate;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 
 /**

@@ -1,6 +1,7 @@
 package dev.credence.models.bnn.fit;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.data.CsvFormat;
 import dev.credence.api.data.CsvReader;
 import dev.credence.api.data.Dataset;
@@ -8,7 +9,6 @@ import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.ProgressListener;
 import dev.credence.api.io.HostArray;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.BnnModel;
 import dev.credence.models.bnn.PosteriorPredictor;

@@ -1,12 +1,12 @@
 package dev.credence.models.bnn.fit;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.io.Checkpoint;
 import dev.credence.api.io.FileFormatException;
 import dev.credence.api.io.HostArray;
 import dev.credence.api.io.RunRecord;
 import dev.credence.api.nn.Activation;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.Architecture;
 import dev.credence.models.bnn.Mlp;

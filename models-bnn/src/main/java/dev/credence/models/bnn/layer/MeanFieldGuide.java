@@ -1,6 +1,7 @@
 package dev.credence.models.bnn.layer;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.Independent;
 import dev.credence.api.dist.Normal;
@@ -10,7 +11,6 @@ import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.credence.models.bnn.layer;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.Independent;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.dist.ScaleMixtureNormal;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.ModelContext;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 
 /**

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.DType;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.DType;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.Architecture;
 import dev.credence.models.bnn.BnnModel;

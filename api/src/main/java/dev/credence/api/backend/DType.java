@@ -1,11 +1,11 @@
-package dev.credence.api.tensor;
+package dev.credence.api.backend;
 
 /**
- * The element type of a {@link Tensor}.
+ * The element type of a tensor and of the backend buffer that stores it.
  *
  * <p>Floating types carry values and gradients; {@link #INT32} carries indices and counts; {@link
  * #BOOL} carries masks and the results of comparisons. Binary operations never promote silently:
- * both operands must have the same dtype, and {@link Tensor#cast(DType)} converts explicitly.
+ * both operands must have the same dtype, and {@code Tensor.cast(DType)} converts explicitly.
  */
 public enum DType {
     /** IEEE 754 single precision; the default for network training. */

@@ -1,4 +1,4 @@
-package dev.credence.api.tensor;
+package dev.credence.api.backend;
 
 /**
  * Where a backend keeps its buffers: the host CPU or one accelerator.

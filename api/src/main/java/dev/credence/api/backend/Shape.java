@@ -1,4 +1,4 @@
-package dev.credence.api.tensor;
+package dev.credence.api.backend;
 
 import java.util.Arrays;
 
