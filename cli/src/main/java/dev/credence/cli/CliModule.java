@@ -4,11 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.data.Datasets;
 import dev.credence.api.infer.Inferences;
 
 /**
- * The bindings of the command line: the plugin registries, discovered once per process. Tests
- * replace this module to run commands against fake registries.
+ * The bindings of the command line: the plugin registries, discovered once per process, and the
+ * named data sets. Tests replace this module to run commands against fake registries.
  */
 public class CliModule extends AbstractModule {
 
@@ -24,6 +25,17 @@ public class CliModule extends AbstractModule {
     @Singleton
     Backends backends() {
         return Backends.discover();
+    }
+
+    /**
+     * The named data sets (Fashion-MNIST, MNIST) with the default cache folder and downloads on.
+     *
+     * @return the registry
+     */
+    @Provides
+    @Singleton
+    Datasets datasets() {
+        return Datasets.builder().build();
     }
 
     /**

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     private final Backends backends;
     private final Inferences inferences;
+    private final ImageSets images;
 
     @Spec CommandSpec spec;
 
@@ -66,11 +67,13 @@ public final class DemoCommand implements Callable<Integer> {
      *
      * @param backends the backend registry
      * @param inferences the inference registry
+     * @param images the named image sets
      */
     @Inject
-    public DemoCommand(Backends backends, Inferences inferences) {
+    public DemoCommand(Backends backends, Inferences inferences, ImageSets images) {
         this.backends = backends;
         this.inferences = inferences;
+        this.images = images;
     }
 
     @Override
@@ -85,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         int code = ExitCodes.OK;
         if (!skipVae) {
             try {
-                files.addAll(DemoVae.run(b, inferences, seed, dataDir, dir, out, err));
+                files.addAll(DemoVae.run(b, inferences, images, seed, dataDir, dir, out, err));
             } catch (UncheckedIOException e) {
                 err.println(
                         "credence: error: the VAE part needs Fashion-MNIST: "

@@ -23,6 +23,7 @@ final class DemoVae {
     static List<Path> run(
             Backend b,
             Inferences inferences,
+            ImageSets images,
             long seed,
             Path data,
             Path dir,
@@ -30,8 +31,8 @@ final class DemoVae {
             PrintWriter err)
             throws IOException {
         out.printf("%nPart 2: one short VAE epoch (784-400-20) on 10,000 Fashion-MNIST images%n");
-        Dataset train = ImageSets.load("fashion-mnist", Split.TRAIN, data, 10_000);
-        Dataset test = ImageSets.load("fashion-mnist", Split.TEST, data, 1_000);
+        Dataset train = images.load("fashion-mnist", Split.TRAIN, data, 10_000);
+        Dataset test = images.load("fashion-mnist", Split.TEST, data, 1_000);
         VaeConfig config =
                 VaeConfig.builder()
                         .epochs(1)

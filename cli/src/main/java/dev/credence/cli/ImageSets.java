@@ -3,20 +3,26 @@ package dev.credence.cli;
 import dev.credence.api.data.Dataset;
 import dev.credence.api.data.Datasets;
 import dev.credence.api.data.Split;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
  * Loads a named image set ({@code fashion-mnist}, {@code mnist}) for the VAE commands: from a
- * folder, the cache, Debian's package, or a verified download; optionally the first rows only.
+ * folder, the cache, Debian's package, or a verified download; optionally the first rows only. The
+ * registry of named sets is bound in {@link CliModule}, so tests can add small sets of their own.
  */
 final class ImageSets {
-    private ImageSets() {}
+    private final Datasets sets;
 
-    static Dataset load(String name, Split split, Path folder, int limit) {
+    @Inject
+    ImageSets(Datasets sets) {
+        this.sets = sets;
+    }
+
+    Dataset load(String name, Split split, Path folder, int limit) {
         try {
-            Datasets sets = Datasets.builder().build();
             Dataset d = folder != null ? sets.load(name, split, folder) : sets.load(name, split);
             if (limit > 0 && limit < d.size()) {
                 int[] rows = new int[limit];

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 public final class VaeCommand implements Callable<Integer> {
     private final Backends backends;
     private final Inferences inferences;
+    private final ImageSets images;
 
     @Spec CommandSpec spec;
 
@@ -154,11 +155,13 @@ public final class VaeCommand implements Callable<Integer> {
      *
      * @param backends the backend registry
      * @param inferences the inference registry
+     * @param images the named image sets
      */
     @Inject
-    public VaeCommand(Backends backends, Inferences inferences) {
+    public VaeCommand(Backends backends, Inferences inferences, ImageSets images) {
         this.backends = backends;
         this.inferences = inferences;
+        this.images = images;
     }
 
     private int sample(Backend b, PrintWriter out) throws IOException {
@@ -205,12 +208,12 @@ public final class VaeCommand implements Callable<Integer> {
         if (action.equals("sample")) {
             return sample(b, out);
         }
-        Dataset test = ImageSets.load(data, Split.TEST, dataDir, testSize);
+        Dataset test = images.load(data, Split.TEST, dataDir, testSize);
         VaeTrainer trainer = new VaeTrainer(b, inferences, new VaeProgress(err));
         VaeResult r;
         Path dir;
         if (action.equals("train")) {
-            Dataset train = ImageSets.load(data, Split.TRAIN, dataDir, trainSize);
+            Dataset train = images.load(data, Split.TRAIN, dataDir, trainSize);
             VaeConfig config =
                     VaeConfig.builder()
                             .latent(latent)
