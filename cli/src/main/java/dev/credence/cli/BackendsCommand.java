@@ -61,7 +61,7 @@ public final class BackendsCommand implements Callable<Integer> {
                     device = b.device().toString();
                 } catch (RuntimeException e) {
                     device = "?";
-                    details += " (could not start: " + ErrorHandler.message(e) + ")";
+                    details += " (could not start: " + Failures.message(e) + ")";
                 }
             }
             out.printf(
@@ -73,6 +73,6 @@ public final class BackendsCommand implements Callable<Integer> {
                     details);
         }
         out.flush();
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -2,24 +2,28 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.Dataset;
+import dev.credence.api.data.MissingValues;
 import dev.credence.api.infer.Inferences;
+import dev.credence.api.io.Sha256;
 import dev.credence.api.nn.Activation;
+import dev.credence.cli.check.Bounds;
+import dev.credence.cli.check.Footprints;
+import dev.credence.cli.check.MemoryBudget;
+import dev.credence.cli.folder.FolderMode;
+import dev.credence.cli.folder.RunFolder;
 import dev.credence.models.bnn.fit.BnnWorkflow;
 import dev.credence.models.bnn.fit.FitOptions;
 import dev.credence.models.bnn.fit.NetworkSpec;
-import dev.credence.models.bnn.fit.PredictionTable;
 import dev.credence.models.bnn.fit.SavedNetwork;
+import dev.credence.models.bnn.fit.TableInput;
 import dev.credence.models.bnn.layer.WeightPrior;
 import jakarta.inject.Inject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,6 +45,7 @@ import picocli.CommandLine.Spec;
 public final class BnnCommand implements Callable<Integer> {
     private final Backends backends;
     private final Inferences inferences;
+    private final RunFolders folders;
 
     @Spec CommandSpec spec;
 
@@ -128,8 +133,22 @@ public final class BnnCommand implements Callable<Integer> {
             description = "Backend (default: ${DEFAULT-VALUE}).")
     String backend;
 
+    @Option(
+            names = "--missing",
+            defaultValue = "error",
+            description =
+                    "Cells that are empty, NaN or infinite: error (name the line and column) or"
+                            + " drop (fit only: skip those rows and report them); default:"
+                            + " ${DEFAULT-VALUE}.")
+    String missing;
+
     @Option(names = "--output", description = "Output folder (default: runs/bnn-<time>).")
     Path output;
+
+    @Option(
+            names = "--force",
+            description = "Replace the run the output folder holds (its files only).")
+    boolean force;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
@@ -139,121 +158,141 @@ public final class BnnCommand implements Callable<Integer> {
      *
      * @param backends the backend registry
      * @param inferences the inference registry
+     * @param folders the output folders of this invocation
      */
     @Inject
-    public BnnCommand(Backends backends, Inferences inferences) {
+    public BnnCommand(Backends backends, Inferences inferences, RunFolders folders) {
         this.backends = backends;
         this.inferences = inferences;
+        this.folders = folders;
     }
 
     @Override
     public Integer call() throws IOException {
+        Bounds.oneOf("bnn: the action", action, "fit", "predict");
+        Bounds.count("--draws", draws, 1, Bounds.MAX_DRAWS);
+        Bounds.probability("--level", level);
+        Bounds.oneOf("--missing", missing, "error", "drop");
         if (!Files.isRegularFile(data)) {
-            throw new FileNotFoundException("no data file " + data);
+            throw new FileNotFoundException(
+                    "no data file " + data + (Files.isDirectory(data) ? " (it is a folder)" : ""));
         }
         Backend b = backends.select(backend);
         BnnWorkflow w = new BnnWorkflow(inferences, b, null);
-        return switch (action) {
-            case "fit" -> fit(w, b);
-            case "predict" -> predict(w, b);
-            default ->
-                    throw new IllegalArgumentException(
-                            "bnn: the action must be fit or predict, found '" + action + "'");
-        };
+        return action.equals("fit") ? fit(w, b) : predict(w, b);
     }
 
     private int fit(BnnWorkflow w, Backend b) throws IOException {
         if (target == null) {
-            throw new IllegalArgumentException("bnn fit: --target names the column to predict");
+            throw CommandFailure.usage("bnn fit: --target names the column to predict");
         }
-        PrintWriter out = spec.commandLine().getOut();
         boolean classify =
-                switch (task) {
-                    case "regression" -> false;
-                    case "classification" -> true;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "--task must be regression or classification, found '"
-                                            + task
-                                            + "'");
-                };
-        Dataset train = BnnWorkflow.readCsv(data, target);
+                Bounds.oneOf("--task", task, "regression", "classification")
+                        .equals("classification");
+        for (int h : hidden) {
+            Bounds.count("--hidden", h, 1, Integer.MAX_VALUE);
+        }
+        Map<String, String> options = new LinkedHashMap<>(extra);
+        if (chains != null) {
+            options.put("chains", chains.toString());
+        }
+        FitOptions fitOptions = FitOptions.of(inference, options);
         NetworkSpec net =
                 new NetworkSpec(
                         hidden,
                         activation(activation),
                         classify ? "categorical" : noise,
                         WeightPrior.parse(prior));
-        Map<String, String> options = new LinkedHashMap<>(extra);
-        if (chains != null) {
-            options.put("chains", chains.toString());
-        }
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
-        SavedNetwork fitted = w.fit(train, net, FitOptions.of(inference, options), seed, draws);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Path dir = RunOutput.folder(output, "bnn");
-        Path file = dir.resolve("net.ckpt");
-        Map<String, Object> config = new LinkedHashMap<>(options);
-        config.put("inference", inference);
+        TableInput train =
+                TableInput.read(
+                        data,
+                        target,
+                        true,
+                        missing.equals("drop") ? MissingValues.DROP_ROWS : MissingValues.REJECT);
+        double weights = Footprints.mlpWeights(train.features().size(), hidden, classify ? 16 : 2);
+        MemoryBudget.ofThisJvm()
+                .require(
+                        Footprints.bnn(
+                                weights,
+                                fitOptions.method(),
+                                train.data().size(),
+                                Arrays.stream(hidden).max().orElse(1),
+                                draws,
+                                fitOptions.chains(),
+                                fitOptions.nutsSamples()),
+                        "--hidden, --draws",
+                        "use fewer or narrower hidden layers, or fewer draws");
+        RunFolder folder =
+                folders.claim(
+                        new RunFolder.Request(
+                                output,
+                                "bnn fit",
+                                "bnn",
+                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                null,
+                                false,
+                                Footprints.checkpointDisk(weights, 8, draws + 2)));
+        Map<String, Object> config = new LinkedHashMap<>(fitOptions.values());
+        config.put("inference", fitOptions.method());
         config.put("network", net.toString());
-        fitted.save(
-                file,
-                RunOutput.record(
-                        b.name(), inference, config, seed, "file:" + data.getFileName(), start));
-        PredictionTable t = w.predict(fitted, train, level, draws, seed);
-        out.printf(
-                Locale.ROOT,
-                "fitted %s by %s on %d rows in %.1f s%n",
-                net,
-                inference,
-                train.size(),
-                seconds);
-        out.println("training-set metrics: " + t.metricsLine());
-        out.println("wrote:\n  " + file);
-        if (fitted.inputs() == 1 && !classify) {
-            Path png = dir.resolve("uncertainty.png");
-            w.plot(fitted, train, png, draws, seed);
-            out.println("  " + png);
-        }
-        out.flush();
-        return ExitCodes.OK;
+        config.put("target", target);
+        config.put("draws", draws);
+        String dataHash = Sha256.ofFile(data);
+        Map<String, Object> identity = new LinkedHashMap<>(config);
+        identity.put("data", dataHash);
+        identity.put("seed", seed);
+        folder.begin(identity);
+        return new BnnRuns(spec.commandLine().getOut(), w)
+                .fit(
+                        train,
+                        net,
+                        fitOptions,
+                        seed,
+                        draws,
+                        level,
+                        folder,
+                        b.name(),
+                        config,
+                        dataHash);
     }
 
     private int predict(BnnWorkflow w, Backend b) throws IOException {
-        if (model == null || !Files.isRegularFile(model)) {
+        if (model == null) {
+            throw CommandFailure.usage(
+                    "bnn predict: --model must name a fitted network file (net.ckpt)");
+        }
+        if (!Files.isRegularFile(model)) {
             throw new FileNotFoundException(
-                    "bnn predict: --model must name a fitted network file (net.ckpt), found "
-                            + model);
+                    "bnn predict: no fitted network "
+                            + model
+                            + " (give the net.ckpt of a bnn fit)");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        if (missing.equals("drop")) {
+            throw CommandFailure.usage(
+                    "bnn predict: --missing drop would leave rows without a prediction; fill in or"
+                            + " remove the missing values");
+        }
         SavedNetwork net = SavedNetwork.load(model, b);
-        Dataset d = BnnWorkflow.readCsv(data, target);
-        PredictionTable t = w.predict(net, d, level, draws, seed);
-        Path dir = RunOutput.folder(output, "bnn-predict");
-        Path csv = dir.resolve("predictions.csv");
-        t.writeCsv(csv);
-        List<Path> files = new java.util.ArrayList<>(List.of(csv));
-        if (t.classification() != null) {
-            Path png = dir.resolve("reliability.png");
-            BnnWorkflow.reliabilityPlot(t, png);
-            files.add(png);
-        }
-        RunOutput.record(
-                        b.name(),
-                        "predict",
-                        Map.of("model", model.toString(), "level", level),
-                        seed,
-                        "file:" + data.getFileName(),
-                        Instant.now())
-                .writeBeside(csv);
-        if (t.regression() != null || t.classification() != null) {
-            out.println("metrics: " + t.metricsLine());
-        }
-        out.println("wrote:");
-        files.forEach(f -> out.println("  " + f));
-        out.flush();
-        return ExitCodes.OK;
+        String wanted = target != null ? target : net.target();
+        TableInput table = TableInput.read(data, wanted, target != null, MissingValues.REJECT);
+        RunFolder folder =
+                folders.claim(
+                        new RunFolder.Request(
+                                output,
+                                "bnn predict",
+                                "bnn-predict",
+                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                null,
+                                false,
+                                40L * table.data().size() * 12 + (1 << 22)));
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("model", Sha256.ofFile(model));
+        identity.put("data", Sha256.ofFile(data));
+        identity.put("level", level);
+        identity.put("seed", seed);
+        folder.begin(identity);
+        return new BnnRuns(spec.commandLine().getOut(), w)
+                .predict(net, table, model, level, draws, seed, folder, b.name());
     }
 
     private static Activation activation(String name) {
@@ -263,7 +302,7 @@ public final class BnnCommand implements Callable<Integer> {
             case "sigmoid" -> Activation.SIGMOID;
             case "softplus" -> Activation.SOFTPLUS;
             default ->
-                    throw new IllegalArgumentException(
+                    throw CommandFailure.usage(
                             "--activation must be relu, tanh, sigmoid or softplus, found '"
                                     + name
                                     + "'");

@@ -33,6 +33,6 @@ public final class CredenceCommand implements Callable<Integer> {
         err.println("credence: a subcommand is required");
         spec.commandLine().usage(err);
         err.flush();
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
     }
 }

@@ -4,6 +4,8 @@ import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.io.RunRecord;
+import dev.credence.cli.folder.FolderMode;
+import dev.credence.cli.folder.RunFolder;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
     private final Backends backends;
     private final Inferences inferences;
     private final ImageSets images;
+    private final RunFolders folders;
 
     @Spec CommandSpec spec;
 
@@ -59,6 +62,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Output folder (default: runs/demo-<time>).")
     Path output;
 
+    @Option(
+            names = "--force",
+            description = "Replace the run the output folder holds (its files only).")
+    boolean force;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -68,12 +76,15 @@ public final class DemoCommand implements Callable<Integer> {
      * @param backends the backend registry
      * @param inferences the inference registry
      * @param images the named image sets
+     * @param folders the output folders of this invocation
      */
     @Inject
-    public DemoCommand(Backends backends, Inferences inferences, ImageSets images) {
+    public DemoCommand(
+            Backends backends, Inferences inferences, ImageSets images, RunFolders folders) {
         this.backends = backends;
         this.inferences = inferences;
         this.images = images;
+        this.folders = folders;
     }
 
     @Override
@@ -81,21 +92,32 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Backend b = backends.select(backend);
-        Path dir = RunOutput.folder(output, "demo");
+        RunFolder folder =
+                folders.claim(
+                        new RunFolder.Request(
+                                output,
+                                "demo",
+                                "demo",
+                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                null,
+                                false,
+                                64L << 20));
+        folder.begin(Map.of("seed", seed, "skip-vae", skipVae));
+        Path dir = folder.dir();
         Instant start = Instant.now();
         out.printf("Credence demo on backend %s, output in %s%n", b.name(), dir);
         List<Path> files = new ArrayList<>(DemoBnn.run(b, inferences, seed, dir, out));
-        int code = ExitCodes.OK;
+        int code = ExitCode.OK.code();
         if (!skipVae) {
             try {
                 files.addAll(DemoVae.run(b, inferences, images, seed, dataDir, dir, out, err));
             } catch (UncheckedIOException e) {
                 err.println(
                         "credence: error: the VAE part needs Fashion-MNIST: "
-                                + ErrorHandler.message(e)
+                                + Failures.message(e)
                                 + " (give --data-dir, install Debian's dataset-fashion-mnist, or allow the download;"
                                 + " --skip-vae runs the BNN part alone)");
-                code = ExitCodes.DATA;
+                code = ExitCode.DATA.code();
             }
         }
         RunRecord record =
@@ -106,6 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("\nwrote:");
         files.forEach(f -> out.println("  " + f));
         out.flush();
+        folder.finish();
         return code;
     }
 }

@@ -1,26 +1,39 @@
 package dev.credence.cli;
 
-import dev.credence.api.backend.BackendUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Turns an exception from a command into one clear line on stderr and a distinct exit code. The
- * stack trace is printed only with {@code --verbose}.
+ * Turns a failure into one clear line on stderr, a line on what the output folder now holds if the
+ * command had claimed one, and a distinct exit code ({@link Failures}). The stack trace is printed
+ * only with {@code --verbose}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private final RunFolders folders;
+
+    ErrorHandler(RunFolders folders) {
+        this.folders = folders;
+    }
 
     @Override
     public int handleExecutionException(
             Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        var err = cmd.getErr();
-        err.println("credence: error: " + message(e));
-        boolean verbose = parsed != null && parsed.hasMatchedOption("--verbose");
-        CommandLine.ParseResult p = parsed;
-        while (!verbose && p != null && p.hasSubcommand()) {
-            p = p.subcommand();
-            verbose = p.hasMatchedOption("--verbose");
+        return report(e, cmd.getErr(), verbose(parsed));
+    }
+
+    /**
+     * Reports a failure.
+     *
+     * @param e what escaped the command
+     * @param err standard error
+     * @param verbose whether to print the stack trace
+     * @return the exit code
+     */
+    int report(Throwable e, PrintWriter err, boolean verbose) {
+        Failures.Failure f = Failures.classify(e);
+        err.println("credence: error: " + f.message());
+        for (String line : folders.failed(e)) {
+            err.println("credence: " + line);
         }
         if (verbose) {
             e.printStackTrace(err);
@@ -28,27 +41,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("(run with --verbose for details)");
         }
         err.flush();
-        return exitCode(e);
+        return f.code().code();
     }
 
-    static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    static int exitCode(Throwable e) {
-        if (e instanceof BackendUnavailableException) {
-            return ExitCodes.BACKEND_UNAVAILABLE;
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+            if (!p.hasSubcommand()) {
+                break;
+            }
         }
-        if (e instanceof IOException || e instanceof UncheckedIOException) {
-            return ExitCodes.DATA;
-        }
-        if (e instanceof ArithmeticException) {
-            return ExitCodes.NUMERICAL;
-        }
-        if (e instanceof IllegalArgumentException) {
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.INTERNAL;
+        return false;
     }
 }

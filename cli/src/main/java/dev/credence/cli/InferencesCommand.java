@@ -45,6 +45,6 @@ public final class InferencesCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

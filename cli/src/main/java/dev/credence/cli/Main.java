@@ -3,6 +3,11 @@ package dev.credence.cli;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point of the {@code credence} command. */
@@ -27,7 +32,9 @@ public final class Main {
     }
 
     /**
-     * Runs the command with explicit streams and bindings; what tests call.
+     * Runs the command with explicit streams and bindings; what tests call. Nothing escapes: every
+     * failure, errors such as {@link OutOfMemoryError} included, becomes a message and an {@link
+     * ExitCode}, and every output folder the command claimed is released.
      *
      * @param args the command line
      * @param out standard output
@@ -41,21 +48,27 @@ public final class Main {
         if (System.getProperty(GUICE_BYTECODE) == null) {
             System.setProperty(GUICE_BYTECODE, "DISABLED");
         }
+        RunFolders folders = new RunFolders();
+        ErrorHandler handler = new ErrorHandler(folders);
+        boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cmd;
         try {
-            var injector = Guice.createInjector(bindings);
-            cmd = new CommandLine(CredenceCommand.class, new GuiceFactory(injector));
+            List<Module> modules = new ArrayList<>(List.of(bindings));
+            modules.add(binder -> binder.bind(RunFolders.class).toInstance(folders));
+            cmd =
+                    new CommandLine(
+                            CredenceCommand.class, new GuiceFactory(Guice.createInjector(modules)));
         } catch (RuntimeException e) {
-            err.println("credence: error: could not start: " + ErrorHandler.message(e));
-            if (java.util.Arrays.asList(args).contains("--verbose")) {
+            err.println("credence: error: could not start: " + Failures.message(e));
+            if (verbose) {
                 e.printStackTrace(err);
             }
             err.flush();
-            return ExitCodes.INTERNAL;
+            return ExitCode.INTERNAL.code();
         }
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        cmd.setExecutionExceptionHandler(handler);
         cmd.setParameterExceptionHandler(
                 (ex, a) -> {
                     err.println("credence: " + ex.getMessage());
@@ -64,8 +77,23 @@ public final class Main {
                                     + ex.getCommandLine().getCommandSpec().qualifiedName()
                                     + " --help)");
                     err.flush();
-                    return ExitCodes.USAGE;
+                    return ExitCode.USAGE.code();
                 });
-        return cmd.execute(args);
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(" " + c.code(), c.meaning());
+        }
+        cmd.getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(codes);
+        try {
+            return cmd.execute(args);
+        } catch (Throwable t) {
+            // picocli hands Exceptions to the handler but lets Errors through.
+            return handler.report(t, err, verbose);
+        } finally {
+            folders.closeAll();
+        }
     }
 }

@@ -11,7 +11,13 @@ import dev.credence.api.infer.StanExport;
 import dev.credence.api.io.RunRecord;
 import dev.credence.api.io.StanCsv;
 import dev.credence.api.io.StanRun;
+import dev.credence.api.model.Potential;
 import dev.credence.api.random.RandomKey;
+import dev.credence.cli.check.Bounds;
+import dev.credence.cli.check.Footprints;
+import dev.credence.cli.check.MemoryBudget;
+import dev.credence.cli.folder.FolderMode;
+import dev.credence.cli.folder.RunFolder;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,6 +48,7 @@ import picocli.CommandLine.Spec;
 public final class SampleCommand implements Callable<Integer> {
     private final Backends backends;
     private final Inferences inferences;
+    private final RunFolders folders;
 
     @Spec CommandSpec spec;
 
@@ -99,6 +106,11 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Output folder (default: runs/sample-<time>).")
     Path output;
 
+    @Option(
+            names = "--force",
+            description = "Replace the run the output folder holds (its files only).")
+    boolean force;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -115,29 +127,54 @@ public final class SampleCommand implements Callable<Integer> {
      *
      * @param backends the backend registry
      * @param inferences the inference registry
+     * @param folders the output folders of this invocation
      */
     @Inject
-    public SampleCommand(Backends backends, Inferences inferences) {
+    public SampleCommand(Backends backends, Inferences inferences, RunFolders folders) {
         this.backends = backends;
         this.inferences = inferences;
+        this.folders = folders;
     }
 
     @Override
     public Integer call() throws IOException {
-        if (!algorithm.equals("nuts") && !algorithm.equals("hmc")) {
-            throw new IllegalArgumentException(
-                    "--algorithm must be nuts or hmc, found '" + algorithm + "'");
-        }
+        Bounds.oneOf("--algorithm", algorithm, "nuts", "hmc");
+        Bounds.count("--chains", chains, 1, Bounds.MAX_CHAINS);
+        Bounds.count("--warmup", warmup, 0, Bounds.MAX_WARMUP);
+        Bounds.count("--samples", samples, 1, Integer.MAX_VALUE);
+        Bounds.probability("--adapt-delta", adaptDelta);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Backend b = backends.select(backend);
         var m = ExampleModels.build(model, b, seed);
+        int dims = Potential.of(m, RandomKey.of(seed)).dimension();
+        int stats = Draws.SAMPLER_STATS.size();
+        MemoryBudget.ofThisJvm()
+                .require(
+                        Footprints.mcmc(chains, samples, dims, stats),
+                        "--chains, --samples",
+                        "ask for fewer chains or draws");
         Map<String, String> options = new LinkedHashMap<>();
         options.put("chains", "" + chains);
         options.put("num-warmup", "" + warmup);
         options.put("num-samples", "" + samples);
         options.put("adapt-delta", "" + adaptDelta);
         options.put("dense-metric", "" + dense);
+        RunFolder folder =
+                folders.claim(
+                        new RunFolder.Request(
+                                output,
+                                "sample",
+                                "sample-" + model,
+                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                null,
+                                false,
+                                Footprints.mcmcDisk(chains, samples, dims, stats)));
+        Map<String, Object> identity = new LinkedHashMap<>(options);
+        identity.put("model", model);
+        identity.put("algorithm", algorithm);
+        identity.put("seed", seed);
+        folder.begin(identity);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         Posterior post =
@@ -169,7 +206,7 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         out.println();
-        Path dir = RunOutput.folder(output, "sample-" + model);
+        Path dir = folder.dir();
         RunRecord record =
                 RunOutput.record(b.name(), algorithm, options, seed, "builtin:" + model, start);
         List<Path> files =
@@ -188,6 +225,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         out.println("  " + summaryFile);
         out.flush();
-        return ExitCodes.OK;
+        folder.finish();
+        return ExitCode.OK.code();
     }
 }

@@ -6,6 +6,7 @@ import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.Sbc;
 import dev.credence.api.random.RandomKey;
+import dev.credence.cli.check.Bounds;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code credence sbc}: simulation-based calibration of an inference algorithm on a model family.
  * Exits 0 when every parameter's rank histogram passes the chi-squared test at p > 0.001, and
- * {@link ExitCodes#CALIBRATION_FAILED} otherwise.
+ * {@link ExitCode#CALIBRATION_FAILED} otherwise.
  */
 @Command(
         name = "sbc",
@@ -78,10 +79,7 @@ public final class SbcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (replications < 10) {
-            throw new IllegalArgumentException(
-                    "--replications must be at least 10, found " + replications);
-        }
+        Bounds.count("--replications", replications, 10, Bounds.MAX_REPLICATIONS);
         PrintWriter out = spec.commandLine().getOut();
         Backend b = backends.select(backend);
         Sbc.Family f = SbcFamilies.of(family, b);
@@ -122,6 +120,6 @@ public final class SbcCommand implements Callable<Integer> {
         }
         out.println(ok ? "calibrated: every p > 0.001" : "NOT calibrated: some p <= 0.001");
         out.flush();
-        return ok ? ExitCodes.OK : ExitCodes.CALIBRATION_FAILED;
+        return (ok ? ExitCode.OK : ExitCode.CALIBRATION_FAILED).code();
     }
 }

@@ -6,19 +6,25 @@ import dev.credence.api.data.Dataset;
 import dev.credence.api.data.Split;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.random.RandomKey;
+import dev.credence.cli.check.Bounds;
+import dev.credence.cli.check.Footprints;
+import dev.credence.cli.check.MemoryBudget;
+import dev.credence.cli.folder.FolderMode;
+import dev.credence.cli.folder.RunFolder;
 import dev.credence.models.vae.Likelihood;
 import dev.credence.models.vae.VaeCheckpoint;
 import dev.credence.models.vae.VaeConfig;
 import dev.credence.models.vae.VaeFigures;
-import dev.credence.models.vae.VaeResult;
 import dev.credence.models.vae.VaeTrainer;
 import jakarta.inject.Inject;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +42,14 @@ import picocli.CommandLine.Spec;
         description =
                 "Train, evaluate or sample the variational autoencoder (784-400-20 by default).")
 public final class VaeCommand implements Callable<Integer> {
+    /** Settings that a resumed run may change: more epochs, another evaluation. */
+    private static final java.util.Set<String> NOT_IDENTITY =
+            java.util.Set.of("epochs", "eval-samples", "eval-examples", "anomaly-samples");
+
     private final Backends backends;
     private final Inferences inferences;
     private final ImageSets images;
+    private final RunFolders folders;
 
     @Spec CommandSpec spec;
 
@@ -144,8 +155,15 @@ public final class VaeCommand implements Callable<Integer> {
 
     @Option(
             names = "--resume",
-            description = "Continue the training in --output from its last checkpoint.")
+            description =
+                    "Continue the training in --output from its last checkpoint (same settings,"
+                            + " data and seed; more --epochs extend it).")
     boolean resume;
+
+    @Option(
+            names = "--force",
+            description = "train: replace the run the output folder holds (its files only).")
+    boolean force;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
@@ -156,29 +174,138 @@ public final class VaeCommand implements Callable<Integer> {
      * @param backends the backend registry
      * @param inferences the inference registry
      * @param images the named image sets
+     * @param folders the output folders of this invocation
      */
     @Inject
-    public VaeCommand(Backends backends, Inferences inferences, ImageSets images) {
+    public VaeCommand(
+            Backends backends, Inferences inferences, ImageSets images, RunFolders folders) {
         this.backends = backends;
         this.inferences = inferences;
         this.images = images;
+        this.folders = folders;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Bounds.oneOf("vae: the action", action, "train", "eval", "sample");
+        if (output == null && !action.equals("train")) {
+            throw CommandFailure.usage(
+                    "vae " + action + ": give --output, the folder of a trained run");
+        }
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new FileNotFoundException("--data-dir " + dataDir + " is not a folder");
+        }
+        Backend b = backends.select(backend);
+        PrintWriter out = spec.commandLine().getOut();
+        VaeRuns runs =
+                new VaeRuns(
+                        out,
+                        new VaeTrainer(
+                                b, inferences, new VaeProgress(spec.commandLine().getErr())));
+        return switch (action) {
+            case "train" -> train(runs);
+            case "eval" -> eval(runs);
+            default -> sample(b, out);
+        };
+    }
+
+    private int train(VaeRuns runs) throws IOException {
+        Bounds.count("--epochs", epochs, 1, Bounds.MAX_EPOCHS);
+        Bounds.count("--latent", latent, 1, Integer.MAX_VALUE);
+        Bounds.count("--hidden", hidden, 1, Integer.MAX_VALUE);
+        Bounds.count("--batch", batch, 1, Integer.MAX_VALUE);
+        Bounds.count("--iwae-k", iwaeK, 1, Integer.MAX_VALUE);
+        Bounds.count("--train-size", trainSize, 0, Integer.MAX_VALUE);
+        Bounds.count("--test-size", testSize, 0, Integer.MAX_VALUE);
+        Bounds.positive("--lr", lr);
+        Bounds.positive("--beta", beta);
+        if (resume && output == null) {
+            throw CommandFailure.usage(
+                    "--resume needs --output, the folder of the run to continue");
+        }
+        if (resume && force) {
+            throw CommandFailure.usage(
+                    "--resume continues the run in --output and --force replaces it; give one");
+        }
+        VaeConfig config =
+                VaeConfig.builder()
+                        .latent(latent)
+                        .hidden(hidden)
+                        .likelihood(Likelihood.parse(likelihood))
+                        .beta(beta)
+                        .particles(iwaeK)
+                        .epochs(epochs)
+                        .batchSize(batch)
+                        .learningRate(lr)
+                        .seed(seed)
+                        .build();
+        Dataset test = images.load(data, Split.TEST, dataDir, testSize);
+        Dataset train = images.load(data, Split.TRAIN, dataDir, trainSize);
+        int pixels = train.features().size() / Math.max(1, train.size());
+        double weights = Footprints.vaeWeights(pixels, hidden, latent);
+        int valueBytes = config.dtype().byteSize();
+        MemoryBudget.ofThisJvm()
+                .require(
+                        Footprints.vae(
+                                weights,
+                                valueBytes,
+                                Math.min(batch, train.size()),
+                                iwaeK,
+                                2.0 * hidden + 3.0 * latent + pixels),
+                        "--hidden, --latent, --batch, --iwae-k",
+                        "use a smaller network or minibatch");
+        FolderMode mode =
+                resume ? FolderMode.RESUME : force ? FolderMode.REPLACE : FolderMode.CREATE;
+        RunFolder folder =
+                folders.claim(
+                        new RunFolder.Request(
+                                output,
+                                "vae train",
+                                "vae",
+                                mode,
+                                null,
+                                true,
+                                Footprints.checkpointDisk(weights, valueBytes, 5)));
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("data", data);
+        identity.put("train-size", trainSize);
+        identity.put("train-sha256", train.sha256());
+        config.toOptions().forEach(identity::put);
+        identity.keySet().removeAll(NOT_IDENTITY);
+        folder.requireSameRun(identity);
+        Path ckpt = folder.dir().resolve(VaeCheckpoint.FILE);
+        if (folder.continuing() && Files.exists(ckpt)) {
+            VaeTrainer.requireResumable(
+                    VaeCheckpoint.read(ckpt), config, pixels, train.sha256(), ckpt);
+        }
+        folder.begin(identity);
+        if (resume && !folder.continuing()) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "credence: note: "
+                                    + folder.dir()
+                                    + " holds no run to continue; starting a new one");
+        }
+        return runs.train(config, data, train, test, folder);
+    }
+
+    private int eval(VaeRuns runs) throws IOException {
+        VaeCheckpoint c = VaeCheckpoint.read(checkpoint());
+        Dataset test = images.load(data, Split.TEST, dataDir, testSize);
+        RunFolder folder = claimToAdd("vae eval");
+        folder.begin(Map.of());
+        return runs.eval(c, test, folder);
     }
 
     private int sample(Backend b, PrintWriter out) throws IOException {
-        if (output == null) {
-            throw new IllegalArgumentException(
-                    "vae sample: give --output, the folder of a trained run");
-        }
-        Path ckpt = output.resolve(VaeCheckpoint.FILE);
-        if (!Files.exists(ckpt)) {
-            throw new java.io.FileNotFoundException("no VAE checkpoint " + ckpt + " (train first)");
-        }
-        if (count < 1 || count > 1024) {
-            throw new IllegalArgumentException("--count must be in 1..1024, found " + count);
-        }
-        var fitted = VaeCheckpoint.read(ckpt).toFitted(b);
+        Bounds.count("--count", count, 1, 1024);
+        Path ckpt = checkpoint();
+        VaeCheckpoint c = VaeCheckpoint.read(ckpt);
+        RunFolder folder = claimToAdd("vae sample");
+        folder.begin(Map.of());
         Path png =
-                new VaeFigures(fitted, 28, 28)
+                new VaeFigures(c.toFitted(b), c.height(), c.width())
                         .samples(
                                 output.resolve("prior-samples-" + seed + ".png"),
                                 RandomKey.of(seed),
@@ -186,85 +313,28 @@ public final class VaeCommand implements Callable<Integer> {
         RunOutput.record(
                         b.name(),
                         "vae-sample",
-                        java.util.Map.of("count", count),
+                        Map.of("count", count),
                         seed,
                         "checkpoint:" + ckpt,
-                        java.time.Instant.now())
+                        Instant.now())
                 .writeBeside(png);
         out.println("wrote:\n  " + png);
         out.flush();
-        return ExitCodes.OK;
+        folder.finish();
+        return ExitCode.OK.code();
     }
 
-    @Override
-    public Integer call() throws IOException {
-        if (!List.of("train", "eval", "sample").contains(action)) {
-            throw new IllegalArgumentException(
-                    "vae: the action must be train, eval or sample, found '" + action + "'");
+    private Path checkpoint() throws FileNotFoundException {
+        Path ckpt = output.resolve(VaeCheckpoint.FILE);
+        if (!Files.isRegularFile(ckpt)) {
+            throw new FileNotFoundException("no VAE checkpoint " + ckpt + " (train first)");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Backend b = backends.select(backend);
-        if (action.equals("sample")) {
-            return sample(b, out);
-        }
-        Dataset test = images.load(data, Split.TEST, dataDir, testSize);
-        VaeTrainer trainer = new VaeTrainer(b, inferences, new VaeProgress(err));
-        VaeResult r;
-        Path dir;
-        if (action.equals("train")) {
-            Dataset train = images.load(data, Split.TRAIN, dataDir, trainSize);
-            VaeConfig config =
-                    VaeConfig.builder()
-                            .latent(latent)
-                            .hidden(hidden)
-                            .likelihood(Likelihood.parse(likelihood))
-                            .beta(beta)
-                            .particles(iwaeK)
-                            .epochs(epochs)
-                            .batchSize(batch)
-                            .learningRate(lr)
-                            .seed(seed)
-                            .build();
-            dir = resume && output == null ? null : RunOutput.folder(output, "vae");
-            if (dir == null) {
-                throw new IllegalArgumentException(
-                        "--resume needs --output, the folder of the run to continue");
-            }
-            out.printf(
-                    Locale.ROOT,
-                    "VAE on %s (%d train, %d test images), backend %s, %d epochs%n",
-                    data,
-                    train.size(),
-                    test.size(),
-                    b.name(),
-                    epochs);
-            r = trainer.train(config, train, test, dir, resume);
-        } else {
-            if (output == null) {
-                throw new IllegalArgumentException(
-                        "vae eval: give --output, the folder of a trained run");
-            }
-            dir = output;
-            Path ckpt = dir.resolve(VaeCheckpoint.FILE);
-            if (!Files.exists(ckpt)) {
-                throw new java.io.FileNotFoundException(
-                        "no VAE checkpoint " + ckpt + " (train first)");
-            }
-            r = trainer.evaluate(VaeCheckpoint.read(ckpt), test, dir);
-        }
-        out.printf(
-                Locale.ROOT, "%ntest loss (negative ELBO per example): %.2f nats%n", r.testLoss());
-        out.printf(
-                Locale.ROOT,
-                "importance-sampled -log p(x) over %d test images: %.2f nats%n",
-                r.nllExamples(),
-                r.negLogLikelihood());
-        out.println("wrote:");
-        for (Path f : r.files()) {
-            out.println("  " + f);
-        }
-        out.flush();
-        return ExitCodes.OK;
+        return ckpt;
+    }
+
+    private RunFolder claimToAdd(String command) {
+        return folders.claim(
+                new RunFolder.Request(
+                        output, command, "vae", FolderMode.ADD, "vae train", false, 16L << 20));
     }
 }

@@ -43,7 +43,8 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         try {
             int code =
-                    Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), bindings);
+                    Main.run(
+                            args, new PrintWriter(out, true), new PrintWriter(err, true), bindings);
             return new Outcome(code, out.toString(), err.toString());
         } catch (Throwable t) {
             return new Outcome(-1, out.toString(), err.toString(), t);

@@ -31,7 +31,7 @@ class CliTest {
     @DisplayName("backends lists jvm as available")
     void backends() {
         Outcome o = run("backends");
-        assertEquals(ExitCodes.OK, o.code(), o.err());
+        assertEquals(ExitCode.OK.code(), o.code(), o.err());
         assertTrue(
                 o.out()
                         .lines()
@@ -48,7 +48,7 @@ class CliTest {
             "demo: the BNN part shows more epistemic uncertainty in the gap, and lists its files")
     void demo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Outcome o = run("demo", "--skip-vae", "--output", dir.toString());
-        assertEquals(ExitCodes.OK, o.code(), o.err());
+        assertEquals(ExitCode.OK.code(), o.code(), o.err());
         assertTrue(o.out().contains("NUTS") && o.out().contains("VI (Bayes by Backprop)"), o.out());
         assertTrue(java.nio.file.Files.exists(dir.resolve("bnn-uncertainty.png")), o.out());
         assertTrue(o.out().contains("wrote:"), o.out());
@@ -58,7 +58,7 @@ class CliTest {
     @DisplayName("an unknown backend: one line, exit 3, the available backends, no stack trace")
     void unknownBackend() {
         Outcome o = run("sample", "eight-schools", "--backend", "tpu");
-        assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code());
+        assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code());
         assertTrue(o.err().startsWith("credence: error: unknown backend 'tpu'"), o.err());
         assertTrue(o.err().matches("(?s).*Available backends: [^;]*jvm.*"), o.err());
         assertFalse(o.err().contains("\tat "), "no stack trace without --verbose: " + o.err());
@@ -68,7 +68,7 @@ class CliTest {
     @DisplayName("--verbose adds the stack trace")
     void verbose() {
         Outcome o = run("sample", "eight-schools", "--backend", "tpu", "--verbose");
-        assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code());
+        assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code());
         assertTrue(o.err().contains("\tat "), o.err());
     }
 
@@ -76,24 +76,24 @@ class CliTest {
     @DisplayName("bad options: exit 2 with the reason")
     void badOptions() {
         Outcome unknown = run("demo", "--frobnicate");
-        assertEquals(ExitCodes.USAGE, unknown.code());
+        assertEquals(ExitCode.USAGE.code(), unknown.code());
         assertTrue(unknown.err().contains("Unknown option: '--frobnicate'"), unknown.err());
         Outcome malformed = run("sample", "eight-schools", "--chains", "many");
-        assertEquals(ExitCodes.USAGE, malformed.code());
+        assertEquals(ExitCode.USAGE.code(), malformed.code());
         assertTrue(malformed.err().contains("many"), malformed.err());
         Outcome tooFew = run("sbc", "--replications", "3");
-        assertEquals(ExitCodes.USAGE, tooFew.code());
+        assertEquals(ExitCode.USAGE.code(), tooFew.code());
         assertTrue(
                 tooFew.err().contains("--replications must be at least 10, found 3"), tooFew.err());
         Outcome none = run();
-        assertEquals(ExitCodes.USAGE, none.code());
+        assertEquals(ExitCode.USAGE.code(), none.code());
     }
 
     @Test
     @DisplayName("inferences lists nuts and hmc with their options")
     void inferences() {
         Outcome o = run("inferences");
-        assertEquals(ExitCodes.OK, o.code(), o.err());
+        assertEquals(ExitCode.OK.code(), o.code(), o.err());
         assertTrue(o.out().contains("nuts  No-U-Turn sampler"), o.out());
         assertTrue(o.out().contains("adapt-delta"), o.out());
         assertTrue(o.out().lines().anyMatch(l -> l.startsWith("svi ")), o.out());
@@ -114,7 +114,7 @@ class CliTest {
                         "200",
                         "--output",
                         dir.toString());
-        assertEquals(ExitCodes.OK, o.code(), o.err());
+        assertEquals(ExitCode.OK.code(), o.code(), o.err());
         assertTrue(o.out().contains("theta_tilde[1]") && o.out().contains("r_hat"), o.out());
         assertTrue(java.nio.file.Files.exists(dir.resolve("eight-schools-1.csv")));
         assertTrue(java.nio.file.Files.exists(dir.resolve("eight-schools-2.csv")));
@@ -129,7 +129,7 @@ class CliTest {
     @DisplayName("sample rejects an unknown model with the list of models")
     void sampleUnknownModel() {
         Outcome o = run("sample", "nine-schools");
-        assertEquals(ExitCodes.USAGE, o.code());
+        assertEquals(ExitCode.USAGE.code(), o.code());
         assertTrue(o.err().contains("unknown example model 'nine-schools'"), o.err());
         assertTrue(o.err().contains("eight-schools"), o.err());
     }
@@ -138,7 +138,7 @@ class CliTest {
     @DisplayName("sbc of NUTS on the normal family passes")
     void sbc() {
         Outcome o = run("sbc", "--replications", "30", "--seed", "3");
-        assertEquals(ExitCodes.OK, o.code(), o.out() + o.err());
+        assertEquals(ExitCode.OK.code(), o.code(), o.out() + o.err());
         assertTrue(o.out().contains("calibrated"), o.out());
     }
 
@@ -169,7 +169,7 @@ class CliTest {
                         "map",
                         "--output",
                         fitDir.toString());
-        assertEquals(ExitCodes.OK, fit.code(), fit.err());
+        assertEquals(ExitCode.OK.code(), fit.code(), fit.err());
         assertTrue(java.nio.file.Files.exists(fitDir.resolve("net.ckpt")), fit.out());
         assertTrue(java.nio.file.Files.exists(fitDir.resolve("uncertainty.png")), fit.out());
         java.nio.file.Path predDir = dir.resolve("pred");
@@ -185,12 +185,12 @@ class CliTest {
                         fitDir.resolve("net.ckpt").toString(),
                         "--output",
                         predDir.toString());
-        assertEquals(ExitCodes.OK, pred.code(), pred.err());
+        assertEquals(ExitCode.OK.code(), pred.code(), pred.err());
         assertTrue(pred.out().contains("metrics:"), pred.out());
         assertTrue(java.nio.file.Files.exists(predDir.resolve("predictions.csv")));
         Outcome missing =
                 run("bnn", "fit", "--data", dir.resolve("nope.csv").toString(), "--target", "y");
-        assertEquals(ExitCodes.DATA, missing.code());
+        assertEquals(ExitCode.DATA.code(), missing.code());
         assertTrue(missing.err().contains("no data file"), missing.err());
     }
 
@@ -207,11 +207,11 @@ class CliTest {
                         "../../shared/data/mnist-t10k",
                         "--output",
                         dir.toString());
-        assertEquals(ExitCodes.DATA, o.code(), o.out() + o.err());
+        assertEquals(ExitCode.DATA.code(), o.code(), o.out() + o.err());
         assertTrue(o.err().startsWith("credence: error:"), o.err());
         assertFalse(o.err().contains("\tat "), o.err());
         Outcome s = run("vae", "sample", "--output", dir.toString());
-        assertEquals(ExitCodes.DATA, s.code(), s.out() + s.err());
+        assertEquals(ExitCode.DATA.code(), s.code(), s.out() + s.err());
         assertTrue(s.err().contains("no VAE checkpoint"), s.err());
     }
 
@@ -232,8 +232,8 @@ class CliTest {
                         "--samples",
                         "50");
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                o.code() != ExitCodes.OK, "a CUDA device is present");
-        assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code(), o.err());
+                o.code() != ExitCode.OK.code(), "a CUDA device is present");
+        assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code(), o.err());
         assertTrue(
                 o.err().startsWith("credence: error: backend 'djl-gpu' is unavailable:"), o.err());
         assertTrue(o.err().contains("Available backends:"), o.err());
@@ -257,7 +257,7 @@ class CliTest {
                         dir.toString(),
                         "--output",
                         dir.toString());
-        assertEquals(ExitCodes.DATA, o.code(), o.out() + o.err());
+        assertEquals(ExitCode.DATA.code(), o.code(), o.out() + o.err());
         assertTrue(o.err().startsWith("credence: error:"), o.err());
         assertTrue(o.err().contains("t10k-images"), o.err());
         assertFalse(o.err().contains("\tat "), o.err());

@@ -86,8 +86,15 @@ final class DataCases {
 
     static List<HostileCase> all() {
         List<HostileCase> c = new ArrayList<>();
-        c.add(HostileCase.of("B03", "bnn fit on a missing file").run(with(dataArg(FIT_ARGS, "{case}/none.csv"))).fails(4, "none.csv"));
-        c.add(HostileCase.of("B04", "bnn fit on a folder").setup(d -> Files.createDirectories(d.resolve("dir.csv"))).run(with(dataArg(FIT_ARGS, "{case}/dir.csv"))).fails(4, "dir.csv"));
+        c.add(
+                HostileCase.of("B03", "bnn fit on a missing file")
+                        .run(with(dataArg(FIT_ARGS, "{case}/none.csv")))
+                        .fails(4, "none.csv"));
+        c.add(
+                HostileCase.of("B04", "bnn fit on a folder")
+                        .setup(d -> Files.createDirectories(d.resolve("dir.csv")))
+                        .run(with(dataArg(FIT_ARGS, "{case}/dir.csv")))
+                        .fails(4, "dir.csv"));
         c.add(fitOn("B05", "bnn fit on an empty file", "", "d.csv", "empty"));
         c.add(fitOn("B06", "bnn fit on a header-only file", "x,y\n", "d.csv", "no data rows"));
         c.add(fitOn("B07", "bnn fit: NaN feature", trainWith(6, "nan,0.3"), "line 6", "'x'"));
@@ -97,50 +104,316 @@ final class DataCases {
         c.add(fitOn("B11", "bnn fit: 1e400 overflows", trainWith(4, "1e400,0.3"), "line 4", "'x'"));
         c.add(fitOn("B12", "bnn fit: empty cell", trainWith(5, ",0.3"), "line 5", "empty"));
         c.add(fitOn("B13", "bnn fit: text cell", trainWith(5, "abc,0.3"), "line 5", "abc"));
-        c.add(fitOn("B14", "bnn fit: a row with 3 cells", trainWith(7, "0.1,0.2,0.3"), "line 7", "3 cells"));
+        c.add(
+                fitOn(
+                        "B14",
+                        "bnn fit: a row with 3 cells",
+                        trainWith(7, "0.1,0.2,0.3"),
+                        "line 7",
+                        "3 cells"));
         c.add(fitOn("B15", "bnn fit: a row with 1 cell", trainWith(7, "0.1"), "line 7", "1 cells"));
-        c.add(HostileCase.of("B16", "bnn fit --target z (absent)").run(with(FIT_ARGS, "--target", "z")).fails(4, "'z'"));
+        c.add(
+                HostileCase.of("B16", "bnn fit --target z (absent)")
+                        .run(with(FIT_ARGS, "--target", "z"))
+                        .fails(4, "'z'"));
         c.add(fitOn("B17", "bnn fit: the target is the only column", "y\n1\n2\n3\n", "feature"));
-        c.add(fitOn("B18", "bnn fit: a column name twice", "x,x,y\n1,2,3\n2,3,4\n3,4,5\n", "'x'", "twice"));
+        c.add(
+                fitOn(
+                        "B18",
+                        "bnn fit: a column name twice",
+                        "x,x,y\n1,2,3\n2,3,4\n3,4,5\n",
+                        "'x'",
+                        "twice"));
         c.add(fitOn("B19", "bnn fit: features near 1e300", huge(true), "'x'", "too large"));
         c.add(fitOn("B20", "bnn fit: targets near 1e300", huge(false), "'y'", "too large"));
         c.add(fitOn("B21", "bnn fit on one row", "x,y\n0.5,1\n", "2 rows"));
-        c.add(HostileCase.of("B22", "bnn classification: label 0.5").file("d.csv", "x,label\n0,0\n1,0.5\n2,1\n").run(with(dataArg(FIT_ARGS, "{case}/d.csv"), "--target", "label", "--task", "classification")).fails(4, "0.5", "line 3"));
-        c.add(HostileCase.of("B23", "bnn classification: label -1").file("d.csv", "x,label\n0,0\n1,-1\n2,1\n").run(with(dataArg(FIT_ARGS, "{case}/d.csv"), "--target", "label", "--task", "classification")).fails(4, "-1", "line 3"));
-        c.add(HostileCase.of("B24", "bnn classification: label NaN").file("d.csv", "x,label\n0,0\n1,NaN\n2,1\n").run(with(dataArg(FIT_ARGS, "{case}/d.csv"), "--target", "label", "--task", "classification")).fails(4, "line 3", "'label'"));
-        c.add(fitOn("B65", "bnn fit on a semicolon file", train().replace(',', ';'), "'y'"));
-        c.add(HostileCase.of("B66", "bnn fit on a file with a BOM and CRLF line ends").file("d.csv", "\uFEFF" + train().replace("\n", "\r\n")).run(with(dataArg(FIT_ARGS, "{case}/d.csv"))).succeeds());
-        c.add(HostileCase.of("B67", "bnn fit --missing drop skips the row with NaN").file("d.csv", trainWith(6, "nan,0.3")).run(with(dataArg(FIT_ARGS, "{case}/d.csv"), "--missing", "drop")).succeeds((d, o) -> o.out().contains("1 row") && o.out().contains("line 6") ? null : Verdict.SILENT_WRONG));
-        c.add(HostileCase.of("B69", "bnn fit: bytes that are not UTF-8").setup(d -> Files.write(d.resolve("d.csv"), new byte[] {'x', ',', 'y', '\n', (byte) 0xC3, '(', ',', '1', '\n'})).run(with(dataArg(FIT_ARGS, "{case}/d.csv"))).fails(4, "d.csv"));
+        c.add(
+                HostileCase.of("B22", "bnn classification: label 0.5")
+                        .file("d.csv", "x,label\n0,0\n1,0.5\n2,1\n")
+                        .run(
+                                with(
+                                        dataArg(FIT_ARGS, "{case}/d.csv"),
+                                        "--target",
+                                        "label",
+                                        "--task",
+                                        "classification"))
+                        .fails(4, "0.5", "line 3"));
+        c.add(
+                HostileCase.of("B23", "bnn classification: label -1")
+                        .file("d.csv", "x,label\n0,0\n1,-1\n2,1\n")
+                        .run(
+                                with(
+                                        dataArg(FIT_ARGS, "{case}/d.csv"),
+                                        "--target",
+                                        "label",
+                                        "--task",
+                                        "classification"))
+                        .fails(4, "-1", "line 3"));
+        c.add(
+                HostileCase.of("B24", "bnn classification: label NaN")
+                        .file("d.csv", "x,label\n0,0\n1,NaN\n2,1\n")
+                        .run(
+                                with(
+                                        dataArg(FIT_ARGS, "{case}/d.csv"),
+                                        "--target",
+                                        "label",
+                                        "--task",
+                                        "classification"))
+                        .fails(4, "line 3", "'label'"));
+        c.add(
+                fitOn(
+                        "B65",
+                        "bnn fit on a semicolon file",
+                        train().replace(',', ';'),
+                        "line 2",
+                        "';'"));
+        c.add(
+                HostileCase.of("B66", "bnn fit on a file with a BOM and CRLF line ends")
+                        .file("d.csv", "\uFEFF" + train().replace("\n", "\r\n"))
+                        .run(with(dataArg(FIT_ARGS, "{case}/d.csv")))
+                        .succeeds());
+        c.add(
+                HostileCase.of("B67", "bnn fit --missing drop skips the row with NaN")
+                        .file("d.csv", trainWith(6, "nan,0.3"))
+                        .run(with(dataArg(FIT_ARGS, "{case}/d.csv"), "--missing", "drop"))
+                        .succeeds(
+                                (d, o) ->
+                                        o.out().contains("1 row") && o.out().contains("line 6")
+                                                ? null
+                                                : Verdict.SILENT_WRONG));
+        c.add(
+                HostileCase.of("B69", "bnn fit: bytes that are not UTF-8")
+                        .setup(
+                                d ->
+                                        Files.write(
+                                                d.resolve("d.csv"),
+                                                new byte[] {
+                                                    'x',
+                                                    ',',
+                                                    'y',
+                                                    '\n',
+                                                    (byte) 0xC3,
+                                                    '(',
+                                                    ',',
+                                                    '1',
+                                                    '\n'
+                                                }))
+                        .run(with(dataArg(FIT_ARGS, "{case}/d.csv")))
+                        .fails(4, "d.csv"));
 
-        c.add(predictOn("P08", "bnn predict: NaN feature", trainWith(6, "nan,0.3"), "line 6", "'x'"));
-        c.add(predictOn("P09", "bnn predict: Inf feature", trainWith(6, "Infinity,0.3"), "line 6", "'x'"));
-        c.add(predictOn("P10", "bnn predict: NaN target", trainWith(8, "0.3,nan"), "line 8", "'y'"));
+        c.add(
+                predictOn(
+                        "P08",
+                        "bnn predict: NaN feature",
+                        trainWith(6, "nan,0.3"),
+                        "line 6",
+                        "'x'"));
+        c.add(
+                predictOn(
+                        "P09",
+                        "bnn predict: Inf feature",
+                        trainWith(6, "Infinity,0.3"),
+                        "line 6",
+                        "'x'"));
+        c.add(
+                predictOn(
+                        "P10",
+                        "bnn predict: NaN target",
+                        trainWith(8, "0.3,nan"),
+                        "line 8",
+                        "'y'"));
         c.add(predictOn("P11", "bnn predict: the feature column is missing", "y\n1\n2\n", "'x'"));
         c.add(predictOn("P12", "bnn predict: an extra column", "x,z,y\n1,2,3\n2,3,4\n", "'z'"));
         c.add(predictOn("P13", "bnn predict: a renamed column", "u,y\n1,2\n2,3\n", "'x'", "'u'"));
         c.add(predictOn("P15", "bnn predict: header only", "x,y\n", "no data rows"));
-        c.add(HostileCase.of("P20", "bnn predict --target q (absent)").given(FIT).run(with(UsageCases.PREDICT_ARGS, "--target", "q")).fails(4, "'q'"));
-        c.add(HostileCase.of("P02", "bnn predict --model missing").run(with(UsageCases.PREDICT_ARGS)).fails(4, "net.ckpt"));
-        c.add(HostileCase.of("P03", "bnn predict --model is a CSV").run(with(dataArg(UsageCases.PREDICT_ARGS, "{data}/train.csv"), "--model", "{data}/train.csv")).fails(4, "not a Credence checkpoint"));
-        c.add(HostileCase.of("P04", "bnn predict --model truncated").given(FIT).setup(d -> truncate(d.resolve("fit/net.ckpt"), 100)).run(with(UsageCases.PREDICT_ARGS)).fails(4, "truncated"));
-        c.add(HostileCase.of("P05", "bnn predict --model with targetSd edited in its header").given(FIT).setup(d -> editHeader(d.resolve("fit/net.ckpt"), "\"targetSd\": ", "\"targetSd\": 9")).run(with(UsageCases.PREDICT_ARGS)).fails(4, "header", "CRC-32C"));
-        c.add(HostileCase.of("P06", "bnn predict --model with a flipped weight byte").given(FIT).setup(d -> flipLastByte(d.resolve("fit/net.ckpt"))).run(with(UsageCases.PREDICT_ARGS)).fails(4, "damaged"));
-        c.add(HostileCase.of("P07", "bnn predict --model is a VAE checkpoint").given(VAE).run(with(UsageCases.PREDICT_ARGS, "--model", "{case}/vae/vae.ckpt")).fails(4, "not a saved network"));
-        c.add(HostileCase.of("P14", "bnn predict: columns in another order are matched by name").given(TWO).file("d.csv", two(true)).run("bnn", "predict", "--model", "{case}/two/net.ckpt", "--data", "{case}/d.csv", "--target", "y", "--output", "{case}/out").succeeds((d, o) -> Files.readString(d.resolve("out/predictions.csv")).equals(Files.readString(d.resolve("two-pred/predictions.csv"))) ? null : Verdict.SILENT_WRONG).setup(d -> MatrixFixtures.predictInto(d, "two/net.ckpt", "two.csv", "two-pred")));
-        c.add(HostileCase.of("P21", "bnn predict without --target finds the fitted target column").given(FIT).run("bnn", "predict", "--model", "{case}/fit/net.ckpt", "--data", "{data}/train.csv", "--output", "{case}/out").succeeds((d, o) -> o.out().contains("metrics:") ? null : Verdict.UNCLEAR));
-        c.add(HostileCase.of("P22", "bnn predict with a network saved by the format-1 code").setup(MatrixFixtures::formatOneNetwork).run("bnn", "predict", "--model", "{case}/old/net.ckpt", "--data", "{case}/old/train.csv", "--target", "y", "--output", "{case}/out").succeeds((d, o) -> Files.mismatch(d.resolve("out/predictions.csv"), d.resolve("old/predictions.csv")) == -1 ? null : Verdict.SILENT_WRONG));
-        c.add(HostileCase.of("P23", "bnn predict: a label the classifier never saw").given(CLS).file("d.csv", "x,label\n0.5,0\n1.5,7\n").run("bnn", "predict", "--model", "{case}/cls/net.ckpt", "--data", "{case}/d.csv", "--target", "label", "--output", "{case}/out").fails(4, "7", "line 3"));
+        c.add(
+                HostileCase.of("P20", "bnn predict --target q (absent)")
+                        .given(FIT)
+                        .run(with(UsageCases.PREDICT_ARGS, "--target", "q"))
+                        .fails(4, "'q'"));
+        c.add(
+                HostileCase.of("P02", "bnn predict --model missing")
+                        .run(with(UsageCases.PREDICT_ARGS))
+                        .fails(4, "net.ckpt"));
+        c.add(
+                HostileCase.of("P03", "bnn predict --model is a CSV")
+                        .run(
+                                with(
+                                        dataArg(UsageCases.PREDICT_ARGS, "{data}/train.csv"),
+                                        "--model",
+                                        "{data}/train.csv"))
+                        .fails(4, "not a Credence checkpoint"));
+        c.add(
+                HostileCase.of("P04", "bnn predict --model truncated")
+                        .given(FIT)
+                        .setup(d -> truncate(d.resolve("fit/net.ckpt"), 100))
+                        .run(with(UsageCases.PREDICT_ARGS))
+                        .fails(4, "truncated"));
+        c.add(
+                HostileCase.of("P05", "bnn predict --model with targetSd edited in its header")
+                        .given(FIT)
+                        .setup(
+                                d ->
+                                        editHeader(
+                                                d.resolve("fit/net.ckpt"),
+                                                "\"targetSd\": ",
+                                                "\"targetSd\": 9"))
+                        .run(with(UsageCases.PREDICT_ARGS))
+                        .fails(4, "header", "CRC-32C"));
+        c.add(
+                HostileCase.of("P06", "bnn predict --model with a flipped weight byte")
+                        .given(FIT)
+                        .setup(d -> flipLastByte(d.resolve("fit/net.ckpt")))
+                        .run(with(UsageCases.PREDICT_ARGS))
+                        .fails(4, "damaged"));
+        c.add(
+                HostileCase.of("P07", "bnn predict --model is a VAE checkpoint")
+                        .given(VAE)
+                        .run(with(UsageCases.PREDICT_ARGS, "--model", "{case}/vae/vae.ckpt"))
+                        .fails(4, "not a saved network"));
+        c.add(
+                HostileCase.of("P14", "bnn predict: columns in another order are matched by name")
+                        .given(TWO)
+                        .file("d.csv", two(true))
+                        .run(
+                                "bnn",
+                                "predict",
+                                "--model",
+                                "{case}/two/net.ckpt",
+                                "--data",
+                                "{case}/d.csv",
+                                "--target",
+                                "y",
+                                "--output",
+                                "{case}/out")
+                        .succeeds(
+                                (d, o) ->
+                                        Files.readString(d.resolve("out/predictions.csv"))
+                                                        .equals(
+                                                                Files.readString(
+                                                                        d.resolve(
+                                                                                "two-pred/predictions.csv")))
+                                                ? null
+                                                : Verdict.SILENT_WRONG)
+                        .setup(
+                                d ->
+                                        MatrixFixtures.predictInto(
+                                                d, "two/net.ckpt", "two.csv", "two-pred")));
+        c.add(
+                HostileCase.of("P21", "bnn predict without --target finds the fitted target column")
+                        .given(FIT)
+                        .run(
+                                "bnn",
+                                "predict",
+                                "--model",
+                                "{case}/fit/net.ckpt",
+                                "--data",
+                                "{data}/train.csv",
+                                "--output",
+                                "{case}/out")
+                        .succeeds((d, o) -> o.out().contains("metrics:") ? null : Verdict.UNCLEAR));
+        c.add(
+                HostileCase.of("P22", "bnn predict with a network saved by the format-1 code")
+                        .setup(MatrixFixtures::formatOneNetwork)
+                        .run(
+                                "bnn",
+                                "predict",
+                                "--model",
+                                "{case}/old/net.ckpt",
+                                "--data",
+                                "{case}/old/train.csv",
+                                "--target",
+                                "y",
+                                "--output",
+                                "{case}/out")
+                        .succeeds(
+                                (d, o) ->
+                                        Files.mismatch(
+                                                                d.resolve("out/predictions.csv"),
+                                                                d.resolve("old/predictions.csv"))
+                                                        == -1
+                                                ? null
+                                                : Verdict.SILENT_WRONG));
+        c.add(
+                HostileCase.of("P23", "bnn predict: a label the classifier never saw")
+                        .given(CLS)
+                        .file("d.csv", "x,label\n0.5,0\n1.5,7\n")
+                        .run(
+                                "bnn",
+                                "predict",
+                                "--model",
+                                "{case}/cls/net.ckpt",
+                                "--data",
+                                "{case}/d.csv",
+                                "--target",
+                                "label",
+                                "--output",
+                                "{case}/out")
+                        .fails(4, "7", "line 3"));
 
-        c.add(HostileCase.of("V42", "vae eval: a damaged checkpoint").given(VAE).setup(d -> flipLastByte(d.resolve("vae/vae.ckpt"))).run("vae", "eval", "--data", "tiny", "--output", "{case}/vae").fails(4, "damaged"));
-        c.add(HostileCase.of("V43", "vae eval: a truncated checkpoint").given(VAE).setup(d -> truncate(d.resolve("vae/vae.ckpt"), 300)).run("vae", "eval", "--data", "tiny", "--output", "{case}/vae").fails(4, "truncated"));
-        c.add(HostileCase.of("V44", "vae eval: the epoch edited in the checkpoint header").given(VAE).setup(d -> editHeader(d.resolve("vae/vae.ckpt"), "\"epoch\": ", "\"epoch\": 7")).run("vae", "eval", "--data", "tiny", "--output", "{case}/vae").fails(4, "header", "CRC-32C"));
-        c.add(HostileCase.of("V45", "vae sample: the lr edited in the checkpoint header").given(VAE).setup(d -> editHeader(d.resolve("vae/vae.ckpt"), "\"lr\": \"", "\"lr\": \"2")).run("vae", "sample", "--output", "{case}/vae").fails(4, "header", "CRC-32C"));
-        c.add(HostileCase.of("V46", "vae eval: no checkpoint").setup(d -> Files.createDirectories(d.resolve("empty"))).run("vae", "eval", "--data", "tiny", "--output", "{case}/empty").fails(4, "no VAE checkpoint"));
-        c.add(HostileCase.of("V47", "vae train offline with no copy of the data").run(with(UsageCases.VAE_ARGS, "--data", "tiny-offline")).fails(4, "127.0.0.1", "refused"));
-        c.add(HostileCase.of("V48", "vae --data-dir that does not exist").run(with(UsageCases.VAE_ARGS, "--data-dir", "{case}/nowhere")).fails(4, "nowhere"));
-        c.add(HostileCase.of("V49", "vae --data-dir with corrupt files").setup(DataCases::corruptIdx).run(with(UsageCases.VAE_ARGS, "--data-dir", "{case}/idx")).fails(4, "idx"));
-        c.add(HostileCase.of("V55", "vae eval: a network checkpoint named vae.ckpt").given(FIT).setup(d -> Files.copy(d.resolve("fit/net.ckpt"), Files.createDirectories(d.resolve("v")).resolve("vae.ckpt"))).run("vae", "eval", "--data", "tiny", "--output", "{case}/v").fails(4, "not a VAE checkpoint"));
+        c.add(
+                HostileCase.of("V42", "vae eval: a damaged checkpoint")
+                        .given(VAE)
+                        .setup(d -> flipLastByte(d.resolve("vae/vae.ckpt")))
+                        .run("vae", "eval", "--data", "tiny", "--output", "{case}/vae")
+                        .fails(4, "damaged"));
+        c.add(
+                HostileCase.of("V43", "vae eval: a truncated checkpoint")
+                        .given(VAE)
+                        .setup(d -> truncate(d.resolve("vae/vae.ckpt"), 300))
+                        .run("vae", "eval", "--data", "tiny", "--output", "{case}/vae")
+                        .fails(4, "truncated"));
+        c.add(
+                HostileCase.of("V44", "vae eval: the epoch edited in the checkpoint header")
+                        .given(VAE)
+                        .setup(
+                                d ->
+                                        editHeader(
+                                                d.resolve("vae/vae.ckpt"),
+                                                "\"epoch\": ",
+                                                "\"epoch\": 7"))
+                        .run("vae", "eval", "--data", "tiny", "--output", "{case}/vae")
+                        .fails(4, "header", "CRC-32C"));
+        c.add(
+                HostileCase.of("V45", "vae sample: the lr edited in the checkpoint header")
+                        .given(VAE)
+                        .setup(
+                                d ->
+                                        editHeader(
+                                                d.resolve("vae/vae.ckpt"),
+                                                "\"lr\": \"",
+                                                "\"lr\": \"2"))
+                        .run("vae", "sample", "--output", "{case}/vae")
+                        .fails(4, "header", "CRC-32C"));
+        c.add(
+                HostileCase.of("V46", "vae eval: no checkpoint")
+                        .setup(d -> Files.createDirectories(d.resolve("empty")))
+                        .run("vae", "eval", "--data", "tiny", "--output", "{case}/empty")
+                        .fails(4, "no VAE checkpoint"));
+        c.add(
+                HostileCase.of("V47", "vae train offline with no copy of the data")
+                        .run(with(UsageCases.VAE_ARGS, "--data", "tiny-offline"))
+                        .fails(4, "127.0.0.1", "refused"));
+        c.add(
+                HostileCase.of("V48", "vae --data-dir that does not exist")
+                        .run(with(UsageCases.VAE_ARGS, "--data-dir", "{case}/nowhere"))
+                        .fails(4, "nowhere"));
+        c.add(
+                HostileCase.of("V49", "vae --data-dir with corrupt files")
+                        .setup(DataCases::corruptIdx)
+                        .run(with(UsageCases.VAE_ARGS, "--data-dir", "{case}/idx"))
+                        .fails(4, "idx"));
+        c.add(
+                HostileCase.of("V55", "vae eval: a network checkpoint named vae.ckpt")
+                        .given(FIT)
+                        .setup(
+                                d ->
+                                        Files.copy(
+                                                d.resolve("fit/net.ckpt"),
+                                                Files.createDirectories(d.resolve("v"))
+                                                        .resolve("vae.ckpt")))
+                        .run("vae", "eval", "--data", "tiny", "--output", "{case}/v")
+                        .fails(4, "not a VAE checkpoint"));
         return c;
     }
 
@@ -185,7 +458,9 @@ final class DataCases {
         Path idx = Files.createDirectories(d.resolve("idx"));
         for (String n : List.of("train", "t10k")) {
             Files.write(idx.resolve(n + "-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 0, 0});
-            Files.write(idx.resolve(n + "-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 1, 2});
+            Files.write(
+                    idx.resolve(n + "-labels-idx1-ubyte"),
+                    new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 1, 2});
         }
     }
 }

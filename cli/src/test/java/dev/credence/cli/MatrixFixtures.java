@@ -27,16 +27,68 @@ final class MatrixFixtures {
         Files.writeString(data.resolve("train.csv"), DataCases.train());
         Files.writeString(data.resolve("classes.csv"), DataCases.classes());
         Files.writeString(data.resolve("two.csv"), DataCases.two(false));
-        make("vae", "vae", "train", "--data", "tiny", "--epochs", "2", "--latent", "2", "--hidden",
-                "8", "--batch", "16");
-        make("sample", "sample", "eight-schools", "--chains", "2", "--warmup", "30", "--samples",
+        make(
+                "vae",
+                "vae",
+                "train",
+                "--data",
+                "tiny",
+                "--epochs",
+                "2",
+                "--latent",
+                "2",
+                "--hidden",
+                "8",
+                "--batch",
+                "16");
+        make(
+                "sample",
+                "sample",
+                "eight-schools",
+                "--chains",
+                "2",
+                "--warmup",
+                "30",
+                "--samples",
                 "30");
-        make("fit", "bnn", "fit", "--data", data + "/train.csv", "--target", "y", "--hidden", "4",
-                "--inference", "map");
-        make("cls", "bnn", "fit", "--data", data + "/classes.csv", "--target", "label", "--task",
-                "classification", "--hidden", "4", "--inference", "map");
-        make("two", "bnn", "fit", "--data", data + "/two.csv", "--target", "y", "--hidden", "4",
-                "--inference", "map");
+        make(
+                "fit",
+                "bnn",
+                "fit",
+                "--data",
+                data + "/train.csv",
+                "--target",
+                "y",
+                "--hidden",
+                "4",
+                "--inference",
+                "map");
+        make(
+                "cls",
+                "bnn",
+                "fit",
+                "--data",
+                data + "/classes.csv",
+                "--target",
+                "label",
+                "--task",
+                "classification",
+                "--hidden",
+                "4",
+                "--inference",
+                "map");
+        make(
+                "two",
+                "bnn",
+                "fit",
+                "--data",
+                data + "/two.csv",
+                "--target",
+                "y",
+                "--hidden",
+                "4",
+                "--inference",
+                "map");
     }
 
     private static void make(String name, String... args) {
@@ -71,8 +123,16 @@ final class MatrixFixtures {
     /** Predicts with a network of the case's folder on a data file into {@code out}. */
     static void predictInto(Path dir, String net, String csv, String out) {
         CliRunner.Outcome o =
-                cli.run("bnn", "predict", "--model", dir.resolve(net).toString(), "--data",
-                        data.resolve(csv).toString(), "--target", "y", "--output",
+                cli.run(
+                        "bnn",
+                        "predict",
+                        "--model",
+                        dir.resolve(net).toString(),
+                        "--data",
+                        data.resolve(csv).toString(),
+                        "--target",
+                        "y",
+                        "--output",
                         dir.resolve(out).toString());
         if (o.code() != 0) {
             throw new IllegalStateException("prediction failed: " + o.err());
@@ -114,7 +174,6 @@ final class MatrixFixtures {
 
     /** Whether every file of {@code before} is still there with the same bytes. */
     static boolean preserved(Map<String, String> before, Map<String, String> after) {
-        return before.entrySet().stream()
-                .allMatch(e -> e.getValue().equals(after.get(e.getKey())));
+        return before.entrySet().stream().allMatch(e -> e.getValue().equals(after.get(e.getKey())));
     }
 }

@@ -64,35 +64,63 @@ class ReliabilityMatrixTest {
         c.setup.prepare(dir);
         Map<String, String> before = MatrixFixtures.snapshot(dir);
         long t0 = System.nanoTime();
-        CliRunner.Outcome o = c.holdLock ? runLocked(c, dir) : MatrixFixtures.cli.run(c.argv(dir, MatrixFixtures.data));
+        CliRunner.Outcome o =
+                c.holdLock
+                        ? runLocked(c, dir)
+                        : MatrixFixtures.cli.run(c.argv(dir, MatrixFixtures.data));
         double seconds = (System.nanoTime() - t0) / 1e9;
         boolean kept = MatrixFixtures.preserved(before, MatrixFixtures.snapshot(dir));
-        Verdict check = o.escaped() == null && o.code() == 0 && c.code == 0 ? c.check.verdict(dir, o) : null;
+        Verdict check =
+                o.escaped() == null && o.code() == 0 && c.code == 0
+                        ? c.check.verdict(dir, o)
+                        : null;
         Verdict v = Verdict.judge(c.code, o, c.says, kept, check);
         record(c, o, v, seconds);
         assertEquals(
                 Verdict.CLEAR,
                 v,
-                () -> c + ": expected exit " + c.code + " naming " + c.says + "; got exit "
-                        + o.code() + (kept ? "" : ", earlier files changed") + "\nstdout: "
-                        + o.out() + "\nstderr: " + o.err()
-                        + (o.escaped() == null ? "" : "\nescaped: " + o.escaped()));
+                () ->
+                        c
+                                + ": expected exit "
+                                + c.code
+                                + " naming "
+                                + c.says
+                                + "; got exit "
+                                + o.code()
+                                + (kept ? "" : ", earlier files changed")
+                                + "\nstdout: "
+                                + o.out()
+                                + "\nstderr: "
+                                + o.err()
+                                + (o.escaped() == null ? "" : "\nescaped: " + o.escaped()));
     }
 
     private static CliRunner.Outcome runLocked(HostileCase c, Path dir) throws IOException {
         Path lock = Files.createDirectories(dir.resolve("out")).resolve(".credence.lock");
-        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel ch =
+                        FileChannel.open(
+                                lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = ch.lock()) {
             return MatrixFixtures.cli.run(c.argv(dir, MatrixFixtures.data));
         }
     }
 
-    private static synchronized void record(HostileCase c, CliRunner.Outcome o, Verdict v, double s) {
+    private static synchronized void record(
+            HostileCase c, CliRunner.Outcome o, Verdict v, double s) {
         COUNTS.merge(v, 1, Integer::sum);
-        String first = o.escaped() != null ? "escaped: " + o.escaped()
-                : o.err().lines().findFirst().orElse("");
-        LINES.add(String.join("\t", c.id, c.probe, v.name(), Integer.toString(o.code()),
-                String.format(java.util.Locale.ROOT, "%.2f", s), first.replace('\t', ' ')));
+        String first =
+                o.escaped() != null
+                        ? "escaped: " + o.escaped()
+                        : o.err().lines().findFirst().orElse("");
+        LINES.add(
+                String.join(
+                        "\t",
+                        c.id,
+                        c.probe,
+                        v.name(),
+                        Integer.toString(o.code()),
+                        String.format(java.util.Locale.ROOT, "%.2f", s),
+                        first.replace('\t', ' ')));
     }
 
     @AfterAll
@@ -102,6 +130,9 @@ class ReliabilityMatrixTest {
         COUNTS.forEach((v, n) -> out.add(v + "\t" + n));
         out.add("TOTAL\t" + LINES.size());
         Files.write(Path.of("target", "reliability-matrix.tsv"), out);
-        assertEquals(dataBefore, MatrixFixtures.snapshot(root.resolve("data")), "a case changed the shared data files");
+        assertEquals(
+                dataBefore,
+                MatrixFixtures.snapshot(root.resolve("data")),
+                "a case changed the shared data files");
     }
 }

@@ -1,8 +1,8 @@
 package dev.credence.cli;
 
 /**
- * What a careful user would call the outcome of one hostile input, worst first in {@link
- * #judge} order. Only {@link #CLEAR} passes.
+ * What a careful user would call the outcome of one hostile input, worst first in {@link #judge}
+ * order. Only {@link #CLEAR} passes.
  */
 enum Verdict {
     /** An exception escaped as a stack trace. */
@@ -13,7 +13,10 @@ enum Verdict {
     SILENT_WRONG,
     /** An error, but with the wrong exit code or a message that does not name the cause. */
     UNCLEAR,
-    /** The documented exit code and a message that names the cause (or, for a valid request, the right result). */
+    /**
+     * The documented exit code and a message (from its {@code credence:} line on) that names the
+     * cause; for a valid request, the right result.
+     */
     CLEAR;
 
     /**
@@ -33,9 +36,7 @@ enum Verdict {
             boolean preserved,
             Verdict check) {
         String all = o.out() + o.err();
-        if (o.escaped() != null
-                || all.contains("\tat ")
-                || all.contains("Exception in thread")) {
+        if (o.escaped() != null || all.contains("\tat ") || all.contains("Exception in thread")) {
             return STACK_TRACE;
         }
         if (check == LOST_WORK || (expected != 0 && !preserved)) {
@@ -47,14 +48,18 @@ enum Verdict {
         if (o.code() != expected || check != null) {
             return UNCLEAR;
         }
-        String err = o.err().toLowerCase(java.util.Locale.ROOT);
+        if (expected == 0) {
+            return CLEAR;
+        }
+        int at = o.err().indexOf("credence:");
+        if (at < 0) {
+            return UNCLEAR;
+        }
+        String message = o.err().substring(at).toLowerCase(java.util.Locale.ROOT);
         for (String s : says) {
-            if (!err.contains(s.toLowerCase(java.util.Locale.ROOT))) {
+            if (!message.contains(s.toLowerCase(java.util.Locale.ROOT))) {
                 return UNCLEAR;
             }
-        }
-        if (expected != 0 && !o.err().startsWith("credence:")) {
-            return UNCLEAR;
         }
         return CLEAR;
     }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  *
  * <p>Start from {@link #csv()} (commas, a header row) or {@link #whitespace()} (any run of spaces
  * and tabs, no header, the layout of the UCI benchmark files) and adjust with the {@code with}
- * methods; a format is immutable. Blank lines are always skipped and cells are trimmed.
+ * methods; a format is immutable. Blank lines are always skipped and cells are trimmed. Cells that
+ * hold no finite number are read as they are unless {@link #withMissing} says otherwise.
  *
  * <pre>{@code
  * CsvFormat uci = CsvFormat.whitespace().withTarget(-1);          // last column is the target
@@ -23,12 +24,19 @@ public final class CsvFormat {
     private final boolean header;
     private final String targetName;
     private final Integer targetIndex;
+    private final MissingValues missing;
 
-    private CsvFormat(char delimiter, boolean header, String targetName, Integer targetIndex) {
+    private CsvFormat(
+            char delimiter,
+            boolean header,
+            String targetName,
+            Integer targetIndex,
+            MissingValues missing) {
         this.delimiter = delimiter;
         this.header = header;
         this.targetName = targetName;
         this.targetIndex = targetIndex;
+        this.missing = missing;
     }
 
     /**
@@ -37,7 +45,7 @@ public final class CsvFormat {
      * @return the format
      */
     public static CsvFormat csv() {
-        return new CsvFormat(',', true, null, null);
+        return new CsvFormat(',', true, null, null, MissingValues.KEEP);
     }
 
     /**
@@ -47,7 +55,7 @@ public final class CsvFormat {
      * @return the format
      */
     public static CsvFormat whitespace() {
-        return new CsvFormat(WHITESPACE, false, null, null);
+        return new CsvFormat(WHITESPACE, false, null, null, MissingValues.KEEP);
     }
 
     /**
@@ -62,7 +70,7 @@ public final class CsvFormat {
                     "csv format: the delimiter cannot be NUL, a quote or a line break; use"
                             + " whitespace() to split on runs of spaces and tabs");
         }
-        return new CsvFormat(c, header, targetName, targetIndex);
+        return new CsvFormat(c, header, targetName, targetIndex, missing);
     }
 
     /**
@@ -71,7 +79,7 @@ public final class CsvFormat {
      * @return the new format
      */
     public CsvFormat withWhitespaceDelimiter() {
-        return new CsvFormat(WHITESPACE, header, targetName, targetIndex);
+        return new CsvFormat(WHITESPACE, header, targetName, targetIndex, missing);
     }
 
     /**
@@ -81,7 +89,7 @@ public final class CsvFormat {
      * @return the new format
      */
     public CsvFormat withHeader(boolean present) {
-        return new CsvFormat(delimiter, present, targetName, targetIndex);
+        return new CsvFormat(delimiter, present, targetName, targetIndex, missing);
     }
 
     /**
@@ -91,7 +99,7 @@ public final class CsvFormat {
      * @return the new format
      */
     public CsvFormat withTarget(String name) {
-        return new CsvFormat(delimiter, header, Objects.requireNonNull(name), null);
+        return new CsvFormat(delimiter, header, Objects.requireNonNull(name), null, missing);
     }
 
     /**
@@ -101,7 +109,7 @@ public final class CsvFormat {
      * @return the new format
      */
     public CsvFormat withTarget(int index) {
-        return new CsvFormat(delimiter, header, null, index);
+        return new CsvFormat(delimiter, header, null, index, missing);
     }
 
     /**
@@ -110,7 +118,28 @@ public final class CsvFormat {
      * @return the new format
      */
     public CsvFormat withoutTarget() {
-        return new CsvFormat(delimiter, header, null, null);
+        return new CsvFormat(delimiter, header, null, null, missing);
+    }
+
+    /**
+     * Sets what to do with cells that hold no finite number ({@link MissingValues#KEEP} unless
+     * set).
+     *
+     * @param policy the policy
+     * @return the new format
+     */
+    public CsvFormat withMissing(MissingValues policy) {
+        return new CsvFormat(
+                delimiter, header, targetName, targetIndex, Objects.requireNonNull(policy));
+    }
+
+    /**
+     * Returns what to do with cells that hold no finite number.
+     *
+     * @return the policy
+     */
+    public MissingValues missing() {
+        return missing;
     }
 
     /**
@@ -171,6 +200,8 @@ public final class CsvFormat {
                 + header
                 + (targetName != null ? ", target=" + targetName : "")
                 + (targetIndex != null ? ", target=#" + targetIndex : "")
+                + ", missing="
+                + missing
                 + "]";
     }
 }

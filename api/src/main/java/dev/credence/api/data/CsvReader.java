@@ -5,6 +5,7 @@ import dev.credence.api.io.HostArray;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
  * <p>Every cell must be a decimal number ({@code 12}, {@code -0.5}, {@code 1e-3}) or one of {@code
  * NaN}, {@code Inf}, {@code -Inf} (any case). A cell that is not is reported with the file, the
  * line number, the column (by number and, with a header, by name) and the offending text; so is a
- * row whose number of cells differs from the first row's. Blank lines are skipped.
+ * row whose number of cells differs from the first row's, a header that names a column twice, and a
+ * file with no data rows. Blank lines are skipped. Cells that hold no finite number are kept,
+ * rejected or make their row dropped, as the format's {@link MissingValues} policy says.
  *
  * <pre>{@code
  * Dataset yacht = CsvReader.read(uci.resolve("yacht/data.txt"), CsvFormat.whitespace().withTarget(-1));
@@ -100,9 +103,12 @@ public final class CsvReader {
         int width = -1;
         int widthLine = 0;
         double[] values = new double[1024];
+        int[] lines = new int[64];
+        List<Integer> dropped = new ArrayList<>();
         int n = 0;
+        int rows = 0;
         int lineNo = 0;
-        for (String line; (line = br.readLine()) != null; ) {
+        for (String line; (line = nextLine(br, source, lineNo + 1)) != null; ) {
             lineNo++;
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
@@ -112,7 +118,7 @@ public final class CsvReader {
             }
             String[] cells = format.split(line);
             if (names == null && format.header()) {
-                names = List.of(cells);
+                names = header(cells, source, lineNo);
                 width = cells.length;
                 widthLine = lineNo;
                 continue;
@@ -135,12 +141,33 @@ public final class CsvReader {
             if (n + width > values.length) {
                 values = Arrays.copyOf(values, Math.max(2 * values.length, n + width));
             }
+            boolean keep = true;
             for (int c = 0; c < width; c++) {
-                values[n++] = cell(cells[c], source, lineNo, c, names);
+                double v = cell(cells[c], source, lineNo, c, names, format.missing());
+                keep &= Double.isFinite(v) || format.missing() == MissingValues.KEEP;
+                values[n + c] = v;
             }
+            if (!keep) {
+                dropped.add(lineNo);
+                continue;
+            }
+            n += width;
+            if (rows == lines.length) {
+                lines = Arrays.copyOf(lines, 2 * lines.length);
+            }
+            lines[rows++] = lineNo;
         }
         if (width < 0) {
             throw new FileFormatException(source, "no rows: the file is empty or blank");
+        }
+        if (rows == 0) {
+            throw new FileFormatException(
+                    source,
+                    dropped.isEmpty()
+                            ? "no data rows: the header names " + names + ", but no rows follow"
+                            : "no data rows left: every row has a missing value (lines "
+                                    + dropped
+                                    + ")");
         }
         if (names == null) {
             names = new ArrayList<>();
@@ -148,37 +175,107 @@ public final class CsvReader {
                 names.add(Integer.toString(c));
             }
         }
-        return new CsvTable(names, HostArray.ofDoubles(Arrays.copyOf(values, n), n / width, width));
+        return new CsvTable(
+                names,
+                HostArray.ofDoubles(Arrays.copyOf(values, n), rows, width),
+                Arrays.copyOf(lines, rows),
+                dropped);
     }
 
-    private static double cell(String s, String src, int line, int col, List<String> names)
-            throws FileFormatException {
-        if (DECIMAL.matcher(s).matches()) {
-            return Double.parseDouble(s);
+    private static String nextLine(BufferedReader br, String source, int lineNo)
+            throws IOException {
+        try {
+            return br.readLine();
+        } catch (CharacterCodingException e) {
+            throw new FileFormatException(
+                    source,
+                    "line "
+                            + lineNo
+                            + " is not UTF-8 text ("
+                            + e.getClass().getSimpleName()
+                            + "); save the file with UTF-8 encoding",
+                    e);
         }
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "nan":
-                return Double.NaN;
-            case "inf", "+inf", "infinity", "+infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-inf", "-infinity":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                String where =
+    }
+
+    private static List<String> header(String[] cells, String source, int line)
+            throws FileFormatException {
+        List<String> names = List.of(cells);
+        for (int c = 0; c < cells.length; c++) {
+            int first = names.indexOf(cells[c]);
+            if (first != c) {
+                throw new FileFormatException(
+                        source,
                         "line "
                                 + line
-                                + ", column "
-                                + (col + 1)
-                                + (names != null ? " ('" + names.get(col) + "')" : "");
-                throw new FileFormatException(
-                        src,
-                        where
-                                + ": "
-                                + (s.isEmpty()
-                                        ? "the cell is empty"
-                                        : "cannot read '" + s + "' as a number")
-                                + "; every cell must be a decimal number, NaN or Inf");
+                                + ": the header names column '"
+                                + cells[c]
+                                + "' twice (columns "
+                                + (first + 1)
+                                + " and "
+                                + (c + 1)
+                                + "); columns are chosen by name, so names must differ");
+            }
         }
+        return names;
+    }
+
+    private static double cell(
+            String s, String src, int line, int col, List<String> names, MissingValues missing)
+            throws FileFormatException {
+        String where =
+                "line "
+                        + line
+                        + ", column "
+                        + (col + 1)
+                        + (names != null ? " ('" + names.get(col) + "')" : "");
+        double v;
+        if (DECIMAL.matcher(s).matches()) {
+            v = Double.parseDouble(s);
+        } else {
+            switch (s.toLowerCase(Locale.ROOT)) {
+                case "nan" -> v = Double.NaN;
+                case "inf", "+inf", "infinity", "+infinity" -> v = Double.POSITIVE_INFINITY;
+                case "-inf", "-infinity" -> v = Double.NEGATIVE_INFINITY;
+                default -> {
+                    if (s.isEmpty() && missing == MissingValues.DROP_ROWS) {
+                        return Double.NaN;
+                    }
+                    throw new FileFormatException(
+                            src,
+                            where
+                                    + ": "
+                                    + (s.isEmpty()
+                                            ? "the cell is empty"
+                                            : "cannot read '" + s + "' as a number")
+                                    + "; every cell must be a decimal number, NaN or Inf"
+                                    + delimiterHint(s));
+                }
+            }
+        }
+        if (!Double.isFinite(v) && missing == MissingValues.REJECT) {
+            throw new FileFormatException(
+                    src,
+                    where
+                            + ": '"
+                            + s
+                            + "' is not a finite number"
+                            + (Double.isNaN(v) ? " (a missing value)" : "")
+                            + "; this table needs a finite number in every cell");
+        }
+        return v;
+    }
+
+    /** A hint when a cell looks like a whole row split by another delimiter. */
+    private static String delimiterHint(String cell) {
+        for (char d : new char[] {';', '\t', ',', '|'}) {
+            if (cell.indexOf(d) > 0) {
+                return " (the cells seem to be separated by '"
+                        + (d == '\t' ? "\\t" : String.valueOf(d))
+                        + "', which this format does not split on)";
+            }
+        }
+        return "";
     }
 
     private static int targetColumn(CsvTable t, CsvFormat f, String src)

@@ -43,7 +43,8 @@ final class Downloader {
                 fetch(url, file, target);
                 return;
             } catch (IOException e) {
-                failures.add(e.getMessage());
+                String why = describe(e);
+                failures.add(why.startsWith(url.toString()) ? why : url + ": " + why);
                 all.addSuppressed(e);
             }
         }
@@ -63,6 +64,27 @@ final class Downloader {
             e.addSuppressed(t);
         }
         throw e;
+    }
+
+    /**
+     * The first message in a cause chain, with the type of the exception that carries it: the HTTP
+     * client's connection errors often have none of their own ("Connection refused" is in the
+     * cause).
+     */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) {
+                return t == e ? m : e.getClass().getSimpleName() + ": " + m;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "the connection was refused, or the host cannot be reached (ConnectException)";
+        }
+        return e.getClass().getSimpleName() + " (no further detail)";
     }
 
     private void fetch(URI url, RemoteFile file, Path target) throws IOException {

@@ -17,8 +17,10 @@ import java.util.function.UnaryOperator;
  *
  * <pre>
  * bytes 0-7    the magic "CREDCKPT"
- * bytes 8-11   H, the header length in bytes (unsigned 32-bit, little-endian)
- * bytes 12-    the header: H bytes of UTF-8 JSON, then zero padding to a multiple of 64
+ * bytes 8-11   the format version, 2 (unsigned 32-bit, little-endian, like every number here)
+ * bytes 12-15  H, the header length in bytes
+ * bytes 16-19  the CRC-32C of the H header bytes
+ * bytes 20-    the header: H bytes of UTF-8 JSON, then zero padding to a multiple of 64
  * data         each array's elements in row-major order, little-endian, at a multiple of 64
  * </pre>
  *
@@ -26,8 +28,12 @@ import java.util.function.UnaryOperator;
  * {@value #FORMAT_VERSION}), {@code "dataBytes"}, the list of {@code "arrays"} (name, dtype, shape,
  * offset from the start of the data, length in bytes and CRC-32C of those bytes) and the {@code
  * "metadata"} object. Reading checks every one of these against the file and reports the first
- * mismatch with a {@link FileFormatException}: a truncated file, a newer format version, a length
+ * mismatch with a {@link FileFormatException}: a truncated file, a newer format version, a header
+ * whose checksum does not match (an edited {@code metadata} value is refused, never used), a length
  * that does not fit the dtype and shape, or a damaged array.
+ *
+ * <p>Version 1 files (a 12-byte preamble of magic and header length, and no header checksum) still
+ * read; their arrays are checked, their header cannot be.
  *
  * <p>{@link #write(Path)} goes through {@link AtomicFiles}: a failed or interrupted write leaves
  * the previous checkpoint intact.
@@ -42,7 +48,7 @@ import java.util.function.UnaryOperator;
 public final class Checkpoint {
 
     /** The format version this class writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private final Map<String, HostArray> arrays;
     private final Map<String, Object> metadata;

@@ -16,12 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
-/** The byte layout of {@link Checkpoint} files: encoding, and decoding with validation. */
+/**
+ * The byte layout of {@link Checkpoint} files: encoding, and decoding with validation.
+ *
+ * <p>Version 2 (written now) starts with a 20-byte preamble: the magic, the format version, the
+ * header length and the CRC-32C of the header bytes. Version 1 had a 12-byte preamble (magic and
+ * header length) and no header checksum; it still reads. The two are told apart by bytes 8-11: a
+ * value below {@value #MIN_V1_HEADER} is a format version, since every version-1 header is longer
+ * than that.
+ */
 final class CheckpointFormat {
     static final byte[] MAGIC = "CREDCKPT".getBytes(StandardCharsets.US_ASCII);
     static final String FORMAT = "credence-checkpoint";
     static final int ALIGN = 64;
-    static final int PREAMBLE = 12;
+    static final int PREAMBLE_V1 = 12;
+    static final int PREAMBLE = 20;
+    static final int MIN_V1_HEADER = 64;
 
     private CheckpointFormat() {}
 
@@ -29,7 +39,10 @@ final class CheckpointFormat {
     record Encoded(byte[] header, List<ByteBuffer> data, long dataStart) {
         void writeTo(OutputStream out) throws IOException {
             ByteBuffer pre = ByteBuffer.allocate(PREAMBLE).order(ByteOrder.LITTLE_ENDIAN);
-            pre.put(MAGIC).putInt(header.length);
+            pre.put(MAGIC)
+                    .putInt(Checkpoint.FORMAT_VERSION)
+                    .putInt(header.length)
+                    .putInt((int) crc(header));
             out.write(pre.array());
             out.write(header);
             out.write(new byte[(int) (dataStart - PREAMBLE - header.length)]);
@@ -42,6 +55,9 @@ final class CheckpointFormat {
 
     /** What a file held. */
     record Decoded(Map<String, HostArray> arrays, Map<String, Object> metadata) {}
+
+    /** Where the header lies and which layout version the preamble declares. */
+    private record Preamble(int version, long headerStart, long headerLength, long headerCrc) {}
 
     static Encoded encode(Map<String, HostArray> arrays, Map<String, Object> metadata) {
         List<ByteBuffer> data = new ArrayList<>();
@@ -85,40 +101,34 @@ final class CheckpointFormat {
         String src = file.toString();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size < PREAMBLE) {
-                throw new FileFormatException(
-                        src,
-                        "truncated: a checkpoint starts with "
-                                + PREAMBLE
-                                + " bytes (magic and header length), found "
-                                + size);
-            }
-            ByteBuffer pre = readFully(ch, 0, PREAMBLE).order(ByteOrder.LITTLE_ENDIAN);
-            byte[] magic = new byte[MAGIC.length];
-            pre.get(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new FileFormatException(
-                        src,
-                        "not a Credence checkpoint: expected the magic"
-                                + " bytes \"CREDCKPT\", found "
-                                + printable(magic));
-            }
-            long headerLength = pre.getInt() & 0xFFFFFFFFL;
-            if (headerLength > size - PREAMBLE) {
+            Preamble p = preamble(ch, size, src);
+            if (p.headerLength() > size - p.headerStart() || p.headerLength() > Integer.MAX_VALUE) {
                 throw new FileFormatException(
                         src,
                         "truncated: the header declares "
-                                + headerLength
+                                + p.headerLength()
                                 + " bytes, but only "
-                                + (size - PREAMBLE)
+                                + (size - p.headerStart())
                                 + " follow");
             }
-            String text =
-                    StandardCharsets.UTF_8
-                            .decode(readFully(ch, PREAMBLE, (int) headerLength))
-                            .toString();
-            CheckpointHeader h = CheckpointHeader.parse(src, text);
-            long dataStart = align(PREAMBLE + headerLength);
+            ByteBuffer raw = readFully(ch, p.headerStart(), (int) p.headerLength());
+            if (p.version() >= 2) {
+                long crc = crc(raw.array());
+                if (crc != p.headerCrc()) {
+                    throw new FileFormatException(
+                            src,
+                            "the header is damaged or was edited: the CRC-32C of its bytes is "
+                                    + crc
+                                    + ", the preamble records "
+                                    + p.headerCrc()
+                                    + "; settings such as the metadata cannot be trusted, so the"
+                                    + " file is refused");
+                }
+            }
+            String text = StandardCharsets.UTF_8.decode(raw).toString();
+            long headerLength = p.headerLength();
+            CheckpointHeader h = CheckpointHeader.parse(src, text, p.version());
+            long dataStart = align(p.headerStart() + headerLength);
             long expected = dataStart + h.dataBytes();
             if (size != expected) {
                 throw new FileFormatException(
@@ -154,6 +164,60 @@ final class CheckpointFormat {
             }
             return new Decoded(arrays, h.metadata());
         }
+    }
+
+    private static Preamble preamble(FileChannel ch, long size, String src) throws IOException {
+        if (size < PREAMBLE_V1) {
+            throw new FileFormatException(
+                    src,
+                    "truncated: a checkpoint starts with at least "
+                            + PREAMBLE_V1
+                            + " bytes (magic, version or header length), found "
+                            + size);
+        }
+        ByteBuffer pre = readFully(ch, 0, PREAMBLE_V1).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[MAGIC.length];
+        pre.get(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new FileFormatException(
+                    src,
+                    "not a Credence checkpoint: expected the magic"
+                            + " bytes \"CREDCKPT\", found "
+                            + printable(magic));
+        }
+        long word = pre.getInt() & 0xFFFFFFFFL;
+        if (word >= MIN_V1_HEADER) {
+            return new Preamble(1, PREAMBLE_V1, word, -1);
+        }
+        if (word > Checkpoint.FORMAT_VERSION) {
+            throw new FileFormatException(
+                    src,
+                    "format version "
+                            + word
+                            + " is newer than this reader, which reads versions 1 to "
+                            + Checkpoint.FORMAT_VERSION
+                            + "; use a newer Credence");
+        }
+        if (word < 2) {
+            throw new FileFormatException(
+                    src,
+                    "bytes 8-11 hold " + word + ", neither a format version nor a header length");
+        }
+        if (size < PREAMBLE) {
+            throw new FileFormatException(
+                    src,
+                    "truncated: a version-"
+                            + word
+                            + " checkpoint starts with "
+                            + PREAMBLE
+                            + " bytes, found "
+                            + size);
+        }
+        ByteBuffer rest =
+                readFully(ch, PREAMBLE_V1, PREAMBLE - PREAMBLE_V1).order(ByteOrder.LITTLE_ENDIAN);
+        long length = rest.getInt() & 0xFFFFFFFFL;
+        long crc = rest.getInt() & 0xFFFFFFFFL;
+        return new Preamble((int) word, PREAMBLE, length, crc);
     }
 
     static long align(long n) {

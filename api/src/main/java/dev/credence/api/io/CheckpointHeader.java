@@ -14,7 +14,14 @@ record CheckpointHeader(long dataBytes, List<Entry> entries, Map<String, Object>
     /** One array's place in the data section. */
     record Entry(String name, DType dtype, Shape shape, long offset, long length, long crc32c) {}
 
-    static CheckpointHeader parse(String src, String text) throws FileFormatException {
+    /**
+     * Parses and validates a header.
+     *
+     * @param src the file, for messages
+     * @param text the header's JSON text
+     * @param layout the format version the preamble declares; the header's must agree
+     */
+    static CheckpointHeader parse(String src, String text, int layout) throws FileFormatException {
         Map<String, Object> h;
         try {
             h = Json.parseObject(text, "checkpoint header");
@@ -44,6 +51,14 @@ record CheckpointHeader(long dataBytes, List<Entry> entries, Map<String, Object>
         if (version < 1) {
             throw new FileFormatException(
                     src, "format version " + version + " is not valid; versions start at 1");
+        }
+        if (version != layout) {
+            throw new FileFormatException(
+                    src,
+                    "the header says format version "
+                            + version
+                            + ", but the file is laid out as version "
+                            + layout);
         }
         if (!"little-endian".equals(h.get("byteOrder"))) {
             throw new FileFormatException(

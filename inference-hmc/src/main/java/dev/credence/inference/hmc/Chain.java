@@ -104,7 +104,7 @@ final class Chain {
                                 + " or a non-finite gradient; choose another");
             }
         }
-        throw new IllegalStateException(
+        throw new ArithmeticException(
                 "could not find a point with finite log density and gradient after 100 draws from"
                         + " uniform(-"
                         + radius

@@ -35,12 +35,12 @@ final class StepSizeSearch {
             }
             eps = direction == 1 ? 2 * eps : 0.5 * eps;
             if (eps > 1e7) {
-                throw new IllegalStateException(
+                throw new ArithmeticException(
                         "the step size search exceeded 1e7: the posterior may be improper (check that"
                                 + " every parameter has a proper prior)");
             }
             if (eps == 0) {
-                throw new IllegalStateException(
+                throw new ArithmeticException(
                         "no acceptably small step size exists: the log density or its gradient is"
                                 + " not finite near the initial point");
             }

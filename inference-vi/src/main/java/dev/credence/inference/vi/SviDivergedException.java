@@ -4,8 +4,12 @@ package dev.credence.inference.vi;
  * Stochastic variational inference met a non-finite ELBO or gradient and stopped. The message names
  * the step and the last finite ELBO; {@link #lastGoodState()} holds the params and optimizer state
  * from before the failing step, so the work done so far is not lost.
+ *
+ * <p>It is an {@link ArithmeticException}, the JDK's type for a failed computation, so callers that
+ * see only the API (the command line reports it with its "numerical failure" exit code) can tell it
+ * from a bad argument without depending on this module.
  */
-public final class SviDivergedException extends RuntimeException {
+public final class SviDivergedException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
 
     /** The state before the failing step; not serialised (tensors are not). */

@@ -119,14 +119,14 @@ public final class VaeTrainer {
         List<EpochMetrics> history = new ArrayList<>();
         FittedVae fitted = new FittedVae(vae, init);
         int start = 0;
+        String dataHash = train.sha256();
         if (resume && Files.exists(file)) {
             VaeCheckpoint c = VaeCheckpoint.read(file);
-            checkResumable(c, config, tr, file);
+            requireResumable(c, config, tr.pixels(), dataHash, file);
             start = c.epoch();
             history.addAll(c.history());
             fitted = c.toFitted(backend);
         }
-        String dataHash = train.sha256();
         Instant started = Instant.now();
         for (int e = start; e < config.epochs(); e++) {
             EpochAverage avg = new EpochAverage(e * perEpoch, listener);
@@ -230,7 +230,22 @@ public final class VaeTrainer {
         return Double.isFinite(v) ? v : null;
     }
 
-    private void checkResumable(VaeCheckpoint c, VaeConfig config, ImageData tr, Path file) {
+    /**
+     * Checks that a checkpoint can be continued by a run: the same training configuration, images
+     * of the same size, the same training data (the data hash of the run record beside it, when
+     * there is one), and no more epochs done than asked for.
+     *
+     * @param c the checkpoint
+     * @param config the configuration of the run that would continue it
+     * @param pixels the pixels per training image
+     * @param dataHash the SHA-256 of the training data ({@link Dataset#sha256()})
+     * @param file the checkpoint's file, for messages and to find its run record
+     * @throws IllegalArgumentException naming what differs
+     * @throws IOException if the run record beside the checkpoint cannot be read
+     */
+    public static void requireResumable(
+            VaeCheckpoint c, VaeConfig config, int pixels, String dataHash, Path file)
+            throws IOException {
         if (!c.config().sameTraining(config)) {
             throw new IllegalArgumentException(
                     file
@@ -241,13 +256,27 @@ public final class VaeTrainer {
                             + " in more than epochs and evaluation; resume with the same settings"
                             + " or start a new run in another folder");
         }
-        if (c.height() * c.width() != tr.pixels()) {
+        if (c.height() * c.width() != pixels) {
             throw new IllegalArgumentException(
                     file
                             + " is for images of "
                             + c.height() * c.width()
                             + " pixels, not "
-                            + tr.pixels());
+                            + pixels);
+        }
+        Path record = RunRecord.besidePath(file);
+        if (Files.exists(record)) {
+            String was = RunRecord.read(record).dataHash();
+            if (!was.isEmpty() && !was.equals(dataHash)) {
+                throw new IllegalArgumentException(
+                        file
+                                + " was trained on other data (SHA-256 "
+                                + was
+                                + ", this data has "
+                                + dataHash
+                                + "); resume with the same data, or start a new run in another"
+                                + " folder");
+            }
         }
         if (c.epoch() > config.epochs()) {
             throw new IllegalArgumentException(

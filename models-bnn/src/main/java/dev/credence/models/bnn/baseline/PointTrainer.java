@@ -109,10 +109,12 @@ public final class PointTrainer {
                                     return ll.mean().neg().sub(logPrior.div(n));
                                 },
                                 params);
+                double loss = r.value().item();
                 Optimizer.Update u = opt.step(params, r.grads(), state);
                 params = new ArrayList<>(u.params());
                 state = u.state();
-                total += r.value().item() * idx.length;
+                requireFinite(loss, params, noisePrior != null, epoch, step, s);
+                total += loss * idx.length;
                 step++;
             }
             losses[epoch] = total / n;
@@ -123,6 +125,40 @@ public final class PointTrainer {
         }
         double noise = noisePrior == null ? Double.NaN : Math.exp(params.get(names.size()).item());
         return new Trained(out, noise, losses);
+    }
+
+    /**
+     * Stops training with an {@link ArithmeticException} as soon as the loss or a weight is not
+     * finite: later steps would only fail further from the cause, inside a distribution's argument
+     * checks.
+     */
+    private static void requireFinite(
+            double loss,
+            List<Tensor> params,
+            boolean logNoiseLast,
+            int epoch,
+            long step,
+            TrainSettings s) {
+        boolean ok = Double.isFinite(loss);
+        for (int i = 0; ok && i < params.size(); i++) {
+            double sum = params.get(i).sum().item();
+            ok = Double.isFinite(sum);
+            if (ok && logNoiseLast && i == params.size() - 1) {
+                ok = Double.isFinite(Math.exp(sum)) && Math.exp(sum) > 0;
+            }
+        }
+        if (!ok) {
+            throw new ArithmeticException(
+                    "training stopped at epoch "
+                            + (epoch + 1)
+                            + ", step "
+                            + (step + 1)
+                            + ": the loss or the weights are not finite (loss "
+                            + loss
+                            + ", learning rate "
+                            + s.learningRate()
+                            + "); try a smaller learning rate");
+        }
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.credence.models.bnn.data;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
 import dev.credence.api.data.Dataset;
+import dev.credence.api.data.InvalidDataException;
 import dev.credence.api.io.HostArray;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.predict.RegressionDraws;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Per-column standardisation {@code z = (v - mean) / sd} with statistics of the training set only
@@ -48,10 +51,40 @@ public record Standardizer(
      * @param standardiseTarget whether to standardise the target (regression) or leave it (class
      *     labels)
      * @return the standardiser
+     * @throws InvalidDataException if a column's mean or standard deviation is not a finite double
      */
     public static Standardizer fit(Dataset train, boolean standardiseTarget) {
+        int d = train.size() == 0 ? 0 : train.features().size() / train.size();
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            names.add("feature column " + (j + 1));
+        }
+        return fit(train, standardiseTarget, "the training data", names, "the target");
+    }
+
+    /**
+     * Computes the statistics of a training set, naming its columns in errors.
+     *
+     * @param train features {@code [N, D]}, and targets {@code [N]} if present
+     * @param standardiseTarget whether to standardise the target
+     * @param source the data's name for messages, such as its file
+     * @param features the feature columns' names
+     * @param target the target column's name
+     * @return the standardiser
+     * @throws InvalidDataException if a column's mean or standard deviation is not a finite double
+     *     (values near {@code 1e154} or larger, or not finite)
+     */
+    public static Standardizer fit(
+            Dataset train,
+            boolean standardiseTarget,
+            String source,
+            List<String> features,
+            String target) {
         HostArray f = train.features();
         int n = f.shape().dim(0);
+        if (n == 0) {
+            throw new InvalidDataException(source, "no rows to standardise");
+        }
         int d = f.size() / n;
         double[] x = f.toDoubleArray();
         double[] mean = new double[d];
@@ -63,6 +96,7 @@ public record Standardizer(
             }
             mean[j] = mean(col);
             sd[j] = sd(col, mean[j]);
+            requireFinite(source, "'" + features.get(j) + "'", col, mean[j], sd[j]);
         }
         double ym = 0;
         double ys = 1;
@@ -70,8 +104,29 @@ public record Standardizer(
             double[] y = train.targets().get().toDoubleArray();
             ym = mean(y);
             ys = sd(y, ym);
+            requireFinite(source, "'" + target + "'", y, ym, ys);
         }
         return new Standardizer(mean, sd, ym, ys);
+    }
+
+    private static void requireFinite(
+            String source, String column, double[] v, double m, double s) {
+        if (Double.isFinite(m) && Double.isFinite(s)) {
+            return;
+        }
+        double max = 0;
+        for (double x : v) {
+            max = Math.max(max, Math.abs(x));
+        }
+        throw new InvalidDataException(
+                source,
+                "column "
+                        + column
+                        + " has values up to "
+                        + max
+                        + " in magnitude, too large to standardise (its "
+                        + (Double.isFinite(m) ? "standard deviation" : "mean")
+                        + " overflows a double); rescale the column");
     }
 
     private static double mean(double[] v) {
@@ -89,7 +144,7 @@ public record Standardizer(
             s += (x - m) * (x - m);
         }
         double r = Math.sqrt(s / v.length);
-        return r > 0 ? r : 1;
+        return r > 0 || Double.isNaN(r) ? r : 1;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.credence.api.backend.DType;
 import dev.credence.api.data.CsvFormat;
 import dev.credence.api.data.CsvReader;
 import dev.credence.api.data.Dataset;
+import dev.credence.api.data.InvalidDataException;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.ProgressListener;
 import dev.credence.api.io.HostArray;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole job on tables of data, as {@code credence bnn fit} and {@code credence bnn predict}
@@ -87,13 +89,50 @@ public final class BnnWorkflow {
      */
     public SavedNetwork fit(
             Dataset train, NetworkSpec spec, FitOptions options, long seed, int draws) {
+        return fit(TableInput.of(train), spec, options, seed, draws);
+    }
+
+    /**
+     * Fits a network to a table, whose column names it keeps for prediction and whose lines it
+     * names in errors.
+     *
+     * @param table features and targets
+     * @param spec the network
+     * @param options the inference method and its options
+     * @param seed the seed of the fit
+     * @param draws the number of posterior weight draws to keep (Bayesian methods)
+     * @return the fitted network, ready to save
+     * @throws InvalidDataException for fewer than 2 rows, labels that are not class indices, or
+     *     columns too large to standardise
+     * @throws ArithmeticException if the fitted weights are not finite
+     */
+    public SavedNetwork fit(
+            TableInput table, NetworkSpec spec, FitOptions options, long seed, int draws) {
+        Dataset train = table.data();
         if (train.targets().isEmpty()) {
             throw new IllegalArgumentException("fit: the training data have no target column");
         }
-        Standardizer st = Standardizer.fit(train, !spec.isClassification());
+        if (table.features().isEmpty()) {
+            throw new InvalidDataException(
+                    table.source(),
+                    "no feature columns: the header names only the target '"
+                            + table.target()
+                            + "'");
+        }
+        if (train.size() < 2) {
+            throw new InvalidDataException(
+                    table.source(), "a fit needs at least 2 rows, found " + train.size());
+        }
+        Standardizer st =
+                Standardizer.fit(
+                        train,
+                        !spec.isClassification(),
+                        table.source(),
+                        table.features(),
+                        table.target());
         Tensor x = st.features(train.features(), backend, DType.FLOAT64);
         double[] y = train.targets().get().toDoubleArray();
-        int classes = spec.isClassification() ? classes(y) : 0;
+        int classes = spec.isClassification() ? classes(table, y) : 0;
         Tensor yt = Tensor.of(backend, spec.isClassification() ? y : st.target(y), y.length);
         BnnModel model = spec.model(x, yt, classes);
         RandomKey[] k = RandomKey.of(seed).split(2);
@@ -102,18 +141,37 @@ public final class BnnWorkflow {
                 fit.predictor() instanceof PosteriorPredictor p
                         ? p.toWeightSamples(k[1], draws)
                         : (WeightSamples) fit.predictor();
-        return new SavedNetwork(spec, x.dim(1), classes, st, samples);
+        requireFinite(samples, options);
+        return new SavedNetwork(
+                spec, x.dim(1), classes, st, samples, table.features(), table.target());
     }
 
-    private static int classes(double[] y) {
+    private static void requireFinite(WeightSamples samples, FitOptions options) {
+        for (Map<String, Tensor> set : samples.weights()) {
+            for (Map.Entry<String, Tensor> e : set.entrySet()) {
+                if (!Double.isFinite(e.getValue().sum().item())) {
+                    throw new ArithmeticException(
+                            "the fit by "
+                                    + options.method()
+                                    + " ended with weights that are not finite ("
+                                    + e.getKey()
+                                    + "); try a smaller learning rate or more regularisation");
+                }
+            }
+        }
+    }
+
+    private static int classes(TableInput table, double[] y) {
         int max = -1;
         for (int i = 0; i < y.length; i++) {
-            if (y[i] < 0 || y[i] != Math.rint(y[i])) {
-                throw new IllegalArgumentException(
-                        "classification targets must be labels 0, 1, ..., found "
-                                + y[i]
-                                + " in row "
-                                + i);
+            if (y[i] < 0 || y[i] != Math.rint(y[i]) || y[i] > 100_000) {
+                throw new InvalidDataException(
+                        table.source(),
+                        table.where(i)
+                                + ": class labels in '"
+                                + table.target()
+                                + "' must be 0, 1, 2, ..., found "
+                                + y[i]);
             }
             max = Math.max(max, (int) y[i]);
         }
@@ -132,6 +190,46 @@ public final class BnnWorkflow {
      */
     public PredictionTable predict(
             SavedNetwork net, Dataset data, double level, int draws, long seed) {
+        return predictMatched(
+                net, TableInput.of(data).matching(null, net.inputs()), level, draws, seed);
+    }
+
+    /**
+     * Predicts on a table, its columns matched by name to the ones the network was fitted on.
+     *
+     * @param net the fitted network
+     * @param table the inputs, with or without targets
+     * @param level the credible level of the regression intervals, in (0, 1)
+     * @param draws the number of predictive draws (MC dropout; other methods use their weight sets)
+     * @param seed the seed of the draws
+     * @return the table
+     * @throws InvalidDataException if the columns do not match the network's, or a label is not one
+     *     of its classes
+     */
+    public PredictionTable predict(
+            SavedNetwork net, TableInput table, double level, int draws, long seed) {
+        return predictMatched(
+                net, table.matching(net.features(), net.inputs()), level, draws, seed);
+    }
+
+    private PredictionTable predictMatched(
+            SavedNetwork net, TableInput table, double level, int draws, long seed) {
+        Dataset data = table.data();
+        if (net.classes() > 0 && data.targets().isPresent()) {
+            double[] labels = data.targets().get().toDoubleArray();
+            for (int i = 0; i < labels.length; i++) {
+                double v = labels[i];
+                if (v < 0 || v >= net.classes() || v != Math.rint(v)) {
+                    throw new InvalidDataException(
+                            table.source(),
+                            table.where(i)
+                                    + ": label "
+                                    + v
+                                    + " is not one of the network's classes 0 to "
+                                    + (net.classes() - 1));
+                }
+            }
+        }
         Tensor x = net.standardizer().features(data.features(), backend, DType.FLOAT64);
         double[] y = data.targets().map(HostArray::toDoubleArray).orElse(null);
         var raw = net.samples().predict(x, RandomKey.of(seed), draws);

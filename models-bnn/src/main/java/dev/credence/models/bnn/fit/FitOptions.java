@@ -106,7 +106,8 @@ public final class FitOptions {
      * @param method one of {@link #METHODS}
      * @param options option values by name
      * @return the options
-     * @throws IllegalArgumentException for an unknown method or option, naming the known ones
+     * @throws IllegalArgumentException for an unknown method or option, naming the known ones, or a
+     *     value outside the option's range, naming the range
      */
     public static FitOptions of(String method, Map<String, String> options) {
         String m = method.trim().toLowerCase(Locale.ROOT);
@@ -115,11 +116,17 @@ public final class FitOptions {
                     "unknown inference '" + method + "' for a network; known: " + METHODS);
         }
         List<String> known = KNOWN.get(m);
-        for (String k : options.keySet()) {
-            if (!known.contains(k)) {
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            if (!known.contains(e.getKey())) {
                 throw new IllegalArgumentException(
-                        "option '" + k + "' is not used by " + m + "; its options: " + known);
+                        "option '"
+                                + e.getKey()
+                                + "' is not used by "
+                                + m
+                                + "; its options: "
+                                + known);
             }
+            FitOptionRules.check(e.getKey(), e.getValue());
         }
         return new FitOptions(m, new LinkedHashMap<>(options));
     }
@@ -140,6 +147,24 @@ public final class FitOptions {
      */
     public Map<String, String> values() {
         return values;
+    }
+
+    /**
+     * Returns the NUTS chains (4, the provider's default, unless set).
+     *
+     * @return the chains
+     */
+    public int chains() {
+        return getInt("chains", 4);
+    }
+
+    /**
+     * Returns the NUTS draws per chain (1000, the provider's default, unless set).
+     *
+     * @return the draws
+     */
+    public int nutsSamples() {
+        return getInt("num-samples", 1000);
     }
 
     String get(String name, String fallback) {

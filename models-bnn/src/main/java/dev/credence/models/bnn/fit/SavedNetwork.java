@@ -29,26 +29,57 @@ import java.util.Map;
  *
  * <p>Arrays: {@code draw.<i>.<weight>} per weight set, {@code noise} (homoscedastic likelihood),
  * {@code standardizer.mean} and {@code standardizer.sd}. Metadata: {@code format} {@value #FORMAT},
- * {@code version}, the spec, the target's standardisation, the dropout rate, the class count and a
- * description.
+ * {@code version}, the spec, the target's standardisation, the dropout rate, the class count, a
+ * description, and (from version 2) the names of the feature columns and of the target, so that
+ * prediction matches columns by name. The checkpoint's header checksum protects all of it: an
+ * edited {@code targetSd} is refused, never silently used.
  *
  * @param spec the network spec
  * @param inputs the input width
  * @param classes the number of classes (0 for regression)
  * @param standardizer the training data's standardisation
  * @param samples the weight sets
+ * @param features the feature columns' names in input order, or null if saved without them
+ * @param target the target column's name, or null if saved without it
  */
 public record SavedNetwork(
         NetworkSpec spec,
         int inputs,
         int classes,
         Standardizer standardizer,
-        WeightSamples samples) {
+        WeightSamples samples,
+        List<String> features,
+        String target) {
     /** The {@code format} metadata value. */
     public static final String FORMAT = "credence-bnn";
 
-    /** The version this class writes and the newest it reads. */
-    public static final int VERSION = 1;
+    /** The version this class writes and the newest it reads (1: without column names). */
+    public static final int VERSION = 2;
+
+    /**
+     * Copies the feature names.
+     *
+     * @param spec the network spec
+     * @param inputs the input width
+     * @param classes the number of classes (0 for regression)
+     * @param standardizer the training data's standardisation
+     * @param samples the weight sets
+     * @param features the feature columns' names, or null
+     * @param target the target column's name, or null
+     */
+    public SavedNetwork {
+        if (features != null) {
+            features = List.copyOf(features);
+            if (features.size() != inputs) {
+                throw new IllegalArgumentException(
+                        "saved network: "
+                                + features.size()
+                                + " feature names for "
+                                + inputs
+                                + " inputs");
+            }
+        }
+    }
 
     /**
      * Writes the network and its run record beside it.
@@ -87,6 +118,12 @@ public record SavedNetwork(
         meta.put("targetMean", standardizer.targetMean());
         meta.put("targetSd", standardizer.targetSd());
         meta.put("description", samples.description());
+        if (features != null) {
+            meta.put("features", features);
+        }
+        if (target != null) {
+            meta.put("target", target);
+        }
         Checkpoint c = Checkpoint.of(arrays, meta);
         if (record == null) {
             c.write(file);
@@ -116,6 +153,16 @@ public record SavedNetwork(
                     file.toString(),
                     "saved network version " + version + " is newer than " + VERSION);
         }
+        try {
+            return decode(c, m, file, b);
+        } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
+            throw new FileFormatException(
+                    file.toString(), "damaged saved-network metadata: " + e.getMessage(), e);
+        }
+    }
+
+    private static SavedNetwork decode(Checkpoint c, Map<String, Object> m, Path file, Backend b)
+            throws FileFormatException {
         int[] hidden = parseInts((String) m.get("hidden"));
         NetworkSpec spec =
                 new NetworkSpec(
@@ -153,7 +200,12 @@ public record SavedNetwork(
                         noise,
                         number(m, "dropout", file).doubleValue(),
                         (String) m.get("description"));
-        return new SavedNetwork(spec, inputs, classes, st, samples);
+        List<String> names = null;
+        if (m.get("features") instanceof List<?> list) {
+            names = list.stream().map(String::valueOf).toList();
+        }
+        String target = m.get("target") instanceof String t ? t : null;
+        return new SavedNetwork(spec, inputs, classes, st, samples, names, target);
     }
 
     private static Number number(Map<String, Object> m, String key, Path file)
