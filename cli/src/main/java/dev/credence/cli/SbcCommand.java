@@ -9,6 +9,8 @@ import dev.credence.api.random.RandomKey;
 import dev.credence.cli.check.Bounds;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -120,6 +122,26 @@ public final class SbcCommand implements Callable<Integer> {
         }
         out.println(ok ? "calibrated: every p > 0.001" : "NOT calibrated: some p <= 0.001");
         out.flush();
+        if (!ok) {
+            List<String> failed = new ArrayList<>();
+            r.pValues()
+                    .forEach(
+                            (k, p) -> {
+                                if (!(p > 0.001)) {
+                                    failed.add(k);
+                                }
+                            });
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(
+                    "credence: calibration failed: the rank histograms of "
+                            + failed
+                            + " are not uniform (chi-squared p <= 0.001); "
+                            + algorithm
+                            + " is miscalibrated on the "
+                            + family
+                            + " family");
+            err.flush();
+        }
         return (ok ? ExitCode.OK : ExitCode.CALIBRATION_FAILED).code();
     }
 }

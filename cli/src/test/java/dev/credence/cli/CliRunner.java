@@ -38,6 +38,11 @@ final class CliRunner {
                         .with(binder -> binder.bind(Datasets.class).toInstance(sets)));
     }
 
+    /** Runs a command with the given streams; what {@link ForkedCli} calls. */
+    int runTo(String[] args, PrintWriter out, PrintWriter err) {
+        return Main.run(args, out, err, bindings);
+    }
+
     Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -189,9 +189,9 @@ public final class CsvReader {
         } catch (CharacterCodingException e) {
             throw new FileFormatException(
                     source,
-                    "line "
+                    "not UTF-8 text: a byte sequence at or after line "
                             + lineNo
-                            + " is not UTF-8 text ("
+                            + " cannot be decoded ("
                             + e.getClass().getSimpleName()
                             + "); save the file with UTF-8 encoding",
                     e);

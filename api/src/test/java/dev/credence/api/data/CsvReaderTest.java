@@ -127,6 +127,59 @@ class CsvReaderTest {
                         + " the end)");
     }
 
+    @Test
+    @DisplayName("missing values: kept by default, refused with line and column, or rows dropped")
+    void missingValues() throws IOException {
+        String text = "x,y\n1,2\n3,NaN\n\n5,\n7,inf\n9,1e400\n11,12\n";
+        assertProblem(
+                text.replace("5,\n", "5,6\n"),
+                CsvFormat.csv().withMissing(MissingValues.REJECT),
+                "line 3, column 2 ('y'): 'NaN' is not a finite number (a missing value); this"
+                        + " table needs a finite number in every cell");
+        assertProblem(
+                "x,y\n1,2\n1e400,3\n",
+                CsvFormat.csv().withMissing(MissingValues.REJECT),
+                "line 3, column 1 ('x'): '1e400' is not a finite number;");
+        Path f = Files.writeString(dir.resolve("m.csv"), text);
+        CsvTable t = CsvReader.readTable(f, CsvFormat.csv().withMissing(MissingValues.DROP_ROWS));
+        assertArrayEquals(new double[] {1, 2, 11, 12}, t.values().toDoubleArray());
+        assertArrayEquals(new int[] {2, 9}, t.lines());
+        assertEquals(List.of(3, 5, 6, 7), t.dropped());
+        Path g = Files.writeString(dir.resolve("k.csv"), "x\nNaN\n-Inf\n");
+        double[] kept = CsvReader.readTable(g, CsvFormat.csv()).values().toDoubleArray();
+        assertTrue(Double.isNaN(kept[0]) && kept[1] == Double.NEGATIVE_INFINITY);
+        assertProblem(
+                "x\nNaN\n",
+                CsvFormat.csv().withMissing(MissingValues.DROP_ROWS),
+                "no data rows left: every row has a missing value (lines [2])");
+    }
+
+    @Test
+    @DisplayName(
+            "a header with no rows, a name used twice, bytes that are not UTF-8, another delimiter")
+    void tableProblems() throws IOException {
+        assertProblem(
+                "a,b\n\n",
+                CsvFormat.csv(),
+                "no data rows: the header names [a, b], but no rows follow");
+        assertProblem(
+                "a,b,a\n1,2,3\n",
+                CsvFormat.csv(),
+                "line 1: the header names column 'a' twice (columns 1 and 3)");
+        assertProblem(
+                "a;b\n1;2\n",
+                CsvFormat.csv(),
+                "line 2, column 1 ('a;b'): cannot read '1;2' as a number; every cell must be a"
+                        + " decimal number, NaN or Inf (the cells seem to be separated by ';'");
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, new byte[] {'a', '\n', '1', '\n', (byte) 0xE9, '\n'});
+        FileFormatException e =
+                assertThrows(FileFormatException.class, () -> CsvReader.read(f, CsvFormat.csv()));
+        assertTrue(
+                e.problem().startsWith("not UTF-8 text: a byte sequence at or after line"),
+                e.problem());
+    }
+
     private void assertProblem(String text, CsvFormat format, String expected) throws IOException {
         Path f = Files.writeString(dir.resolve("bad.csv"), text);
         FileFormatException e =

@@ -128,8 +128,8 @@ class CheckpointTest {
 
         assertProblem(
                 Arrays.copyOf(bytes, 7),
-                "truncated: a checkpoint starts with 12 bytes"
-                        + " (magic and header length), found 7");
+                "truncated: a checkpoint starts with at least 12 bytes"
+                        + " (magic, version or header length), found 7");
         byte[] foreign = bytes.clone();
         foreign[0] = 'X';
         assertProblem(
@@ -144,9 +144,16 @@ class CheckpointTest {
         assertProblem(damaged, "array 'theta' is damaged: the CRC-32C of its bytes is");
 
         String header = header(bytes);
+        byte[] edited = bytes.clone();
+        int at = header.indexOf("\"dataBytes\": ") + "\"dataBytes\": ".length();
+        edited[CheckpointFormat.PREAMBLE + at] = '9'; // an edit that leaves the layout as it was
+        assertProblem(edited, "the header is damaged or was edited: the CRC-32C of its bytes is");
         assertProblem(
-                withHeader(bytes, header.replace("\"version\": 1", "\"version\": 2")),
-                "format version 2 is newer than this reader, which reads versions 1 to 1");
+                withHeader(bytes, header.replace("\"version\": 2", "\"version\": 3")),
+                "format version 3 is newer than this reader, which reads versions 1 to 2");
+        byte[] newer = bytes.clone();
+        newer[8] = 3;
+        assertProblem(newer, "format version 3 is newer than this reader");
         assertProblem(
                 withHeader(bytes, header.replace("\"length\": 24", "\"length\": 20")),
                 "array 'w': length 20 bytes does not match dtype FLOAT32 and shape [2, 3],"
@@ -174,20 +181,27 @@ class CheckpointTest {
     }
 
     private static String header(byte[] file) {
-        int n = ByteBuffer.wrap(file, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        return new String(file, 12, n, StandardCharsets.UTF_8);
+        int n = ByteBuffer.wrap(file, 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return new String(file, CheckpointFormat.PREAMBLE, n, StandardCharsets.UTF_8);
     }
 
-    /** Replaces the header, keeping the data section where the header length puts it. */
+    /**
+     * Replaces the header (with a matching checksum, so that the checks behind it are reached),
+     * keeping the data section where the header length puts it.
+     */
     private static byte[] withHeader(byte[] file, String header) {
-        int oldLength = ByteBuffer.wrap(file, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        long dataStart = CheckpointFormat.align(12 + oldLength);
+        int pre = CheckpointFormat.PREAMBLE;
+        int oldLength = ByteBuffer.wrap(file, 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        long dataStart = CheckpointFormat.align(pre + oldLength);
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
-        assertTrue(12 + h.length <= dataStart, "the edited header must fit its padding");
+        assertTrue(pre + h.length <= dataStart, "the edited header must fit its padding");
         byte[] out = file.clone();
-        Arrays.fill(out, 12, (int) dataStart, (byte) 0);
-        ByteBuffer.wrap(out, 8, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(h.length);
-        System.arraycopy(h, 0, out, 12, h.length);
+        Arrays.fill(out, pre, (int) dataStart, (byte) 0);
+        ByteBuffer.wrap(out, 12, 8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(h.length)
+                .putInt((int) CheckpointFormat.crc(h));
+        System.arraycopy(h, 0, out, pre, h.length);
         return out;
     }
 }

@@ -22,18 +22,21 @@ import java.util.Optional;
  * {"kind": "credence-run-folder", "version": 1,
  *  "command": "vae train", "state": "finished",
  *  "identity": {"lr": "0.001", "seed": 1, "data": "sha256:..."},
- *  "files": ["metrics.csv", "vae.ckpt", ...],
+ *  "files": ["metrics.csv", "vae.ckpt", ...], "kept": ["notes.txt"],
  *  "history": [{"command": "vae train", "state": "finished", "start": "...", "end": "...",
  *               "pid": 4711, "message": null}]}
  * }</pre>
  *
  * <p>The state is {@code running} from the claim until the run ends, so a folder whose manifest
- * says {@code running} while nobody holds its lock was left by a run that was killed.
+ * says {@code running} while nobody holds its lock was left by a run that was killed. Such a run
+ * never listed its files; they are then every file but the ones {@code kept}, the files that were
+ * in the folder, and not the run's, when it began.
  *
  * @param command the command that made the run, such as {@code vae train}
  * @param state {@value #RUNNING}, {@value #FINISHED} or {@value #FAILED}
  * @param identity the settings that identify the run, values as {@link Json} writes them
  * @param files the files the run wrote, relative to the folder, with {@code /} separators
+ * @param kept the files that were in the folder when the run began and are not the run's
  * @param history one entry per command that ran in the folder, oldest first
  */
 record FolderManifest(
@@ -41,6 +44,7 @@ record FolderManifest(
         String state,
         Map<String, Object> identity,
         List<String> files,
+        List<String> kept,
         List<Map<String, Object>> history) {
     /** The manifest's file name inside the folder. */
     static final String FILE = "credence-run.json";
@@ -53,6 +57,7 @@ record FolderManifest(
     FolderManifest {
         identity = new LinkedHashMap<>(identity);
         files = List.copyOf(files);
+        kept = List.copyOf(kept);
         history = new ArrayList<>(history);
     }
 
@@ -92,6 +97,10 @@ record FolderManifest(
         }
         List<String> names = new ArrayList<>();
         files.forEach(f -> names.add(String.valueOf(f)));
+        List<String> kept = new ArrayList<>();
+        if (m.get("kept") instanceof List<?> k) {
+            k.forEach(f -> kept.add(String.valueOf(f)));
+        }
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Object h : history) {
             if (h instanceof Map<?, ?> e) {
@@ -102,7 +111,7 @@ record FolderManifest(
         }
         Map<String, Object> id = new LinkedHashMap<>();
         identity.forEach((k, v) -> id.put(String.valueOf(k), v));
-        return Optional.of(new FolderManifest(command, state, id, names, entries));
+        return Optional.of(new FolderManifest(command, state, id, names, kept, entries));
     }
 
     /**
@@ -119,16 +128,18 @@ record FolderManifest(
         m.put("state", state);
         m.put("identity", identity);
         m.put("files", files);
+        m.put("kept", kept);
         m.put("history", history);
         AtomicFiles.writeString(dir.resolve(FILE), Json.write(m) + "\n");
     }
 
     FolderManifest with(String newState, List<String> newFiles) {
-        return new FolderManifest(command, newState, identity, newFiles, history);
+        return new FolderManifest(command, newState, identity, newFiles, kept, history);
     }
 
-    FolderManifest withIdentity(Map<String, Object> id) {
-        return new FolderManifest(command, state, id, files, history);
+    /** Whether the run ended, successfully or not, and so listed its files. */
+    boolean ended() {
+        return state.equals(FINISHED) || state.equals(FAILED);
     }
 
     /** The last history entry, which the current command appended. */

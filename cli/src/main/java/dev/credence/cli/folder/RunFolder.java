@@ -130,12 +130,15 @@ public final class RunFolder implements AutoCloseable {
         try {
             FolderManifest prior = FolderManifest.read(dir).orElse(null);
             Set<String> earlier = new TreeSet<>();
-            if (prior != null) {
+            if (prior == null) {
+                earlier.addAll(FolderContents.legacyRun(dir));
+            } else if (prior.ended()) {
                 prior.files().stream()
                         .filter(f -> Files.exists(dir.resolve(f)))
                         .forEach(earlier::add);
             } else {
-                earlier.addAll(FolderContents.legacyRun(dir));
+                earlier.addAll(FolderContents.stamps(dir).keySet());
+                earlier.removeAll(prior.kept());
             }
             FolderMessages.requireUsable(r, dir, prior, earlier);
             long free = freeSpace.applyAsLong(dir);
@@ -237,15 +240,23 @@ public final class RunFolder implements AutoCloseable {
         }
         List<Map<String, Object>> history = new ArrayList<>(keep ? prior.history() : List.of());
         history.add(entry);
+        Set<String> kept = new TreeSet<>(atBegin.keySet());
+        kept.removeAll(earlier);
         if (request.mode() == FolderMode.ADD) {
             return new FolderManifest(
-                    prior.command(), prior.state(), prior.identity(), prior.files(), history);
+                    prior.command(),
+                    prior.state(),
+                    prior.identity(),
+                    List.copyOf(earlier),
+                    List.copyOf(kept),
+                    history);
         }
         return new FolderManifest(
                 request.command(),
                 FolderManifest.RUNNING,
                 keep && id.isEmpty() ? prior.identity() : id,
-                keep ? prior.files() : List.of(),
+                keep ? List.copyOf(earlier) : List.of(),
+                List.copyOf(kept),
                 history);
     }
 
@@ -315,12 +326,7 @@ public final class RunFolder implements AutoCloseable {
     /** Files of the folder that are this run's: everything but the user's files found at begin. */
     private Set<String> ownFiles() {
         Set<String> own = new TreeSet<>(FolderContents.stamps(dir).keySet());
-        Set<String> foreign = new TreeSet<>(atBegin.keySet());
-        foreign.removeAll(earlier);
-        if (manifest != null) {
-            foreign.removeAll(manifest.files());
-        }
-        own.removeAll(foreign);
+        own.removeAll(manifest.kept());
         own.addAll(changedSinceBegin());
         return own;
     }

@@ -29,9 +29,9 @@ import java.util.Map;
  *
  * <p><b>Each epoch</b> is one {@code fit} of the {@link Vae#guided guided model} by SVI with Adam,
  * running to {@code epoch * ceil(N / B)} steps in total and resuming from SVI's own checkpoint in
- * {@value #SVI_DIR}/ (written at the end of every epoch, optimizer state included). The fitted
- * params are then read from the posterior ({@link FittedParams}), the test set is evaluated, and
- * the folder gets:
+ * {@value #SVI_DIR}/epoch-E/ (written at the end of every epoch, optimizer state included; one
+ * folder per epoch, see {@link SviSnapshots}). The fitted params are then read from the posterior
+ * ({@link FittedParams}), the test set is evaluated, and the folder gets:
  *
  * <ul>
  *   <li>{@value MetricsLog#CSV} and {@value MetricsLog#JSON}: one row per epoch ({@link
@@ -128,10 +128,12 @@ public final class VaeTrainer {
             fitted = c.toFitted(backend);
         }
         Instant started = Instant.now();
+        SviSnapshots snapshots = new SviSnapshots(dir.resolve(SVI_DIR));
         for (int e = start; e < config.epochs(); e++) {
             EpochAverage avg = new EpochAverage(e * perEpoch, listener);
+            boolean fromState = snapshots.prepare(e);
             Map<String, String> options =
-                    sviOptions(config, e + 1, perEpoch, dir, resume || e > start);
+                    sviOptions(config, e + 1, perEpoch, snapshots.after(e + 1), fromState);
             long t0 = System.nanoTime();
             Posterior post =
                     inferences
@@ -155,6 +157,7 @@ public final class VaeTrainer {
             MetricsLog.write(dir, history);
             VaeCheckpoint.of(fitted, tr.height(), tr.width(), e + 1, history)
                     .write(file, record(config, dataHash, started));
+            snapshots.keepOnly(e + 1);
             listener.onEpoch(m);
         }
         return finish(fitted, history, te, dir, root.fold(3));
@@ -291,7 +294,7 @@ public final class VaeTrainer {
 
     /** The options of the SVI run that ends after {@code epochs} epochs. */
     static Map<String, String> sviOptions(
-            VaeConfig c, int epochs, long perEpoch, Path dir, boolean resume) {
+            VaeConfig c, int epochs, long perEpoch, Path sviDir, boolean resume) {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("elbo", c.analyticKl() && !c.iwae() ? "meanfield" : "trace");
         o.put("epochs", Integer.toString(epochs));
@@ -299,7 +302,7 @@ public final class VaeTrainer {
         o.put("lr", Double.toString(c.learningRate()));
         o.put("report-every", Long.toString(Math.min(perEpoch, REPORT_EVERY)));
         o.put("checkpoint-every", Long.toString(perEpoch));
-        o.put("checkpoint-dir", dir.resolve(SVI_DIR).toString());
+        o.put("checkpoint-dir", sviDir.toString());
         o.put("resume", Boolean.toString(resume));
         return o;
     }

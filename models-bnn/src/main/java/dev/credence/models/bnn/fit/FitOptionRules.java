@@ -13,31 +13,36 @@ final class FitOptionRules {
     private FitOptionRules() {}
 
     /** One option's type and range. */
-    private record Rule(char kind, double min, double max, boolean minOpen, List<String> words) {
+    private record Rule(
+            char kind, double min, double max, boolean minOpen, List<String> words, String label) {
         static Rule count(long min, long max) {
-            return new Rule('i', min, max, false, List.of());
+            return new Rule('i', min, max, false, List.of(), null);
         }
 
         static Rule positive() {
-            return new Rule('d', 0, Double.MAX_VALUE, true, List.of());
+            return new Rule('d', 0, Double.MAX_VALUE, true, List.of(), null);
         }
 
         static Rule unitOpen() {
-            return new Rule('d', 0, Math.nextDown(1.0), true, List.of());
+            return new Rule('d', 0, Math.nextDown(1.0), true, List.of(), null);
         }
 
         static Rule rate() {
-            return new Rule('d', 0, Math.nextDown(1.0), false, List.of());
+            return new Rule('d', 0, Math.nextDown(1.0), false, List.of(), null);
         }
 
         static Rule words(String... w) {
-            return new Rule('w', 0, 0, false, List.of(w));
+            return new Rule('w', 0, 0, false, List.of(w), "one of " + String.join(", ", w));
+        }
+
+        static Rule words(String label, List<String> w) {
+            return new Rule('w', 0, 0, false, w, label);
         }
 
         String describe() {
             return switch (kind) {
                 case 'i' -> "an integer from " + (long) min + " to " + (long) max;
-                case 'w' -> "one of " + String.join(", ", words);
+                case 'w' -> label;
                 default ->
                         max < 1
                                 ? (minOpen
@@ -58,7 +63,17 @@ final class FitOptionRules {
                             "guide",
                             Rule.words(
                                     "meanfield", "normal", "diagonal", "lowrank", "mvn", "delta")),
-                    Map.entry("estimator", Rule.words("reparam", "local", "flipout")),
+                    Map.entry(
+                            "estimator",
+                            Rule.words(
+                                    "one of reparam, local (or lrt), flipout",
+                                    List.of(
+                                            "reparam",
+                                            "reparameterisation",
+                                            "reparameterization",
+                                            "local",
+                                            "lrt",
+                                            "flipout"))),
                     Map.entry("moped", Rule.words("true", "false")),
                     Map.entry("moped-delta", Rule.positive()),
                     Map.entry("init-scale", Rule.positive()),

@@ -36,11 +36,65 @@ class FitOptionsTest {
     }
 
     @Test
-    @DisplayName("bad values name the option")
+    @DisplayName(
+            "bad values are refused when the options are made, naming the option and its range")
     void badValue() {
-        FitOptions o = FitOptions.of("svi", Map.of("epochs", "ten"));
-        var e = assertThrows(IllegalArgumentException.class, () -> o.getInt("epochs", 1));
-        assertEquals("option 'epochs' must be an integer, found 'ten'", e.getMessage());
+        String[][] cases = {
+            {
+                "svi",
+                "epochs",
+                "ten",
+                "option 'epochs' must be an integer from 1 to 100000, found 'ten'"
+            },
+            {
+                "map",
+                "epochs",
+                "0",
+                "option 'epochs' must be an integer from 1 to 100000, found '0'"
+            },
+            {"map", "lr", "-1", "option 'lr' must be a positive finite number, found '-1'"},
+            {"svi", "lr", "NaN", "option 'lr' must be a positive finite number, found 'NaN'"},
+            {
+                "mcdropout",
+                "dropout",
+                "1",
+                "option 'dropout' must be a number from 0 up to (not including) 1, found '1'"
+            },
+            {
+                "nuts",
+                "adapt-delta",
+                "0",
+                "option 'adapt-delta' must be a number strictly between 0 and 1, found '0'"
+            },
+            {
+                "svi",
+                "guide",
+                "foo",
+                "option 'guide' must be one of meanfield, normal, diagonal, lowrank, mvn, delta, found 'foo'"
+            },
+            {
+                "svi",
+                "estimator",
+                "foo",
+                "option 'estimator' must be one of reparam, local (or lrt), flipout, found 'foo'"
+            },
+            {
+                "ensemble",
+                "members",
+                "0",
+                "option 'members' must be an integer from 1 to 1000, found '0'"
+            }
+        };
+        for (String[] c : cases) {
+            var e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> FitOptions.of(c[0], Map.of(c[1], c[2])));
+            assertEquals(c[3], e.getMessage());
+        }
+        assertEquals(
+                0.0, FitOptions.of("mcdropout", Map.of("dropout", "0")).getDouble("dropout", 1));
+        assertEquals("lrt", FitOptions.of("svi", Map.of("estimator", "lrt")).get("estimator", ""));
     }
 
     @Test
