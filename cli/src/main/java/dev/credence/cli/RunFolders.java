@@ -3,7 +3,6 @@ package dev.credence.cli;
 import dev.credence.cli.folder.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The output folders one invocation of the command line claimed. Commands claim through it; when a
@@ -41,10 +40,5 @@ public final class RunFolders {
     synchronized void closeAll() {
         claimed.forEach(RunFolder::close);
         claimed.clear();
-    }
-
-    /** The first claimed folder, if any. */
-    synchronized Optional<RunFolder> first() {
-        return claimed.stream().findFirst();
     }
 }

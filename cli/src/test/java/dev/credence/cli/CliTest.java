@@ -4,33 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Runs commands in-process with captured output and checks exit codes and messages. */
 class CliTest {
 
-    /** The outcome of one command. */
-    record Outcome(int code, String out, String err) {}
-
-    static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code =
-                Main.run(
-                        args,
-                        new PrintWriter(out, true),
-                        new PrintWriter(err, true),
-                        new CliModule());
-        return new Outcome(code, out.toString(), err.toString());
+    static CliRunner.Outcome run(String... args) {
+        return CliRunner.standard().run(args);
     }
 
     @Test
     @DisplayName("backends lists jvm as available")
     void backends() {
-        Outcome o = run("backends");
+        CliRunner.Outcome o = run("backends");
         assertEquals(ExitCode.OK.code(), o.code(), o.err());
         assertTrue(
                 o.out()
@@ -47,7 +34,7 @@ class CliTest {
     @DisplayName(
             "demo: the BNN part shows more epistemic uncertainty in the gap, and lists its files")
     void demo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        Outcome o = run("demo", "--skip-vae", "--output", dir.toString());
+        CliRunner.Outcome o = run("demo", "--skip-vae", "--output", dir.toString());
         assertEquals(ExitCode.OK.code(), o.code(), o.err());
         assertTrue(o.out().contains("NUTS") && o.out().contains("VI (Bayes by Backprop)"), o.out());
         assertTrue(java.nio.file.Files.exists(dir.resolve("bnn-uncertainty.png")), o.out());
@@ -57,7 +44,7 @@ class CliTest {
     @Test
     @DisplayName("an unknown backend: one line, exit 3, the available backends, no stack trace")
     void unknownBackend() {
-        Outcome o = run("sample", "eight-schools", "--backend", "tpu");
+        CliRunner.Outcome o = run("sample", "eight-schools", "--backend", "tpu");
         assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code());
         assertTrue(o.err().startsWith("credence: error: unknown backend 'tpu'"), o.err());
         assertTrue(o.err().matches("(?s).*Available backends: [^;]*jvm.*"), o.err());
@@ -67,7 +54,7 @@ class CliTest {
     @Test
     @DisplayName("--verbose adds the stack trace")
     void verbose() {
-        Outcome o = run("sample", "eight-schools", "--backend", "tpu", "--verbose");
+        CliRunner.Outcome o = run("sample", "eight-schools", "--backend", "tpu", "--verbose");
         assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code());
         assertTrue(o.err().contains("\tat "), o.err());
     }
@@ -75,24 +62,25 @@ class CliTest {
     @Test
     @DisplayName("bad options: exit 2 with the reason")
     void badOptions() {
-        Outcome unknown = run("demo", "--frobnicate");
+        CliRunner.Outcome unknown = run("demo", "--frobnicate");
         assertEquals(ExitCode.USAGE.code(), unknown.code());
         assertTrue(unknown.err().contains("Unknown option: '--frobnicate'"), unknown.err());
-        Outcome malformed = run("sample", "eight-schools", "--chains", "many");
+        CliRunner.Outcome malformed = run("sample", "eight-schools", "--chains", "many");
         assertEquals(ExitCode.USAGE.code(), malformed.code());
         assertTrue(malformed.err().contains("many"), malformed.err());
-        Outcome tooFew = run("sbc", "--replications", "3");
+        CliRunner.Outcome tooFew = run("sbc", "--replications", "3");
         assertEquals(ExitCode.USAGE.code(), tooFew.code());
         assertTrue(
-                tooFew.err().contains("--replications must be at least 10, found 3"), tooFew.err());
-        Outcome none = run();
+                tooFew.err().contains("--replications must be from 10 to 100000, found 3"),
+                tooFew.err());
+        CliRunner.Outcome none = run();
         assertEquals(ExitCode.USAGE.code(), none.code());
     }
 
     @Test
     @DisplayName("inferences lists nuts and hmc with their options")
     void inferences() {
-        Outcome o = run("inferences");
+        CliRunner.Outcome o = run("inferences");
         assertEquals(ExitCode.OK.code(), o.code(), o.err());
         assertTrue(o.out().contains("nuts  No-U-Turn sampler"), o.out());
         assertTrue(o.out().contains("adapt-delta"), o.out());
@@ -102,7 +90,7 @@ class CliTest {
     @Test
     @DisplayName("sample writes a summary, Stan CSV per chain and run records")
     void sample(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        Outcome o =
+        CliRunner.Outcome o =
                 run(
                         "sample",
                         "eight-schools",
@@ -128,7 +116,7 @@ class CliTest {
     @Test
     @DisplayName("sample rejects an unknown model with the list of models")
     void sampleUnknownModel() {
-        Outcome o = run("sample", "nine-schools");
+        CliRunner.Outcome o = run("sample", "nine-schools");
         assertEquals(ExitCode.USAGE.code(), o.code());
         assertTrue(o.err().contains("unknown example model 'nine-schools'"), o.err());
         assertTrue(o.err().contains("eight-schools"), o.err());
@@ -137,7 +125,7 @@ class CliTest {
     @Test
     @DisplayName("sbc of NUTS on the normal family passes")
     void sbc() {
-        Outcome o = run("sbc", "--replications", "30", "--seed", "3");
+        CliRunner.Outcome o = run("sbc", "--replications", "30", "--seed", "3");
         assertEquals(ExitCode.OK.code(), o.code(), o.out() + o.err());
         assertTrue(o.out().contains("calibrated"), o.out());
     }
@@ -153,7 +141,7 @@ class CliTest {
         java.nio.file.Path data = dir.resolve("train.csv");
         java.nio.file.Files.writeString(data, csv);
         java.nio.file.Path fitDir = dir.resolve("fit");
-        Outcome fit =
+        CliRunner.Outcome fit =
                 run(
                         "bnn",
                         "fit",
@@ -173,7 +161,7 @@ class CliTest {
         assertTrue(java.nio.file.Files.exists(fitDir.resolve("net.ckpt")), fit.out());
         assertTrue(java.nio.file.Files.exists(fitDir.resolve("uncertainty.png")), fit.out());
         java.nio.file.Path predDir = dir.resolve("pred");
-        Outcome pred =
+        CliRunner.Outcome pred =
                 run(
                         "bnn",
                         "predict",
@@ -188,7 +176,7 @@ class CliTest {
         assertEquals(ExitCode.OK.code(), pred.code(), pred.err());
         assertTrue(pred.out().contains("metrics:"), pred.out());
         assertTrue(java.nio.file.Files.exists(predDir.resolve("predictions.csv")));
-        Outcome missing =
+        CliRunner.Outcome missing =
                 run("bnn", "fit", "--data", dir.resolve("nope.csv").toString(), "--target", "y");
         assertEquals(ExitCode.DATA.code(), missing.code());
         assertTrue(missing.err().contains("no data file"), missing.err());
@@ -197,7 +185,7 @@ class CliTest {
     @Test
     @DisplayName("vae: a missing checkpoint is a data error with one clear line")
     void vaeMissingCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        Outcome o =
+        CliRunner.Outcome o =
                 run(
                         "vae",
                         "eval",
@@ -210,7 +198,7 @@ class CliTest {
         assertEquals(ExitCode.DATA.code(), o.code(), o.out() + o.err());
         assertTrue(o.err().startsWith("credence: error:"), o.err());
         assertFalse(o.err().contains("\tat "), o.err());
-        Outcome s = run("vae", "sample", "--output", dir.toString());
+        CliRunner.Outcome s = run("vae", "sample", "--output", dir.toString());
         assertEquals(ExitCode.DATA.code(), s.code(), s.out() + s.err());
         assertTrue(s.err().contains("no VAE checkpoint"), s.err());
     }
@@ -219,7 +207,7 @@ class CliTest {
     @DisplayName(
             "an unavailable backend (djl-gpu without CUDA): exit 3 with the reason and the alternatives")
     void unavailableBackend() {
-        Outcome o =
+        CliRunner.Outcome o =
                 run(
                         "sample",
                         "eight-schools",
@@ -247,19 +235,20 @@ class CliTest {
                 dir.resolve("t10k-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 0, 0});
         java.nio.file.Files.write(
                 dir.resolve("t10k-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 1, 2});
-        Outcome o =
+        CliRunner.Outcome o =
                 run(
                         "vae",
-                        "eval",
+                        "train",
                         "--data",
                         "mnist",
                         "--data-dir",
                         dir.toString(),
                         "--output",
-                        dir.toString());
+                        dir.resolve("out").toString());
         assertEquals(ExitCode.DATA.code(), o.code(), o.out() + o.err());
         assertTrue(o.err().startsWith("credence: error:"), o.err());
         assertTrue(o.err().contains("t10k-images"), o.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "no folder before the data");
         assertFalse(o.err().contains("\tat "), o.err());
     }
 }

@@ -9,7 +9,6 @@ import static dev.credence.cli.UsageCases.VAE_ARGS;
 import static dev.credence.cli.UsageCases.with;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -348,9 +347,5 @@ final class OutputCases {
                         .run(with(VAE_ARGS, "--lr", "1e30"))
                         .fails(5, "step"));
         return c;
-    }
-
-    static boolean unchanged(Path a, Path b) throws java.io.IOException {
-        return Files.mismatch(a, b) == -1;
     }
 }
