@@ -20,10 +20,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reliability matrix: every hostile input of {@link UsageCases}, {@link DataCases} and {@link
- * OutputCases}, run in this JVM against the real plugins and small data. Each must end {@link
- * Verdict#CLEAR}: the documented exit code, a message that names the cause, no stack trace, and the
- * files that were there before byte-identical afterwards (for valid requests: the right result).
+ * The reliability matrix: every hostile input of {@link UsageCases}, {@link DataCases}, {@link
+ * StoredCases} and {@link OutputCases}, run in this JVM against the real plugins and small data.
+ * Each must end {@link Verdict#CLEAR}: the documented exit code, a message that names the cause, no
+ * stack trace, and the files that were there before byte-identical afterwards (for valid requests:
+ * the right result).
  *
  * <p>The verdicts are also written to {@code target/reliability-matrix.tsv}, one line per case,
  * with the counts by verdict at the end.
@@ -43,6 +44,7 @@ class ReliabilityMatrixTest {
     static List<HostileCase> cases() {
         List<HostileCase> all = new ArrayList<>(UsageCases.all());
         all.addAll(DataCases.all());
+        all.addAll(StoredCases.all());
         all.addAll(OutputCases.all());
         return all;
     }

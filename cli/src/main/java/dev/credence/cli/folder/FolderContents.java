@@ -21,10 +21,16 @@ import java.util.stream.Stream;
 final class FolderContents {
     private FolderContents() {}
 
+    /**
+     * How deep a run writes below its folder ({@code vae/svi/epoch-3/svi.ckpt} in a demo's); deeper
+     * files are the user's, and not walking them keeps {@code --output .} cheap.
+     */
+    static final int DEPTH = 5;
+
     /** Each file's size and modification time, to tell which files a run changed. */
     static Map<String, String> stamps(Path dir) {
         Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir, DEPTH)) {
             s.filter(Files::isRegularFile)
                     .filter(p -> !bookkeeping(p))
                     .forEach(p -> m.put(relative(dir, p), stamp(p)));
