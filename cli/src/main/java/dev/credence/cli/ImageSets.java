@@ -21,6 +21,26 @@ final class ImageSets {
         this.sets = sets;
     }
 
+    /**
+     * The pixels of one image of a named set, known without loading it.
+     *
+     * @throws IllegalArgumentException naming the known sets if there is none by that name
+     */
+    int pixels(String name) {
+        var set = sets.named(name);
+        return set.height() * set.width();
+    }
+
+    /**
+     * The rows that {@link #load} gives for a split, known without loading it.
+     *
+     * @throws IllegalArgumentException naming the known sets if there is none by that name
+     */
+    int rows(String name, Split split, int limit) {
+        int n = sets.named(name).part(split).count();
+        return limit > 0 ? Math.min(limit, n) : n;
+    }
+
     Dataset load(String name, Split split, Path folder, int limit) {
         try {
             Dataset d = folder != null ? sets.load(name, split, folder) : sets.load(name, split);

@@ -239,9 +239,7 @@ public final class VaeCommand implements Callable<Integer> {
                         .learningRate(lr)
                         .seed(seed)
                         .build();
-        Dataset test = images.load(data, Split.TEST, dataDir, testSize);
-        Dataset train = images.load(data, Split.TRAIN, dataDir, trainSize);
-        int pixels = train.features().size() / Math.max(1, train.size());
+        int pixels = images.pixels(data);
         double weights = Footprints.vaeWeights(pixels, hidden, latent);
         int valueBytes = config.dtype().byteSize();
         MemoryBudget.ofThisJvm()
@@ -249,7 +247,7 @@ public final class VaeCommand implements Callable<Integer> {
                         Footprints.vae(
                                 weights,
                                 valueBytes,
-                                Math.min(batch, train.size()),
+                                Math.min(batch, images.rows(data, Split.TRAIN, trainSize)),
                                 iwaeK,
                                 2.0 * hidden + 3.0 * latent + pixels),
                         "--hidden, --latent, --batch, --iwae-k",
@@ -266,6 +264,8 @@ public final class VaeCommand implements Callable<Integer> {
                                 null,
                                 true,
                                 Footprints.checkpointDisk(weights, valueBytes, 5)));
+        Dataset test = images.load(data, Split.TEST, dataDir, testSize);
+        Dataset train = images.load(data, Split.TRAIN, dataDir, trainSize);
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("data", data);
         identity.put("train-size", trainSize);
