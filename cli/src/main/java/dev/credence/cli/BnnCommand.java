@@ -209,6 +209,7 @@ public final class BnnCommand implements Callable<Integer> {
                         target,
                         true,
                         missing.equals("drop") ? MissingValues.DROP_ROWS : MissingValues.REJECT);
+        BnnWorkflow.requireFittable(train, net);
         double weights = Footprints.mlpWeights(train.features().size(), hidden, classify ? 16 : 2);
         MemoryBudget.ofThisJvm()
                 .require(

@@ -275,7 +275,7 @@ public final class RunFolder implements AutoCloseable {
      *
      * @param cause what went wrong
      * @return one line on what the folder now holds, or empty if a folder this claim created was
-     *     removed again because nothing was written
+     *     removed again because the run wrote nothing into it
      */
     public Optional<String> fail(Throwable cause) {
         if (ended) {
@@ -289,6 +289,16 @@ public final class RunFolder implements AutoCloseable {
                     : Optional.of("the output folder " + dir + " is unchanged");
         }
         List<String> changed = changedSinceBegin();
+        if (created && changed.isEmpty()) {
+            ended = true;
+            try {
+                Files.deleteIfExists(dir.resolve(FolderManifest.FILE));
+            } catch (IOException ignored) {
+                // Then the folder stays, with a manifest that says running: still true to it.
+            }
+            release(lock, dir, true);
+            return Optional.empty();
+        }
         try {
             end(FolderManifest.FAILED, Reasons.of(cause));
         } catch (RuntimeException e) {

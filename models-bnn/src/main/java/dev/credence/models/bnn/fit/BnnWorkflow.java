@@ -109,27 +109,7 @@ public final class BnnWorkflow {
     public SavedNetwork fit(
             TableInput table, NetworkSpec spec, FitOptions options, long seed, int draws) {
         Dataset train = table.data();
-        if (train.targets().isEmpty()) {
-            throw new IllegalArgumentException("fit: the training data have no target column");
-        }
-        if (table.features().isEmpty()) {
-            throw new InvalidDataException(
-                    table.source(),
-                    "no feature columns: the header names only the target '"
-                            + table.target()
-                            + "'");
-        }
-        if (train.size() < 2) {
-            throw new InvalidDataException(
-                    table.source(), "a fit needs at least 2 rows, found " + train.size());
-        }
-        Standardizer st =
-                Standardizer.fit(
-                        train,
-                        !spec.isClassification(),
-                        table.source(),
-                        table.features(),
-                        table.target());
+        Standardizer st = requireFittable(table, spec);
         Tensor x = st.features(train.features(), backend, DType.FLOAT64);
         double[] y = train.targets().get().toDoubleArray();
         int classes = spec.isClassification() ? classes(table, y) : 0;
@@ -144,6 +124,39 @@ public final class BnnWorkflow {
         requireFinite(samples, options);
         return new SavedNetwork(
                 spec, x.dim(1), classes, st, samples, table.features(), table.target());
+    }
+
+    /**
+     * Checks that a table can be fitted, without fitting it: a target, at least one feature, two
+     * rows, columns that can be standardised and, for a classifier, labels 0, 1, 2, ... A command
+     * calls this before it claims an output folder; {@link #fit} calls it again.
+     *
+     * @param table the training table
+     * @param spec the network
+     * @return the standardisation of the table
+     * @throws InvalidDataException naming the column or line at fault
+     */
+    public static Standardizer requireFittable(TableInput table, NetworkSpec spec) {
+        Dataset train = table.data();
+        if (train.targets().isEmpty()) {
+            throw new IllegalArgumentException("fit: the training data have no target column");
+        }
+        if (table.features().isEmpty()) {
+            throw new InvalidDataException(
+                    table.source(),
+                    "no feature columns: the header names only the target '"
+                            + table.target()
+                            + "'");
+        }
+        if (train.size() < 2) {
+            throw new InvalidDataException(
+                    table.source(), "a fit needs at least 2 rows, found " + train.size());
+        }
+        if (spec.isClassification()) {
+            classes(table, train.targets().get().toDoubleArray());
+        }
+        return Standardizer.fit(
+                train, !spec.isClassification(), table.source(), table.features(), table.target());
     }
 
     private static void requireFinite(WeightSamples samples, FitOptions options) {
