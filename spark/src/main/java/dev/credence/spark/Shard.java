@@ -102,6 +102,31 @@ public record Shard(int partition, int rows, int cols, double[] features, double
     }
 
     /**
+     * Returns the rows sorted lexicographically by their features, then their target: an order
+     * that does not depend on how Spark delivered them, so that a fit over them gives the same
+     * floating-point sums on every run.
+     *
+     * @return the sorted shard
+     */
+    public Shard canonical() {
+        Integer[] order = new Integer[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                (a, b) -> {
+                    int c = Arrays.compare(features, a * cols, a * cols + cols, features, b * cols, b * cols + cols);
+                    return c != 0 || targets == null ? c : Double.compare(targets[a], targets[b]);
+                });
+        int[] idx = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            idx[i] = order[i];
+        }
+        return select(idx);
+    }
+
+    /**
      * Returns the rows as a Credence data set: features {@code [rows, cols]}, targets {@code
      * [rows]}.
      *

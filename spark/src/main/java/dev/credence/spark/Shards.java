@@ -87,7 +87,16 @@ public final class Shards implements Serializable {
     /** What the counting job brings back of each partition. */
     private record Summary(int partition, int rows, Shard head) implements Serializable {}
 
-    private static Shard read(int partition, Iterator<Row> it, List<String> cols, String target) {
+    /**
+     * Reads rows into a shard.
+     *
+     * @param partition the partition (or group) index the shard records
+     * @param it the rows, with the feature columns first and the target (if any) last
+     * @param cols the feature column names, for messages
+     * @param target the target column name, or null
+     * @return the shard
+     */
+    static Shard read(int partition, Iterator<Row> it, List<String> cols, String target) {
         int k = cols.size();
         DoubleBuffer x = new DoubleBuffer();
         DoubleBuffer y = new DoubleBuffer();
@@ -103,6 +112,19 @@ public final class Shards implements Serializable {
             n++;
         }
         return new Shard(partition, n, k, x.toArray(), target == null ? null : y.toArray());
+    }
+
+    /**
+     * Reads one group's rows (for {@link dev.credence.spark.fits.ManyFits#perGroup}).
+     *
+     * @param group the group's index, recorded as the shard's partition
+     * @param it the rows, features first, then the target if any (further columns are ignored)
+     * @param cols the feature column names
+     * @param target the target column name, or null
+     * @return the shard
+     */
+    public static Shard readGroup(int group, Iterator<Row> it, List<String> cols, String target) {
+        return read(group, it, cols, target);
     }
 
     static double number(Row r, int j, String col, int partition) {
