@@ -15,6 +15,7 @@ import dev.credence.inference.vi.SviSettings;
 import dev.credence.inference.vi.SviState;
 import dev.credence.spark.ExecutorBackends;
 import dev.credence.spark.HostValue;
+import dev.credence.spark.Shard;
 import dev.credence.spark.Shards;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +88,28 @@ public final class DataParallelSvi {
      * @return the driver's inference
      */
     public Svi driverSvi(RandomKey runKey) {
-        SviJob job = job(runKey);
-        Model proto = spec.model().model(shards.head().toBatch(backend));
-        return new Svi(proto, spec.guide().guide(proto, job.guideKey()), optimizer, spec.elbo().create());
+        return driverSvi(spec, shards.head(), optimizer, runKey);
+    }
+
+    /**
+     * The driver's view of a run over given rows: what reloads a run's checkpoint to predict with
+     * it (the guide's params depend on the model's latent sites, not on the rows).
+     *
+     * @param spec the run's settings
+     * @param head a row with features and a target
+     * @param optimizer the optimizer
+     * @param runKey the run's key
+     * @return the driver's inference
+     */
+    public static Svi driverSvi(SviSpec spec, Shard head, Optimizer optimizer, RandomKey runKey) {
+        if (head.targets() == null) {
+            throw new IllegalArgumentException(
+                    "data-parallel SVI: the prototype row needs a target, so that the model"
+                            + " observes it");
+        }
+        Model proto = spec.model().model(head.toBatch(ExecutorBackends.get(spec.backend())));
+        return new Svi(
+                proto, spec.guide().guide(proto, guideKey(runKey)), optimizer, spec.elbo().create());
     }
 
     /**
@@ -134,7 +154,7 @@ public final class DataParallelSvi {
      */
     public GradientSource source(RandomKey runKey) {
         SviJob job = job(runKey);
-        JavaRDD<dev.credence.spark.Shard> rdd = shards.rdd();
+        JavaRDD<Shard> rdd = shards.rdd();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(rdd.context());
         return (state, stepKey) -> {
             Broadcast<List<HostValue>> params = sc.broadcast(HostValue.of(state.params()));

@@ -23,7 +23,7 @@ record SviJob(SviSpec settings, Shard head, int owner, RandomKey runKey) impleme
     private static final long serialVersionUID = 1L;
 
     RandomKey guideKey() {
-        return runKey.split(3)[2];
+        return DataParallelSvi.guideKey(runKey);
     }
 
     RandomKey discoveryKey() {
