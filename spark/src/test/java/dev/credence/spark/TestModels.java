@@ -1,46 +1,67 @@
 package dev.credence.spark;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.backend.DType;
-import dev.credence.api.dist.Bernoulli;
-import dev.credence.api.dist.Independent;
-import dev.credence.api.dist.Normal;
-import dev.credence.api.model.Plate;
+import dev.credence.api.infer.Posterior;
+import dev.credence.api.infer.ProgressListener;
+import dev.credence.api.model.Model;
+import dev.credence.api.optim.Adam;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.Tensor;
+import dev.credence.inference.vi.AutoNormal;
+import dev.credence.inference.vi.Svi;
+import dev.credence.inference.vi.SviResult;
+import dev.credence.inference.vi.SviSettings;
+import dev.credence.inference.vi.TraceElbo;
+import dev.credence.models.bnn.Architecture;
+import dev.credence.models.bnn.BnnModel;
+import dev.credence.models.bnn.Likelihood;
+import dev.credence.models.bnn.layer.WeightPrior;
+import dev.credence.spark.cli.BuiltInModels;
 
 /** Models and data shared by the Spark tests. */
 public final class TestModels {
     private TestModels() {}
 
     /**
-     * Bayesian logistic regression: {@code w ~ Normal(0, 2 I)}, {@code y_i ~ Bernoulli(logit = x_i
-     * . w)} over the rows' plate {@code data}.
+     * Bayesian logistic regression with prior scale 2 ({@link BuiltInModels#logistic}).
      *
      * @param d the number of features
      * @return the model
      */
     public static ShardModel logistic(int d) {
+        return BuiltInModels.logistic(d, 2.0);
+    }
+
+    /**
+     * A Bayesian neural network regression over a block of rows: one input, {@code hidden} ReLU
+     * units, Gaussian noise with a learned scale, Normal(0, 1) weight priors (models-bnn).
+     *
+     * @param hidden the hidden units
+     * @return the model
+     */
+    public static ShardModel bnn(int hidden) {
         return rows ->
-                ctx -> {
-                    Backend b = rows.features().backend();
-                    Tensor w =
-                            ctx.sample(
-                                    "w",
-                                    new Independent(
-                                            new Normal(
-                                                    Tensor.zeros(b, DType.FLOAT64, d),
-                                                    Tensor.full(b, 2.0, DType.FLOAT64, d)),
-                                            1));
-                    try (Plate p = ctx.plate(ShardModel.DATA_PLATE, rows.features().dim(0))) {
-                        Tensor logits = rows.features().matmul(w);
-                        if (rows.hasTargets()) {
-                            ctx.observe("y", Bernoulli.withLogits(logits), rows.targets());
-                        } else {
-                            ctx.sample("y", Bernoulli.withLogits(logits));
-                        }
-                    }
-                };
+                BnnModel.of(
+                        Architecture.relu(1, hidden),
+                        Likelihood.homoscedastic(1.0),
+                        WeightPrior.normal(1.0),
+                        rows.features(),
+                        rows.hasTargets() ? rows.targets() : null);
+    }
+
+    /**
+     * Fits a BNN by single-process SVI (AutoNormal, 300 Adam steps) to rows {@code [x, y]}.
+     *
+     * @param model the BNN
+     * @param x the inputs
+     * @param y the targets
+     * @return the fitted posterior
+     */
+    public static Posterior fitBnn(ShardModel model, double[] x, double[] y) {
+        Backend b = ExecutorBackends.get("jvm");
+        Model m = model.model(new Shard(0, x.length, 1, x, y).toBatch(b));
+        Svi svi = new Svi(m, new AutoNormal(m, RandomKey.of(1)), Adam.of(0.02), new TraceElbo(1));
+        SviResult r = svi.run(RandomKey.of(2), SviSettings.of(300), ProgressListener.NONE);
+        return svi.posterior(r.state(), RandomKey.of(3));
     }
 
     /**

@@ -59,7 +59,7 @@ class ConsensusMonteCarloTest {
             }
             double[] m = ConsensusResult.mean(ref);
             double[] sd = ConsensusResult.sd(ref);
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 double z = Math.abs(r.mean()[i] - m[i]) / sd[i];
                 assertTrue(z < 0.25, r.names().get(i) + ": " + z + " posterior sds apart");
                 assertEquals(1, r.sd()[i] / sd[i], 0.15, r.names().get(i) + " sd ratio");

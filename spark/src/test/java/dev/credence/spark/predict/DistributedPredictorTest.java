@@ -13,13 +13,8 @@ import dev.credence.api.optim.Adam;
 import dev.credence.api.random.RandomKey;
 import dev.credence.inference.vi.AutoNormal;
 import dev.credence.inference.vi.Svi;
-import dev.credence.inference.vi.SviResult;
 import dev.credence.inference.vi.SviSettings;
 import dev.credence.inference.vi.TraceElbo;
-import dev.credence.models.bnn.Architecture;
-import dev.credence.models.bnn.BnnModel;
-import dev.credence.models.bnn.Likelihood;
-import dev.credence.models.bnn.layer.WeightPrior;
 import dev.credence.spark.ExecutorBackends;
 import dev.credence.spark.LocalSpark;
 import dev.credence.spark.Shard;
@@ -37,15 +32,7 @@ import org.junit.jupiter.api.Test;
 class DistributedPredictorTest {
     static SparkSession spark;
 
-    /** A BNN regression (one input, 8 tanh-free ReLU units, Gaussian noise) over a block of rows. */
-    static final ShardModel BNN =
-            rows ->
-                    BnnModel.of(
-                            Architecture.relu(1, 8),
-                            Likelihood.homoscedastic(1.0),
-                            WeightPrior.normal(1.0),
-                            rows.features(),
-                            rows.hasTargets() ? rows.targets() : null);
+    static final ShardModel BNN = TestModels.bnn(8);
 
     @BeforeAll
     static void start() {
@@ -64,17 +51,13 @@ class DistributedPredictorTest {
     }
 
     static Posterior fitBnn(double[][] rows) {
-        Backend b = ExecutorBackends.get("jvm");
         double[] f = new double[rows.length];
         double[] t = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             f[i] = rows[i][1];
             t[i] = rows[i][2];
         }
-        Model m = BNN.model(new Shard(0, rows.length, 1, f, t).toBatch(b));
-        Svi svi = new Svi(m, new AutoNormal(m, RandomKey.of(1)), Adam.of(0.02), new TraceElbo(1));
-        SviResult r = svi.run(RandomKey.of(2), SviSettings.of(300), ProgressListener.NONE);
-        return svi.posterior(r.state(), RandomKey.of(3));
+        return TestModels.fitBnn(BNN, f, t);
     }
 
     @Test

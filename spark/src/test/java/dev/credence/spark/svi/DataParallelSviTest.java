@@ -53,11 +53,14 @@ class DataParallelSviTest {
     }
 
     static double[] flat(SviResult r) {
-        double[] a = r.params().get("auto.w.loc").toDoubleArray();
-        double[] s = r.params().get("auto.w.scale").toDoubleArray();
-        double[] out = new double[a.length + s.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(s, 0, out, a.length, s.length);
+        double[] out = new double[0];
+        for (String p : List.of("auto.w.loc", "auto.w.scale", "auto.b.loc", "auto.b.scale")) {
+            double[] a = r.params().get(p).toDoubleArray();
+            double[] both = java.util.Arrays.copyOf(out, out.length + a.length);
+            System.arraycopy(a, 0, both, out.length, a.length);
+            out = both;
+        }
+        assertEquals(8, out.length);
         return out;
     }
 
