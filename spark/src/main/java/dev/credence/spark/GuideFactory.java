@@ -6,8 +6,8 @@ import java.io.Serializable;
 
 /**
  * Builds the guide of a distributed SVI run from a model over a few rows, the same way on the
- * driver and on every executor; an automatic guide's constructor fits: {@code AutoNormal::new}.
- * The guide must have the same params whatever the rows (global latent variables only).
+ * driver and on every executor; an automatic guide's constructor fits: {@code AutoNormal::new}. The
+ * guide must have the same params whatever the rows (global latent variables only).
  */
 @FunctionalInterface
 public interface GuideFactory extends Serializable {

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * A tensor's value in host memory, in the form Spark ships between the driver and the executors
- * (tensors live on a backend and do not serialise): the numbers as doubles, the shape and the
- * dtype to restore.
+ * (tensors live on a backend and do not serialise): the numbers as doubles, the shape and the dtype
+ * to restore.
  *
  * @param data the values, row-major
  * @param shape the dimensions

@@ -11,8 +11,8 @@ import java.util.Arrays;
 /**
  * The rows of one Spark partition as flat host arrays: {@code features} row by row ({@code rows x
  * cols}) and, for supervised data, one target per row. This is what the tasks of {@link Shards}
- * keep cached between the steps of a distributed run, so that each step turns it into tensors
- * with one copy instead of reading Spark rows again.
+ * keep cached between the steps of a distributed run, so that each step turns it into tensors with
+ * one copy instead of reading Spark rows again.
  *
  * @param partition the index of the Spark partition the rows came from
  * @param rows the number of rows
@@ -102,8 +102,8 @@ public record Shard(int partition, int rows, int cols, double[] features, double
     }
 
     /**
-     * Returns the rows sorted lexicographically by their features, then their target: an order
-     * that does not depend on how Spark delivered them, so that a fit over them gives the same
+     * Returns the rows sorted lexicographically by their features, then their target: an order that
+     * does not depend on how Spark delivered them, so that a fit over them gives the same
      * floating-point sums on every run.
      *
      * @return the sorted shard
@@ -116,7 +116,14 @@ public record Shard(int partition, int rows, int cols, double[] features, double
         Arrays.sort(
                 order,
                 (a, b) -> {
-                    int c = Arrays.compare(features, a * cols, a * cols + cols, features, b * cols, b * cols + cols);
+                    int c =
+                            Arrays.compare(
+                                    features,
+                                    a * cols,
+                                    a * cols + cols,
+                                    features,
+                                    b * cols,
+                                    b * cols + cols);
                     return c != 0 || targets == null ? c : Double.compare(targets[a], targets[b]);
                 });
         int[] idx = new int[rows];

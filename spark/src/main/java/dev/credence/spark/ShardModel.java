@@ -6,8 +6,8 @@ import java.io.Serializable;
 
 /**
  * A model written for a block of rows: given the rows' features (and targets, when fitting), it
- * returns the model whose likelihood sits in a plate over exactly those rows, as one would write
- * it for all the data in one process:
+ * returns the model whose likelihood sits in a plate over exactly those rows, as one would write it
+ * for all the data in one process:
  *
  * <pre>{@code
  * ShardModel logistic = rows -> ctx -> {

@@ -1,20 +1,20 @@
 package dev.credence.spark;
 
 import dev.credence.api.model.Effect;
+import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Message;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.PlateFrame;
-import dev.credence.api.model.Handlers;
 
 /**
  * The handler that turns a model over one shard's rows into that shard's share of the model over
  * all rows. A log joint over independent rows is a sum, {@code log p(z) + sum_i log p(x_i | z)}:
  * each shard adds its rows' terms (the sites inside the data plate), multiplied by {@code
  * localScale} ({@code n_p / B_p} when the shard uses a minibatch of {@code B_p} of its {@code n_p}
- * rows), and the terms outside the data plate (priors, global guide sites) are multiplied by
- * {@code globalWeight}: 1 on the one shard that owns them and 0 elsewhere for SVI, so that the
- * shards' sum counts them once; {@code 1 / S} in every shard for consensus Monte Carlo, whose
- * sub-posteriors take the prior to the power {@code 1 / S}.
+ * rows), and the terms outside the data plate (priors, global guide sites) are multiplied by {@code
+ * globalWeight}: 1 on the one shard that owns them and 0 elsewhere for SVI, so that the shards' sum
+ * counts them once; {@code 1 / S} in every shard for consensus Monte Carlo, whose sub-posteriors
+ * take the prior to the power {@code 1 / S}.
  */
 public final class ShardScaling extends Effect {
     private final String plate;

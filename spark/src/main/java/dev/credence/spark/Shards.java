@@ -61,13 +61,21 @@ public final class Shards implements Serializable {
             }
         }
         JavaRDD<Shard> rdd =
-                table.select(wanted.stream().map(table::col).toArray(org.apache.spark.sql.Column[]::new))
+                table.select(
+                                wanted.stream()
+                                        .map(table::col)
+                                        .toArray(org.apache.spark.sql.Column[]::new))
                         .javaRDD()
                         .mapPartitionsWithIndex(
                                 (idx, it) -> List.of(read(idx, it, cols, target)).iterator(), true);
         rdd.persist(StorageLevel.MEMORY_AND_DISK());
         List<Summary> found =
-                rdd.map(sh -> new Summary(sh.partition(), sh.rows(), sh.range(0, Math.min(1, sh.rows()))))
+                rdd.map(
+                                sh ->
+                                        new Summary(
+                                                sh.partition(),
+                                                sh.rows(),
+                                                sh.range(0, Math.min(1, sh.rows()))))
                         .collect();
         int[] counts = new int[found.size()];
         Shard head = null;

@@ -24,8 +24,8 @@ import java.io.Serializable;
  * <p>Numbers come from Philox-4x32-10 keyed by this key, with the element index as counter; they
  * are generated on the host and copied to the backend, so all backends see the same numbers.
  *
- * <p>A key is {@link Serializable} (two ints), so that the tasks of a distributed run can carry
- * the keys they derive their streams from; files store keys through {@link #toString()}.
+ * <p>A key is {@link Serializable} (two ints), so that the tasks of a distributed run can carry the
+ * keys they derive their streams from; files store keys through {@link #toString()}.
  */
 public final class RandomKey implements Serializable {
     private static final long serialVersionUID = 1L;

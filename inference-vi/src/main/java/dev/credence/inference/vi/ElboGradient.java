@@ -14,8 +14,8 @@ import java.util.Map;
  * over the data shards of a cluster, say) and handed to {@link Svi#update}.
  *
  * <p>Because an ELBO over independent data is a sum, estimates over disjoint parts of the data,
- * computed at the same params with the same key, add up to the estimate over all of it: the
- * numbers add and so do the gradients. {@link #plus} is that sum.
+ * computed at the same params with the same key, add up to the estimate over all of it: the numbers
+ * add and so do the gradients. {@link #plus} is that sum.
  *
  * @param elbo the ELBO estimate
  * @param logLikelihood its expected log-likelihood part
@@ -74,10 +74,7 @@ public record ElboGradient(double elbo, double logLikelihood, double kl, List<Te
                             params);
         }
         return new ElboGradient(
-                -r.value().item(),
-                last[0].logLikelihood().item(),
-                last[0].kl().item(),
-                r.grads());
+                -r.value().item(), last[0].logLikelihood().item(), last[0].kl().item(), r.grads());
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.credence.api.dist.Normal;
 import dev.credence.api.infer.ProgressListener;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.Plate;
-import dev.credence.api.optim.Adam;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ class ElboGradientTest {
                     ctx.sample(
                             "w",
                             new Independent(
-                                    new Normal(Tensor.zeros(B, C.yt.dtype(), 2), C.yt.scalarLike(2)),
+                                    new Normal(
+                                            Tensor.zeros(B, C.yt.dtype(), 2), C.yt.scalarLike(2)),
                                     1));
             if (to > from) {
                 int[] idx = new int[to - from];

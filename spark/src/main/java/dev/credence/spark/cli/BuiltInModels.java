@@ -11,8 +11,8 @@ import dev.credence.spark.ShardModel;
 import java.util.List;
 
 /**
- * The generalised linear models the {@code spark-submit} entry fits to a table's feature columns;
- * a program that uses the library writes its own {@link ShardModel}. Every latent site is real
+ * The generalised linear models the {@code spark-submit} entry fits to a table's feature columns; a
+ * program that uses the library writes its own {@link ShardModel}. Every latent site is real
  * valued, so consensus Monte Carlo applies to both.
  *
  * <ul>

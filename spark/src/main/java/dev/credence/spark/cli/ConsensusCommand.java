@@ -31,8 +31,7 @@ final class ConsensusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Shards shards =
-                Shards.of(table.read(Main.session()), table.features, table.target);
+        Shards shards = Shards.of(table.read(Main.session()), table.features, table.target);
         try {
             Map<String, String> nuts =
                     Map.of(

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
  *
  * Commands: {@code svi} (data-parallel SVI), {@code consensus} (consensus Monte Carlo with NUTS),
  * {@code predict} (posterior prediction from an {@code svi} checkpoint). Each fits one of the
- * {@link BuiltInModels} to the table's columns. Errors are one line on stderr with an exit code:
- * 2 usage, 4 data, 5 numerical, 1 anything else.
+ * {@link BuiltInModels} to the table's columns. Errors are one line on stderr with an exit code: 2
+ * usage, 4 data, 5 numerical, 1 anything else.
  */
 @Command(
         name = "credence-spark",
@@ -47,8 +47,7 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
-        return execute(
-                new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /**
@@ -80,8 +79,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The session that {@code spark-submit} configured (master, executors), or a local one when
-     * run outside it.
+     * The session that {@code spark-submit} configured (master, executors), or a local one when run
+     * outside it.
      *
      * @return the session
      */

@@ -13,7 +13,6 @@ import dev.credence.spark.predict.PredictionSpec;
 import dev.credence.spark.svi.DataParallelSvi;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,12 +72,23 @@ final class PredictCommand implements Callable<Integer> {
         double[] q = table.model.equals("linear") ? quantiles : new double[0];
         PredictionSpec p =
                 DistributedPredictor.spec(
-                        table.model(), post, key.fold(-2), draws, "y", table.features, q, table.backend);
+                        table.model(),
+                        post,
+                        key.fold(-2),
+                        draws,
+                        "y",
+                        table.features,
+                        q,
+                        table.backend);
         p =
                 new PredictionSpec(
                         p.model(), p.draws(), "y", p.features(), q, table.backend, batchRows, "y");
         long t0 = System.nanoTime();
-        var writer = DistributedPredictor.predict(rows, p).write().mode("overwrite").format(outputFormat);
+        var writer =
+                DistributedPredictor.predict(rows, p)
+                        .write()
+                        .mode("overwrite")
+                        .format(outputFormat);
         if (outputFormat.equals("csv")) {
             writer = writer.option("header", "true");
         }
@@ -92,7 +102,12 @@ final class PredictCommand implements Callable<Integer> {
 
     /** The fitted guide, reloaded from the checkpoint at the run's last step. */
     private Posterior restore(Dataset<Row> rows, RandomKey key) {
-        Row first = rows.select(table.features.stream().map(rows::col).toArray(org.apache.spark.sql.Column[]::new)).first();
+        Row first =
+                rows.select(
+                                table.features.stream()
+                                        .map(rows::col)
+                                        .toArray(org.apache.spark.sql.Column[]::new))
+                        .first();
         double[] x = new double[table.features.size()];
         for (int j = 0; j < x.length; j++) {
             x[j] = ((Number) first.get(j)).doubleValue();
@@ -119,5 +134,4 @@ final class PredictCommand implements Callable<Integer> {
                         .state();
         return driver.posterior(state, key.fold(-1));
     }
-
 }

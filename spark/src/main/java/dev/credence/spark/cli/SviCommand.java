@@ -42,7 +42,10 @@ final class SviCommand implements Callable<Integer> {
             description = "checkpoint folder on the driver (resumes from it when present)")
     Path checkpointDir;
 
-    @Option(names = "--checkpoint-every", defaultValue = "100", description = "steps per checkpoint")
+    @Option(
+            names = "--checkpoint-every",
+            defaultValue = "100",
+            description = "steps per checkpoint")
     long every;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -50,10 +53,10 @@ final class SviCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Shards shards =
-                Shards.of(table.read(Main.session()), table.features, table.target);
+        Shards shards = Shards.of(table.read(Main.session()), table.features, table.target);
         try {
-            DataParallelSvi svi = new DataParallelSvi(shards, sviSpec(table, fraction), Adam.of(lr));
+            DataParallelSvi svi =
+                    new DataParallelSvi(shards, sviSpec(table, fraction), Adam.of(lr));
             SviSettings settings = SviSettings.of(steps);
             if (checkpointDir != null) {
                 if (every < 1 || steps % every != 0) {

@@ -25,9 +25,9 @@ import scala.Tuple2;
  * List<Rank> ranks = ManyFits.indexed(sc, 200, 16, RandomKey.of(1), (i, key) -> replicate(key));
  * }</pre>
  *
- * Results come back to the driver, so they should be small (summaries, ranks, a network's
- * weights), and a fit should be large enough (seconds) for a task's overhead (tens of
- * milliseconds) not to matter.
+ * Results come back to the driver, so they should be small (summaries, ranks, a network's weights),
+ * and a fit should be large enough (seconds) for a task's overhead (tens of milliseconds) not to
+ * matter.
  */
 public final class ManyFits {
     private ManyFits() {}
@@ -81,7 +81,11 @@ public final class ManyFits {
             RandomKey runKey,
             GroupFit<R> fit) {
         List<String> groups =
-                table.select(groupColumn).distinct().javaRDD().map(r -> String.valueOf(r.get(0))).collect();
+                table.select(groupColumn)
+                        .distinct()
+                        .javaRDD()
+                        .map(r -> String.valueOf(r.get(0)))
+                        .collect();
         List<String> sorted = new ArrayList<>(groups);
         sorted.sort(null);
         HashMap<String, Integer> index = new HashMap<>();
@@ -109,7 +113,8 @@ public final class ManyFits {
                                     var rows =
                                             Shards.readGroup(i, e._2().iterator(), cols, target)
                                                     .canonical();
-                                    return new Tuple2<>(e._1(), fit.fit(e._1(), rows, runKey.fold(i)));
+                                    return new Tuple2<>(
+                                            e._1(), fit.fit(e._1(), rows, runKey.fold(i)));
                                 })
                         .collect();
         Map<String, R> byGroup = new LinkedHashMap<>();

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Embarrassingly parallel MCMC over data shards: consensus Monte Carlo (Scott, Blocker, Bonassi,
- * Chipman, George and McCulloch, "Bayes and big data: the consensus Monte Carlo algorithm",
- * IJMSEM 11, 2016). The posterior factorises over {@code S} shards of the rows,
+ * Chipman, George and McCulloch, "Bayes and big data: the consensus Monte Carlo algorithm", IJMSEM
+ * 11, 2016). The posterior factorises over {@code S} shards of the rows,
  *
  * <pre>
  * p(theta | x) ∝ prod_s [ p(theta)^(1/S) p(x_s | theta) ],
@@ -30,9 +30,9 @@ import java.util.List;
  * Gaussian: small shards, many parameters per row, heavy tails, skewed or bounded posteriors
  * (logistic regression with rare events or separable data, scale parameters), and multimodal ones
  * (mixtures, networks), whose modes the average blends. Raising the prior to {@code 1/S} also
- * weakens it {@code S}-fold in every shard, so a prior that regularises an otherwise
- * ill-determined shard no longer does. Check with more, smaller shards: the combined posterior
- * should not move; and compare with full-data NUTS on a subsample.
+ * weakens it {@code S}-fold in every shard, so a prior that regularises an otherwise ill-determined
+ * shard no longer does. Check with more, smaller shards: the combined posterior should not move;
+ * and compare with full-data NUTS on a subsample.
  *
  * <p>Each partition uses the key {@code runKey.fold(partition)}, so its draws do not depend on
  * which executor runs it or when; NUTS chains inside a task run on one thread unless the {@code
@@ -68,7 +68,6 @@ public final class ConsensusMonteCarlo {
         ShardSampler sampler = new ShardSampler(spec, s, runKey);
         List<ShardPosterior> subs =
                 shards.rdd().filter(sh -> sh.rows() > 0).map(sampler::sample).collect();
-        return new ConsensusResult(
-                subs.get(0).names(), ConsensusCombiner.combine(subs), subs);
+        return new ConsensusResult(subs.get(0).names(), ConsensusCombiner.combine(subs), subs);
     }
 }

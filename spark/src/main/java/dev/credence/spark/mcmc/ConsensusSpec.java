@@ -17,7 +17,11 @@ import java.util.Map;
  * @param options the algorithm's options
  */
 public record ConsensusSpec(
-        ShardModel model, String backend, String plate, String algorithm, Map<String, String> options)
+        ShardModel model,
+        String backend,
+        String plate,
+        String algorithm,
+        Map<String, String> options)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -46,7 +50,8 @@ public record ConsensusSpec(
      * @param options NUTS options
      * @return the spec
      */
-    public static ConsensusSpec nuts(ShardModel model, String backend, Map<String, String> options) {
+    public static ConsensusSpec nuts(
+            ShardModel model, String backend, Map<String, String> options) {
         return new ConsensusSpec(model, backend, ShardModel.DATA_PLATE, "nuts", options);
     }
 }

@@ -21,9 +21,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What an executor does for one partition of {@link ConsensusMonteCarlo}: sample the
- * sub-posterior {@code p(theta)^(1/S) p(x_s | theta)} of its rows with the registry's MCMC
- * algorithm and the key {@code runKey.fold(partition)}, and pool the chains' draws.
+ * What an executor does for one partition of {@link ConsensusMonteCarlo}: sample the sub-posterior
+ * {@code p(theta)^(1/S) p(x_s | theta)} of its rows with the registry's MCMC algorithm and the key
+ * {@code runKey.fold(partition)}, and pool the chains' draws.
  *
  * @param spec the model, backend and algorithm
  * @param subposteriors {@code S}, the number of partitions with rows

@@ -21,9 +21,9 @@ import java.util.Map;
 
 /**
  * The posterior predictive summary of a block of rows, as one process computes it: for each
- * posterior draw {@code theta_s}, run the model on the rows with its latent sites fixed at the
- * draw and read the predicted site's distribution {@code p(y | x, theta_s)}: its mean {@code m_s}
- * and variance {@code v_s}. By the law of total variance,
+ * posterior draw {@code theta_s}, run the model on the rows with its latent sites fixed at the draw
+ * and read the predicted site's distribution {@code p(y | x, theta_s)}: its mean {@code m_s} and
+ * variance {@code v_s}. By the law of total variance,
  *
  * <pre>
  * mean        = (1/S) sum_s m_s

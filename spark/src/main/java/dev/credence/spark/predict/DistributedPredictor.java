@@ -37,11 +37,10 @@ import org.apache.spark.sql.types.StructType;
  * out.write().parquet("predictions");
  * }</pre>
  *
- * <p>The spec, with the posterior draws, is broadcast once; each partition streams its rows
- * through the model in batches of {@link PredictionSpec#batchRows()} rows and emits them as it
- * goes, so neither the driver nor an executor ever holds a whole partition, and nothing is
- * collected to the driver. The result is a lazy table: writing it, counting it or joining it runs
- * the prediction.
+ * <p>The spec, with the posterior draws, is broadcast once; each partition streams its rows through
+ * the model in batches of {@link PredictionSpec#batchRows()} rows and emits them as it goes, so
+ * neither the driver nor an executor ever holds a whole partition, and nothing is collected to the
+ * driver. The result is a lazy table: writing it, counting it or joining it runs the prediction.
  */
 public final class DistributedPredictor {
     private DistributedPredictor() {}
@@ -122,7 +121,8 @@ public final class DistributedPredictor {
             }
             schema = schema.add(c, DataTypes.DoubleType, false);
         }
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(table.sparkSession().sparkContext());
+        JavaSparkContext sc =
+                JavaSparkContext.fromSparkContext(table.sparkSession().sparkContext());
         Broadcast<PredictionSpec> bc = sc.broadcast(spec);
         MapPartitionsFunction<Row, Row> f = rows -> new Batches(rows, bc.value(), at);
         return table.mapPartitions(f, Encoders.row(schema));

@@ -97,7 +97,10 @@ public record PredictionSpec(
             out.add(prefix + "_" + c);
         }
         for (double q : quantiles) {
-            String pct = new java.math.BigDecimal(Double.toString(100 * q)).stripTrailingZeros().toPlainString();
+            String pct =
+                    new java.math.BigDecimal(Double.toString(100 * q))
+                            .stripTrailingZeros()
+                            .toPlainString();
             out.add(prefix + "_q" + (pct.length() == 1 ? "0" + pct : pct).replace('.', '_'));
         }
         return out;

@@ -25,9 +25,9 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Data-parallel stochastic variational inference: the driver holds the params and the optimizer
- * state; each step broadcasts the params, every partition estimates its rows' share of the ELBO
- * and its gradient ({@link ShardGradient}), and {@code treeAggregate} sums the shares on the way
- * back: the pattern of Spark MLlib's own gradient-descent optimisers.
+ * state; each step broadcasts the params, every partition estimates its rows' share of the ELBO and
+ * its gradient ({@link ShardGradient}), and {@code treeAggregate} sums the shares on the way back:
+ * the pattern of Spark MLlib's own gradient-descent optimisers.
  *
  * <pre>{@code
  * Shards shards = Shards.of(table, List.of("x1", "x2"), "y");
@@ -40,24 +40,23 @@ import org.apache.spark.broadcast.Broadcast;
  * <p><b>What it computes.</b> For a model whose likelihood sits in the data plate, {@code log p(x,
  * z) = log p(z) + sum_i log p(x_i | z)}, so the ELBO is a sum over rows plus the prior and guide
  * terms. Each partition adds its rows' terms; the first partition with rows adds the prior and
- * guide terms; every partition draws the global latent variables from the guide with the step's
- * key {@code runKey.fold(step)}, the key a single-process {@link Svi} uses. A full-batch run
- * therefore follows single-process SVI on the same data and keys, up to the order in which the
- * floating-point sums are taken. With {@link SviSpec#batchFraction()} {@code f < 1} each partition
- * uses a random {@code f}-fraction of its rows each step, scaled by {@code n_p / B_p}: a stratified,
- * unbiased estimate of the full ELBO (Hoffman et al., "Stochastic variational inference", JMLR 14,
- * 2013).
+ * guide terms; every partition draws the global latent variables from the guide with the step's key
+ * {@code runKey.fold(step)}, the key a single-process {@link Svi} uses. A full-batch run therefore
+ * follows single-process SVI on the same data and keys, up to the order in which the floating-point
+ * sums are taken. With {@link SviSpec#batchFraction()} {@code f < 1} each partition uses a random
+ * {@code f}-fraction of its rows each step, scaled by {@code n_p / B_p}: a stratified, unbiased
+ * estimate of the full ELBO (Hoffman et al., "Stochastic variational inference", JMLR 14, 2013).
  *
- * <p><b>The driver's side.</b> The loop is {@link Svi#run(RandomKey, SviSettings,
- * ProgressListener, GradientSource)}: the same NaN/Inf guard, progress reports, checkpoints (on
- * the driver's file system) and exact resumption as single-process SVI; the params and the
- * optimizer state after a resume are those the checkpoint stored, bit for bit.
+ * <p><b>The driver's side.</b> The loop is {@link Svi#run(RandomKey, SviSettings, ProgressListener,
+ * GradientSource)}: the same NaN/Inf guard, progress reports, checkpoints (on the driver's file
+ * system) and exact resumption as single-process SVI; the params and the optimizer state after a
+ * resume are those the checkpoint stored, bit for bit.
  *
  * <p><b>Limits.</b> Latent variables must be global (outside the data plate): a per-row latent
- * variable would need per-row guide params, which live with the rows, not on the driver. The
- * guide must have the same params whatever the rows, which automatic guides of global latents
- * have. The sum over partitions is taken in the order Spark's tree delivers the shares, so two
- * runs agree to summation order, not bit for bit.
+ * variable would need per-row guide params, which live with the rows, not on the driver. The guide
+ * must have the same params whatever the rows, which automatic guides of global latents have. The
+ * sum over partitions is taken in the order Spark's tree delivers the shares, so two runs agree to
+ * summation order, not bit for bit.
  */
 public final class DataParallelSvi {
     private final Shards shards;
@@ -80,8 +79,8 @@ public final class DataParallelSvi {
     }
 
     /**
-     * The driver's view of the inference: the model over the prototype row, the guide built from
-     * it with the run's guide key, the optimizer and the objective. Its {@link Svi#init} gives the
+     * The driver's view of the inference: the model over the prototype row, the guide built from it
+     * with the run's guide key, the optimizer and the objective. Its {@link Svi#init} gives the
      * initial state and its {@link Svi#posterior} the fitted posterior.
      *
      * @param runKey the run's key
@@ -109,7 +108,10 @@ public final class DataParallelSvi {
         }
         Model proto = spec.model().model(head.toBatch(ExecutorBackends.get(spec.backend())));
         return new Svi(
-                proto, spec.guide().guide(proto, guideKey(runKey)), optimizer, spec.elbo().create());
+                proto,
+                spec.guide().guide(proto, guideKey(runKey)),
+                optimizer,
+                spec.elbo().create());
     }
 
     /**

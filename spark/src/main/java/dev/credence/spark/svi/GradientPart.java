@@ -13,8 +13,7 @@ import java.io.Serializable;
  * @param kl the KL share
  * @param grads the loss-gradient share, one flat array per param; null in the empty part
  */
-record GradientPart(
-        int partitions, double elbo, double logLikelihood, double kl, double[][] grads)
+record GradientPart(int partitions, double elbo, double logLikelihood, double kl, double[][] grads)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -15,15 +15,15 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What an executor does for one partition in one step of {@link DataParallelSvi}: rebuild the
- * guide and the param space from the run's prototype row (the same on every executor as on the
- * driver), pick the step's minibatch of the partition's rows, and estimate that partition's share
- * of the ELBO and its gradient at the broadcast params with the step's key.
+ * What an executor does for one partition in one step of {@link DataParallelSvi}: rebuild the guide
+ * and the param space from the run's prototype row (the same on every executor as on the driver),
+ * pick the step's minibatch of the partition's rows, and estimate that partition's share of the
+ * ELBO and its gradient at the broadcast params with the step's key.
  *
  * <p>The share: the rows' log-likelihood terms times {@code n_p / B_p}, plus the prior and guide
- * terms on the owner partition only ({@link ShardScaling}). Every partition draws the global
- * latent variables from the guide with the same key, so the shares add up to the estimate a single
- * process makes over all rows.
+ * terms on the owner partition only ({@link ShardScaling}). Every partition draws the global latent
+ * variables from the guide with the same key, so the shares add up to the estimate a single process
+ * makes over all rows.
  *
  * @param job the run's settings and data layout
  * @param step the step number

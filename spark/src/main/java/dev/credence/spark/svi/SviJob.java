@@ -11,8 +11,8 @@ import java.io.Serializable;
  * <p>Keys: the guide's prototype runs use {@code runKey.split(3)[2]}, param discovery {@code
  * runKey.split(2)[0]} (as {@link dev.credence.inference.vi.Svi#init} does), step {@code s} {@code
  * runKey.fold(s)}, and partition {@code p}'s minibatch of step {@code s} {@code
- * runKey.split(3)[1].fold(s).fold(p)}. So each partition's share depends on the run's key, the
- * step and the partition's index only, never on which executor runs it or when.
+ * runKey.split(3)[1].fold(s).fold(p)}. So each partition's share depends on the run's key, the step
+ * and the partition's index only, never on which executor runs it or when.
  *
  * @param settings the run's settings
  * @param head the prototype row

@@ -66,7 +66,8 @@ public record SviSpec(
      * @param backend the backend name
      * @return the settings
      */
-    public static SviSpec of(ShardModel model, GuideFactory guide, ElboFactory elbo, String backend) {
+    public static SviSpec of(
+            ShardModel model, GuideFactory guide, ElboFactory elbo, String backend) {
         return new SviSpec(model, guide, elbo, backend, ShardModel.DATA_PLATE, 1.0, 2);
     }
 

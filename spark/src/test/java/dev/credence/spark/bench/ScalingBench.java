@@ -39,11 +39,17 @@ public final class ScalingBench {
         int fits = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         double[][] rows = TestModels.logisticRows(n, new double[] {0.8, -0.5, 0.3, -0.2}, 7);
         List<String> x = List.of("x1", "x2", "x3", "x4");
-        SviSpec spec = SviSpec.of(TestModels.logistic(4), AutoNormal::new, () -> new TraceElbo(1), "jvm");
+        SviSpec spec =
+                SviSpec.of(TestModels.logistic(4), AutoNormal::new, () -> new TraceElbo(1), "jvm");
 
         Backend b = ExecutorBackends.get("jvm");
         Model all = TestModels.logistic(4).model(TestModels.shard(rows).toBatch(b));
-        Svi single = new Svi(all, new AutoNormal(all, DataParallelSvi.guideKey(RandomKey.of(1))), Adam.of(0.05), new TraceElbo(1));
+        Svi single =
+                new Svi(
+                        all,
+                        new AutoNormal(all, DataParallelSvi.guideKey(RandomKey.of(1))),
+                        Adam.of(0.05),
+                        new TraceElbo(1));
         single.run(RandomKey.of(1), SviSettings.of(3), ProgressListener.NONE);
         long t0 = System.nanoTime();
         single.run(RandomKey.of(1), SviSettings.of(steps), ProgressListener.NONE);
@@ -53,13 +59,20 @@ public final class ScalingBench {
             replicate(RandomKey.of(3).fold(i));
         }
         double tLoop = BenchSupport.seconds(t0);
-        System.out.printf("scaling: %d rows, %d steps, %d fits; %s%n", n, steps, fits, BenchSupport.load());
-        System.out.printf("single process: SVI %.1f ms/step; %d NUTS fits in a loop %.1f s%n", 1000 * tSingle, fits, tLoop);
+        System.out.printf(
+                "scaling: %d rows, %d steps, %d fits; %s%n", n, steps, fits, BenchSupport.load());
+        System.out.printf(
+                "single process: SVI %.1f ms/step; %d NUTS fits in a loop %.1f s%n",
+                1000 * tSingle, fits, tLoop);
         System.out.println("| executor cores | SVI ms/step (8 partitions) | many fits s | load |");
         System.out.println("|---|---|---|---|");
         for (int cores : new int[] {1, 2}) {
             SparkSession spark = BenchSupport.session(cores);
-            Shards shards = Shards.of(LocalSpark.table(spark, List.of("x1", "x2", "x3", "x4", "y"), rows, 8), x, "y");
+            Shards shards =
+                    Shards.of(
+                            LocalSpark.table(spark, List.of("x1", "x2", "x3", "x4", "y"), rows, 8),
+                            x,
+                            "y");
             DataParallelSvi svi = new DataParallelSvi(shards, spec, Adam.of(0.05));
             svi.run(RandomKey.of(1), SviSettings.of(3), ProgressListener.NONE);
             t0 = System.nanoTime();
@@ -70,7 +83,8 @@ public final class ScalingBench {
             t0 = System.nanoTime();
             ManyFits.indexed(sc, fits, fits, RandomKey.of(3), (i, k) -> replicate(k));
             double tFits = BenchSupport.seconds(t0);
-            System.out.printf("| %d | %.1f | %.1f | %s |%n", cores, 1000 * tSvi, tFits, BenchSupport.load());
+            System.out.printf(
+                    "| %d | %.1f | %.1f | %s |%n", cores, 1000 * tSvi, tFits, BenchSupport.load());
             spark.stop();
         }
     }
@@ -81,12 +95,14 @@ public final class ScalingBench {
         double[] w = k[0].normalDoubles(4);
         double[][] rows = TestModels.logisticRows(1000, w, k[1].fold(0).hashCode());
         Backend b = ExecutorBackends.get("jvm");
-        Map<String, String> nuts = Map.of("chains", "1", "num-warmup", "300", "num-samples", "300", "threads", "1");
-        double[][][] v = Inferences.discover()
-                .create("nuts", new InferenceConfig(nuts, k[1], ProgressListener.NONE))
-                .fit(TestModels.logistic(4).model(TestModels.shard(rows).toBatch(b)))
-                .draws(k[1], 0)
-                .values();
+        Map<String, String> nuts =
+                Map.of("chains", "1", "num-warmup", "300", "num-samples", "300", "threads", "1");
+        double[][][] v =
+                Inferences.discover()
+                        .create("nuts", new InferenceConfig(nuts, k[1], ProgressListener.NONE))
+                        .fit(TestModels.logistic(4).model(TestModels.shard(rows).toBatch(b)))
+                        .draws(k[1], 0)
+                        .values();
         return v[0][v[0].length - 1];
     }
 }

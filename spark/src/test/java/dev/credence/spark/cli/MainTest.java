@@ -52,10 +52,18 @@ class MainTest {
         svi.addAll(common);
         svi.addAll(
                 List.of(
-                        "--steps", "60", "--checkpoint-dir", ckpt.toString(),
-                        "--checkpoint-every", "30", "--partitions", "3"));
+                        "--steps",
+                        "60",
+                        "--checkpoint-dir",
+                        ckpt.toString(),
+                        "--checkpoint-every",
+                        "30",
+                        "--partitions",
+                        "3"));
         assertEquals(0, run(svi.toArray(new String[0])), err.toString());
-        assertTrue(out.toString().contains("svi: 60 steps over 3 partitions (300 rows)"), out.toString());
+        assertTrue(
+                out.toString().contains("svi: 60 steps over 3 partitions (300 rows)"),
+                out.toString());
         assertTrue(out.toString().contains("w[1]"), out.toString());
 
         List<String> predict = new ArrayList<>(List.of("predict"));
@@ -63,8 +71,14 @@ class MainTest {
         String output = dir.resolve("pred").toString();
         predict.addAll(
                 List.of(
-                        "--checkpoint-dir", ckpt.toString(), "--steps", "60", "--draws", "20",
-                        "--output", output));
+                        "--checkpoint-dir",
+                        ckpt.toString(),
+                        "--steps",
+                        "60",
+                        "--draws",
+                        "20",
+                        "--output",
+                        output));
         assertEquals(0, run(predict.toArray(new String[0])), err.toString());
         Dataset<Row> pred = spark.read().parquet(output);
         assertEquals(300, pred.count());
@@ -83,7 +97,8 @@ class MainTest {
         LocalSpark.start();
         assertEquals(Main.USAGE, run("svi", "--features", "x1"));
         String data = csv(dir).toString();
-        assertEquals(Main.DATA, run("svi", "--data", data, "--features", "x1,nope", "--steps", "5"));
+        assertEquals(
+                Main.DATA, run("svi", "--data", data, "--features", "x1,nope", "--steps", "5"));
         assertTrue(err.toString().contains("no column 'nope'"), err.toString());
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;

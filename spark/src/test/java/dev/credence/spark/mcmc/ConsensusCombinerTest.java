@@ -47,7 +47,8 @@ class ConsensusCombinerTest {
         }
         double[] a = Spd.times(w0, ConsensusResult.mean(s0.draws()));
         double[] b = Spd.times(w1, ConsensusResult.mean(s1.draws()));
-        double[] exact = Spd.times(Spd.inverse(tot, "tot"), new double[] {a[0] + b[0], a[1] + b[1]});
+        double[] exact =
+                Spd.times(Spd.inverse(tot, "tot"), new double[] {a[0] + b[0], a[1] + b[1]});
         assertEquals(exact[0], m[0], 1e-12);
         assertEquals(exact[1], m[1], 1e-12);
     }
@@ -74,8 +75,8 @@ class ConsensusCombinerTest {
     @DisplayName("sub-posteriors with different parameters are refused")
     void mismatchRefused() {
         ShardPosterior s0 = gaussian(0, new double[] {0, 0}, new double[] {1, 1}, 1, 50);
-        ShardPosterior s1 =
-                new ShardPosterior(1, 100, List.of("a", "c"), s0.draws(), 0);
-        assertThrows(IllegalArgumentException.class, () -> ConsensusCombiner.combine(List.of(s0, s1)));
+        ShardPosterior s1 = new ShardPosterior(1, 100, List.of("a", "c"), s0.draws(), 0);
+        assertThrows(
+                IllegalArgumentException.class, () -> ConsensusCombiner.combine(List.of(s0, s1)));
     }
 }

@@ -47,7 +47,8 @@ class ConsensusMonteCarloTest {
                     Inferences.discover()
                             .create(
                                     "nuts",
-                                    new InferenceConfig(NUTS, RandomKey.of(3), ProgressListener.NONE))
+                                    new InferenceConfig(
+                                            NUTS, RandomKey.of(3), ProgressListener.NONE))
                             .fit(TestModels.logistic(3).model(TestModels.shard(rows).toBatch(b)))
                             .draws(RandomKey.of(3), 0);
             double[][] ref = new double[800][];

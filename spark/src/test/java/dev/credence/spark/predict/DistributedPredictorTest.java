@@ -61,7 +61,8 @@ class DistributedPredictorTest {
     }
 
     @Test
-    @DisplayName("a fitted BNN's predictions over 3 partitions in batches of 64 equal one batch locally")
+    @DisplayName(
+            "a fitted BNN's predictions over 3 partitions in batches of 64 equal one batch locally")
     void bnnRowForRow() {
         double[][] rows = sine(1000, 7);
         Posterior fitted = fitBnn(sine(200, 8));
@@ -77,9 +78,23 @@ class DistributedPredictorTest {
                         "jvm");
         spec =
                 new PredictionSpec(
-                        spec.model(), spec.draws(), "y", List.of("x"), spec.quantiles(), "jvm", 64, "y");
+                        spec.model(),
+                        spec.draws(),
+                        "y",
+                        List.of("x"),
+                        spec.quantiles(),
+                        "jvm",
+                        64,
+                        "y");
         assertEquals(
-                List.of("y_mean", "y_sd", "y_epistemic_sd", "y_aleatoric_sd", "y_q05", "y_q50", "y_q95"),
+                List.of(
+                        "y_mean",
+                        "y_sd",
+                        "y_epistemic_sd",
+                        "y_aleatoric_sd",
+                        "y_q05",
+                        "y_q50",
+                        "y_q95"),
                 spec.columns());
         Dataset<Row> table = LocalSpark.table(spark, List.of("id", "x", "y"), rows, 3);
         List<Row> out = DistributedPredictor.predict(table, spec).collectAsList();
@@ -113,12 +128,19 @@ class DistributedPredictorTest {
         Svi svi = new Svi(m, new AutoNormal(m, RandomKey.of(1)), Adam.of(0.05), new TraceElbo(1));
         Posterior post =
                 svi.posterior(
-                        svi.run(RandomKey.of(2), SviSettings.of(100), ProgressListener.NONE).state(),
+                        svi.run(RandomKey.of(2), SviSettings.of(100), ProgressListener.NONE)
+                                .state(),
                         RandomKey.of(3));
         PredictionSpec moments =
                 DistributedPredictor.spec(
-                        TestModels.logistic(2), post, RandomKey.of(4), 10, "y", List.of("x1", "x2"),
-                        new double[0], "jvm");
+                        TestModels.logistic(2),
+                        post,
+                        RandomKey.of(4),
+                        10,
+                        "y",
+                        List.of("x1", "x2"),
+                        new double[0],
+                        "jvm");
         double[][] p = new BatchPredictor(moments).predict(TestModels.shard(rows));
         for (double[] r : p) {
             assertTrue(r[0] > 0 && r[0] < 1, "a probability");
@@ -126,8 +148,14 @@ class DistributedPredictorTest {
         }
         PredictionSpec withQ =
                 DistributedPredictor.spec(
-                        TestModels.logistic(2), post, RandomKey.of(4), 10, "y", List.of("x1", "x2"),
-                        new double[] {0.5}, "jvm");
+                        TestModels.logistic(2),
+                        post,
+                        RandomKey.of(4),
+                        10,
+                        "y",
+                        List.of("x1", "x2"),
+                        new double[] {0.5},
+                        "jvm");
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,

@@ -86,7 +86,8 @@ class DataParallelSviTest {
         SviResult one = single.run(key, SviSettings.of(steps), ProgressListener.NONE);
 
         for (int s = 0; s < steps; s++) {
-            assertEquals(one.elbo()[s], spread.elbo()[s], 1e-9 * Math.abs(one.elbo()[s]), "step " + s);
+            assertEquals(
+                    one.elbo()[s], spread.elbo()[s], 1e-9 * Math.abs(one.elbo()[s]), "step " + s);
         }
         double[] a = flat(one);
         double[] c = flat(spread);
@@ -119,7 +120,8 @@ class DataParallelSviTest {
     }
 
     @Test
-    @DisplayName("a minibatch run converges to the full-batch posterior within its Monte Carlo spread")
+    @DisplayName(
+            "a minibatch run converges to the full-batch posterior within its Monte Carlo spread")
     void minibatchConverges() {
         RandomKey key = RandomKey.of(8);
         int steps = 200;
@@ -135,7 +137,15 @@ class DataParallelSviTest {
                 double tol = 3 * Math.sqrt(fs[i] * fs[i] + ms[i] * ms[i]) + 1e-3;
                 assertTrue(
                         Math.abs(f[i] - m[i]) < tol,
-                        site + "[" + i + "]: full " + f[i] + ", minibatch " + m[i] + ", tol " + tol);
+                        site
+                                + "["
+                                + i
+                                + "]: full "
+                                + f[i]
+                                + ", minibatch "
+                                + m[i]
+                                + ", tol "
+                                + tol);
             }
         }
     }
@@ -157,8 +167,7 @@ class DataParallelSviTest {
             if (s >= steps - tail) {
                 Map<String, dev.credence.api.tensor.Tensor> c = state.constrained();
                 double[][] v = {
-                    c.get("auto.w.loc").toDoubleArray(),
-                    c.get("auto.w.scale").toDoubleArray()
+                    c.get("auto.w.loc").toDoubleArray(), c.get("auto.w.scale").toDoubleArray()
                 };
                 for (int k = 0; k < 2; k++) {
                     for (int i = 0; i < d; i++) {
