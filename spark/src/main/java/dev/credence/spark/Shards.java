@@ -22,10 +22,8 @@ import org.apache.spark.storage.StorageLevel;
  * error that names the column and the partition. The shards are persisted in memory (spilling to
  * disk when memory is short) until {@link #release()}.
  */
-public final class Shards implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private final transient JavaRDD<Shard> rdd;
+public final class Shards {
+    private final JavaRDD<Shard> rdd;
     private final int[] rowsPerPartition;
     private final Shard head;
 
