@@ -63,6 +63,7 @@ public final class DataParallelSvi {
     private final SviSpec spec;
     private final Optimizer optimizer;
     private final Backend backend;
+    private final String runId = java.util.UUID.randomUUID().toString();
 
     /**
      * Configures the inference.
@@ -190,6 +191,6 @@ public final class DataParallelSvi {
     }
 
     private SviJob job(RandomKey runKey) {
-        return new SviJob(spec, shards.head(), shards.owner(), runKey);
+        return new SviJob(spec, shards.head(), shards.owner(), runKey, runId + "/" + runKey);
     }
 }

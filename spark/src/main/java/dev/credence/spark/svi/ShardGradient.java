@@ -12,7 +12,10 @@ import dev.credence.spark.HostValue;
 import dev.credence.spark.Shard;
 import dev.credence.spark.ShardScaling;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an executor does for one partition in one step of {@link DataParallelSvi}: rebuild the guide
@@ -33,6 +36,31 @@ record ShardGradient(SviJob job, long step, RandomKey stepKey) implements Serial
     private static final long serialVersionUID = 1L;
 
     /**
+     * The guide and param space of the runs this executor took part in lately, by run id: built
+     * once per run and executor instead of once per step and partition (an automatic guide runs
+     * the model a dozen times to lay itself out). Guides are models, which may run on several
+     * threads at once. A few runs are kept, the least recently used dropped.
+     */
+    private static final Map<String, Prepared> PREPARED =
+            Collections.synchronizedMap(
+                    new LinkedHashMap<>(8, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, Prepared> e) {
+                            return size() > 4;
+                        }
+                    });
+
+    /** A run's guide and param space on this executor. */
+    private record Prepared(Model guide, ParamSpace space) {}
+
+    /** Builds the guide and the param space from the prototype row, outside any tensor scope. */
+    private static Prepared prepare(SviJob job, Backend b) {
+        Model proto = job.settings().model().model(job.head().toBatch(b));
+        Model guide = job.settings().guide().guide(proto, job.guideKey());
+        return new Prepared(guide, ParamSpace.discover(proto, guide, job.discoveryKey()));
+    }
+
+    /**
      * Computes one partition's share.
      *
      * @param shard the partition's rows
@@ -44,10 +72,10 @@ record ShardGradient(SviJob job, long step, RandomKey stepKey) implements Serial
             return GradientPart.EMPTY;
         }
         Backend b = ExecutorBackends.get(job.settings().backend());
+        Prepared prepared = PREPARED.computeIfAbsent(job.runId(), id -> prepare(job, b));
+        Model guide = prepared.guide();
+        ParamSpace space = prepared.space();
         try (TensorScope scope = TensorScope.open()) {
-            Model proto = job.settings().model().model(job.head().toBatch(b));
-            Model guide = job.settings().guide().guide(proto, job.guideKey());
-            ParamSpace space = ParamSpace.discover(proto, guide, job.discoveryKey());
             List<Tensor> x = HostValue.toTensors(b, params);
             checkShapes(space, x);
             Shard rows = job.minibatch(shard, step);

@@ -18,8 +18,10 @@ import java.io.Serializable;
  * @param head the prototype row
  * @param owner the partition whose share carries the prior and guide terms
  * @param runKey the run's key
+ * @param runId a name unique to this run object, under which executors keep its guide
  */
-record SviJob(SviSpec settings, Shard head, int owner, RandomKey runKey) implements Serializable {
+record SviJob(SviSpec settings, Shard head, int owner, RandomKey runKey, String runId)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     RandomKey guideKey() {

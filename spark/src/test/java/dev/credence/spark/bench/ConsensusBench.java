@@ -97,18 +97,6 @@ public final class ConsensusBench {
         spark.stop();
     }
 
-    static double mcse(double[][] chains) {
-        return dev.credence.api.infer.diagnostics.Convergence.mcseMean(chains);
-    }
-
-    static double[] column(double[][] x, int i) {
-        double[] out = new double[x.length];
-        for (int k = 0; k < x.length; k++) {
-            out[k] = x[k][i];
-        }
-        return out;
-    }
-
     static double[][] pool(double[][][] chains) {
         int t = 0;
         for (double[][] c : chains) {
