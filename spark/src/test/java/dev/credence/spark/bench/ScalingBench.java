@@ -64,9 +64,10 @@ public final class ScalingBench {
         System.out.printf(
                 "single process: SVI %.1f ms/step; %d NUTS fits in a loop %.1f s%n",
                 1000 * tSingle, fits, tLoop);
-        System.out.println("| executor cores | SVI ms/step (8 partitions) | many fits s | load |");
-        System.out.println("|---|---|---|---|");
-        for (int cores : new int[] {1, 2}) {
+        System.out.println(
+                "| executor cores | SVI ms/step (8 partitions) | empty 8-task job ms | many fits s | load |");
+        System.out.println("|---|---|---|---|---|");
+        for (int cores : new int[] {1, 2, 1, 2}) {
             SparkSession spark = BenchSupport.session(cores);
             Shards shards =
                     Shards.of(
@@ -74,17 +75,23 @@ public final class ScalingBench {
                             x,
                             "y");
             DataParallelSvi svi = new DataParallelSvi(shards, spec, Adam.of(0.05));
-            svi.run(RandomKey.of(1), SviSettings.of(3), ProgressListener.NONE);
+            svi.run(RandomKey.of(1), SviSettings.of(5), ProgressListener.NONE);
             t0 = System.nanoTime();
             svi.run(RandomKey.of(1), SviSettings.of(steps), ProgressListener.NONE);
             double tSvi = BenchSupport.seconds(t0) / steps;
+            t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                shards.rdd().map(sh -> sh.rows()).treeAggregate(0, Integer::sum, Integer::sum, 2);
+            }
+            double tEmpty = BenchSupport.seconds(t0) / steps;
             shards.release();
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             t0 = System.nanoTime();
             ManyFits.indexed(sc, fits, fits, RandomKey.of(3), (i, k) -> replicate(k));
             double tFits = BenchSupport.seconds(t0);
             System.out.printf(
-                    "| %d | %.1f | %.1f | %s |%n", cores, 1000 * tSvi, tFits, BenchSupport.load());
+                    "| %d | %.1f | %.1f | %.1f | %s |%n",
+                    cores, 1000 * tSvi, 1000 * tEmpty, tFits, BenchSupport.load());
             spark.stop();
         }
     }
