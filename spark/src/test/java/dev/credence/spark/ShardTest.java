@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
-import dev.credence.api.random.RandomKey;
 import dev.credence.api.model.Site;
+import dev.credence.api.random.RandomKey;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,9 @@ class ShardTest {
     @DisplayName("shard scaling weighs the data plate's sites and the global ones apart")
     void scaling() {
         Model m = TestModels.logistic(2).model(S.toBatch(ExecutorBackends.get("jvm")));
-        var t = Handlers.trace(Handlers.seed(ShardScaling.apply(m, "data", 0.25, 3), RandomKey.of(1)));
+        var t =
+                Handlers.trace(
+                        Handlers.seed(ShardScaling.apply(m, "data", 0.25, 3), RandomKey.of(1)));
         for (Site s : t.sites()) {
             if (s.isLatent()) {
                 assertEquals(0.25, s.scale(), s.name());

@@ -37,9 +37,9 @@ record ShardGradient(SviJob job, long step, RandomKey stepKey) implements Serial
 
     /**
      * The guide and param space of the runs this executor took part in lately, by run id: built
-     * once per run and executor instead of once per step and partition (an automatic guide runs
-     * the model a dozen times to lay itself out). Guides are models, which may run on several
-     * threads at once. A few runs are kept, the least recently used dropped.
+     * once per run and executor instead of once per step and partition (an automatic guide runs the
+     * model a dozen times to lay itself out). Guides are models, which may run on several threads
+     * at once. A few runs are kept, the least recently used dropped.
      */
     private static final Map<String, Prepared> PREPARED =
             Collections.synchronizedMap(
