@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 /** Consensus Monte Carlo on a logistic regression against full-data NUTS. */
 class ConsensusMonteCarloTest {
     static final Map<String, String> NUTS =
-            Map.of("chains", "2", "num-warmup", "250", "num-samples", "400");
+            Map.of("chains", "2", "num-warmup", "200", "num-samples", "300");
 
     @Test
     @DisplayName("consensus over 4 partitions is within 0.25 sd of full-data NUTS, sds within 15%")
     void matchesFullDataNuts() {
         SparkSession spark = LocalSpark.start();
-        double[][] rows = TestModels.logisticRows(1600, new double[] {0.8, -0.4, 0.2}, 5);
+        double[][] rows = TestModels.logisticRows(1200, new double[] {0.8, -0.4, 0.2}, 5);
         Shards shards =
                 Shards.of(
                         LocalSpark.table(spark, List.of("x1", "x2", "x3", "y"), rows, 4),
@@ -40,7 +40,7 @@ class ConsensusMonteCarloTest {
                                     shards, ConsensusSpec.nuts(TestModels.logistic(3), "jvm", NUTS))
                             .run(RandomKey.of(2));
             assertEquals(4, r.shards().size());
-            assertEquals(800, r.draws().length);
+            assertEquals(600, r.draws().length);
 
             Backend b = ExecutorBackends.get("jvm");
             Draws full =
@@ -51,7 +51,7 @@ class ConsensusMonteCarloTest {
                                             NUTS, RandomKey.of(3), ProgressListener.NONE))
                             .fit(TestModels.logistic(3).model(TestModels.shard(rows).toBatch(b)))
                             .draws(RandomKey.of(3), 0);
-            double[][] ref = new double[800][];
+            double[][] ref = new double[600][];
             int k = 0;
             for (double[][] chain : full.values()) {
                 for (double[] d : chain) {
