@@ -4,6 +4,7 @@ import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.tensor.Tensor;
+import java.io.Serializable;
 
 /**
  * An immutable, splittable key for counter-based random numbers, in the style of JAX's PRNG keys.
@@ -22,8 +23,12 @@ import dev.credence.api.tensor.Tensor;
  *
  * <p>Numbers come from Philox-4x32-10 keyed by this key, with the element index as counter; they
  * are generated on the host and copied to the backend, so all backends see the same numbers.
+ *
+ * <p>A key is {@link Serializable} (two ints), so that the tasks of a distributed run can carry the
+ * keys they derive their streams from; files store keys through {@link #toString()}.
  */
-public final class RandomKey {
+public final class RandomKey implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int DRAW = 0;
     private static final int SPLIT = 0x5EED5EED;
     private static final int FOLD = 0x0F01D000;

@@ -1,6 +1,5 @@
 package dev.credence.inference.vi;
 
-import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.dist.Validation;
 import dev.credence.api.infer.Posterior;
 import dev.credence.api.infer.ProgressListener;
@@ -32,8 +31,8 @@ import java.util.Map;
  *   <li>{@link #init(RandomKey)} finds the params ({@link ParamSpace#discover}) and the optimizer's
  *       initial state;
  *   <li>{@link #step(SviState, RandomKey)} estimates the ELBO and its gradient with the key {@code
- *       runKey.fold(state.step())} and applies one optimizer update, or refuses (state unchanged)
- *       when the ELBO or a gradient is not finite;
+ *       runKey.fold(state.step())} ({@link #gradient}) and applies one optimizer update ({@link
+ *       #update}), or refuses (state unchanged) when the ELBO or a gradient is not finite;
  *   <li>{@link #run} loops over steps with progress reports, a NaN/Inf guard, checkpoints and
  *       resumption.
  * </ol>
@@ -109,29 +108,44 @@ public final class Svi {
      *     the ELBO or a gradient is not finite
      */
     public SviStep step(SviState s, RandomKey runKey) {
-        RandomKey key = runKey.fold(s.step());
-        ElboEstimate[] last = new ElboEstimate[1];
-        Autodiff.ValueAndGrad r;
-        try (Validation.Scope off = Validation.disable()) {
-            r =
-                    Autodiff.valueAndGrad(
-                            xs -> {
-                                Map<String, Tensor> c = s.space().constrain(xs);
-                                last[0] =
-                                        elbo.estimate(
-                                                ParamSpace.bind(model, c),
-                                                ParamSpace.bind(guide, c),
-                                                key);
-                                return last[0].loss();
-                            },
-                            s.params());
+        return update(s, gradient(s, runKey.fold(s.step())));
+    }
+
+    /**
+     * Estimates the ELBO and its gradient at a state's params in this process: the default {@link
+     * GradientSource}.
+     *
+     * @param s the state
+     * @param stepKey the step's key
+     * @return the estimate
+     */
+    public ElboGradient gradient(SviState s, RandomKey stepKey) {
+        return ElboGradient.of(elbo, model, guide, s.space(), s.params(), stepKey);
+    }
+
+    /**
+     * Applies one optimizer update with a gradient estimated at the state's params, here or
+     * elsewhere, unless the estimate or a gradient is not finite.
+     *
+     * @param s the state
+     * @param g the ELBO and the loss gradient at {@code s.params()}
+     * @return the new state with the ELBO before the step, or the same state and the problem when
+     *     the ELBO or a gradient is not finite
+     */
+    public SviStep update(SviState s, ElboGradient g) {
+        if (g.lossGrads().size() != s.params().size()) {
+            throw new IllegalArgumentException(
+                    "SVI: "
+                            + g.lossGrads().size()
+                            + " gradients for the "
+                            + s.params().size()
+                            + " params "
+                            + s.space().names());
         }
-        double value = -r.value().item();
-        double ll = last[0].logLikelihood().item();
-        double kl = last[0].kl().item();
+        double value = g.elbo();
         String problem = Double.isFinite(value) ? null : "the ELBO estimate is " + value;
-        for (int i = 0; problem == null && i < r.grads().size(); i++) {
-            if (!Double.isFinite(r.grads().get(i).sum().item())) {
+        for (int i = 0; problem == null && i < g.lossGrads().size(); i++) {
+            if (!Double.isFinite(g.lossGrads().get(i).sum().item())) {
                 problem =
                         "the gradient of param '"
                                 + s.space().names().get(i)
@@ -141,11 +155,15 @@ public final class Svi {
             }
         }
         if (problem != null) {
-            return new SviStep(s, value, ll, kl, problem);
+            return new SviStep(s, value, g.logLikelihood(), g.kl(), problem);
         }
-        Optimizer.Update u = optimizer.step(s.params(), r.grads(), s.optimizer());
+        Optimizer.Update u = optimizer.step(s.params(), g.lossGrads(), s.optimizer());
         return new SviStep(
-                new SviState(s.space(), s.step() + 1, u.params(), u.state()), value, ll, kl, null);
+                new SviState(s.space(), s.step() + 1, u.params(), u.state()),
+                value,
+                g.logLikelihood(),
+                g.kl(),
+                null);
     }
 
     /**
@@ -160,6 +178,29 @@ public final class Svi {
      * @throws UncheckedIOException if a checkpoint cannot be read or written
      */
     public SviResult run(RandomKey runKey, SviSettings settings, ProgressListener listener) {
+        return run(runKey, settings, listener, this::gradient);
+    }
+
+    /**
+     * Runs to {@code settings.steps()} steps in total, as {@link #run(RandomKey, SviSettings,
+     * ProgressListener)} does, with each step's gradient from a source: a cluster that sums the
+     * contributions of data shards, say. The params, the optimizer state, checkpoints and the
+     * NaN/Inf guard stay here.
+     *
+     * @param runKey the run's key
+     * @param settings steps, reports and checkpoints
+     * @param listener receives {@link ProgressListener.Svi} reports
+     * @param source estimates each step's ELBO and gradient at the state's params with the key
+     *     {@code runKey.fold(step)}
+     * @return the final state and the ELBO of every step
+     * @throws SviDivergedException at the first non-finite ELBO or gradient
+     * @throws UncheckedIOException if a checkpoint cannot be read or written
+     */
+    public SviResult run(
+            RandomKey runKey,
+            SviSettings settings,
+            ProgressListener listener,
+            GradientSource source) {
         SviState state = init(runKey);
         double[] history = new double[(int) settings.steps()];
         Path file = settings.checkpointFile();
@@ -182,7 +223,7 @@ public final class Svi {
             long at = state.step();
             SviStep r;
             try (TensorScope scope = TensorScope.open()) {
-                r = step(state, runKey);
+                r = update(state, source.estimate(state, runKey.fold(at)));
                 if (r.ok()) {
                     scope.keepAll(r.state().params());
                     r.state().optimizer().slots().forEach(scope::keepAll);
