@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -172,7 +173,7 @@ public interface MovementContract extends KitFixture {
                 "V7 scatterAdd duplicates",
                 new double[] {5, 6, 4, 6, 0, 0},
                 Shape.of(3, 2),
-                Tensor.scatterAdd(src, 0, at, 3, 2),
+                Indexing.scatterAdd(src, 0, at, 3, 2),
                 0,
                 0);
     }
@@ -183,7 +184,7 @@ public interface MovementContract extends KitFixture {
     default void v8OneHot() {
         Tensor idx = Tensor.ofInts(backend(), new int[] {0, 2, 3, -1}, 4);
         for (DType dt : DType.values()) {
-            Tensor h = idx.oneHot(3, dt);
+            Tensor h = Indexing.oneHot(idx, 3, dt);
             assertEquals(dt, h.dtype(), "V8 dtype");
             Check.close(
                     "V8 oneHot " + dt,
@@ -299,7 +300,7 @@ public interface MovementContract extends KitFixture {
                 "V11 scatterAdd one index",
                 new double[] {0, 0, 0, 0, 5, 6},
                 Shape.of(3, 2),
-                Tensor.scatterAdd(src1, 0, at1, 3, 2),
+                Indexing.scatterAdd(src1, 0, at1, 3, 2),
                 0,
                 0);
         int n = 1000;
@@ -307,7 +308,7 @@ public interface MovementContract extends KitFixture {
         double[] ones = new double[n];
         java.util.Arrays.fill(ones, 1);
         Tensor many =
-                Tensor.scatterAdd(
+                Indexing.scatterAdd(
                         Tensor.of(backend(), ones, n), 0, Tensor.ofInts(backend(), same, n), 2);
         Check.close("V11 scatterAdd 1000 duplicates", new double[] {n, 0}, Shape.of(2), many, 0, 0);
         Tensor mask = Tensor.of(backend(), new double[] {1, 0, 1, 1}, DType.BOOL, 2, 2);

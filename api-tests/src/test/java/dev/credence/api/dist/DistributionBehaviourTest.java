@@ -18,6 +18,7 @@ import dev.credence.api.dist.bijector.CorrCholeskyBijector;
 import dev.credence.api.dist.bijector.ExpBijector;
 import dev.credence.api.dist.bijector.SigmoidBijector;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,9 @@ class DistributionBehaviourTest {
     @Test
     void reparameterisedFamiliesSay() {
         assertTrue(Normal.of(B, 0, 1).hasRsample());
-        assertTrue(new MultivariateNormal(vec(0, 0), Tensor.eye(B, 2, DType.FLOAT64)).hasRsample());
+        assertTrue(
+                new MultivariateNormal(vec(0, 0), LinearAlgebra.eye(B, 2, DType.FLOAT64))
+                        .hasRsample());
         assertFalse(Gamma.of(B, 2, 1).hasRsample());
         assertFalse(Beta.of(B, 2, 1).hasRsample());
         assertFalse(new Dirichlet(vec(1, 1)).hasRsample());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.DType;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 import java.util.function.Supplier;
@@ -106,7 +107,8 @@ class ValidationTest {
                 bad(
                         "MVN value shape",
                         () ->
-                                new MultivariateNormal(vec(0, 0), Tensor.eye(B, 2, DType.FLOAT64))
+                                new MultivariateNormal(
+                                                vec(0, 0), LinearAlgebra.eye(B, 2, DType.FLOAT64))
                                         .logProb(vec(1, 2, 3)),
                         "MultivariateNormal.logProb",
                         "event shape [2]",
@@ -115,7 +117,7 @@ class ValidationTest {
                         "LKJ value",
                         () ->
                                 new LKJCholesky(2, scalar(1))
-                                        .logProb(Tensor.eye(B, 2, DType.FLOAT64).mul(2)),
+                                        .logProb(LinearAlgebra.eye(B, 2, DType.FLOAT64).mul(2)),
                         "LKJCholesky.logProb",
                         "corrCholesky"),
                 bad(

@@ -1,5 +1,6 @@
 package dev.credence.api.autodiff;
 
+import dev.credence.api.tensor.Tape;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.function.Function;
  *
  * <p>{@link #valueAndGrad(Function, List)} calls a function on fresh <em>variables</em> (tracked
  * copies of the arguments), records every primitive applied to tensors that depend on them, then
- * walks the record backwards applying the rules of {@link VjpRules} to obtain the gradient of the
- * scalar result with respect to each argument:
+ * walks the record backwards applying one vector-Jacobian rule per primitive to obtain the gradient
+ * of the scalar result with respect to each argument:
  *
  * <pre>{@code
  * ValueAndGrad r = Autodiff.valueAndGrad(p -> loss(p.get(0), p.get(1)), List.of(w, b));
@@ -69,11 +70,11 @@ public final class Autodiff {
             vars.add(variable(a));
         }
         Tensor y;
-        boolean before = GradMode.setRecording(true);
+        boolean before = Tape.setRecording(true);
         try {
             y = f.apply(vars);
         } finally {
-            GradMode.setRecording(before);
+            Tape.setRecording(before);
         }
         if (y.size() != 1) {
             throw new IllegalArgumentException(
@@ -111,11 +112,11 @@ public final class Autodiff {
             vars.add(variable(a));
         }
         Tensor y;
-        boolean before = GradMode.setRecording(true);
+        boolean before = Tape.setRecording(true);
         try {
             y = f.apply(vars);
         } finally {
-            GradMode.setRecording(before);
+            Tape.setRecording(before);
         }
         if (!y.shape().equals(cotangent.shape())) {
             throw new IllegalArgumentException(
@@ -135,13 +136,7 @@ public final class Autodiff {
      * @return the variable
      */
     public static Tensor variable(Tensor x) {
-        if (!x.dtype().isFloating()) {
-            throw new IllegalArgumentException(
-                    "autodiff: can only differentiate with respect to FLOAT32 or FLOAT64 tensors,"
-                            + " found "
-                            + x.dtype());
-        }
-        return x.withNode(GradNode.variable(x));
+        return Tape.variable(x);
     }
 
     /**
@@ -154,7 +149,7 @@ public final class Autodiff {
      * @return the scope
      */
     public static NoGrad noGrad() {
-        return new NoGrad(GradMode.setRecording(false));
+        return new NoGrad(Tape.setRecording(false));
     }
 
     /**
@@ -163,7 +158,7 @@ public final class Autodiff {
      * @return true unless inside {@link #noGrad()}
      */
     public static boolean isRecording() {
-        return GradMode.isRecording();
+        return Tape.isRecording();
     }
 
     /** A block in which operations are not recorded. */
@@ -180,13 +175,10 @@ public final class Autodiff {
         public void close() {
             if (!closed) {
                 closed = true;
-                GradMode.setRecording(before);
+                Tape.setRecording(before);
             }
         }
     }
-
-    private static final java.util.concurrent.atomic.AtomicLong PASSES =
-            new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Back-propagates {@code seed} from {@code y} to the given variables.
@@ -199,125 +191,6 @@ public final class Autodiff {
      */
     public static List<Tensor> backward(
             Tensor y, Tensor seed, List<Tensor> vars, boolean createGraph) {
-        long pass = PASSES.incrementAndGet();
-        for (Tensor v : vars) {
-            if (v.node() == null) {
-                throw new IllegalArgumentException(
-                        "backward: every argument must be a variable (Autodiff.variable)");
-            }
-            GradNode n = v.node();
-            n.pass = pass;
-            n.target = true;
-            n.relevant = true;
-            n.cotangent = null;
-        }
-        List<GradNode> order = relevantNodes(y.node(), pass);
-        boolean before = GradMode.setRecording(createGraph);
-        try {
-            if (y.node() != null && !order.isEmpty()) {
-                y.node().cotangent = seed;
-            }
-            for (int i = order.size() - 1; i >= 0; i--) {
-                GradNode n = order.get(i);
-                if (n.target) {
-                    continue;
-                }
-                Tensor g = n.cotangent;
-                n.cotangent = null;
-                if (g == null) {
-                    continue;
-                }
-                Tensor[] gin = VjpRules.vjp(n, g);
-                Tensor[] in = n.inputs();
-                for (int k = 0; k < in.length; k++) {
-                    GradNode child = in[k].node();
-                    if (child == null || gin[k] == null || child.pass != pass || !child.relevant) {
-                        continue;
-                    }
-                    Tensor prev = child.cotangent;
-                    child.cotangent = prev == null ? gin[k] : prev.add(gin[k]);
-                }
-            }
-        } finally {
-            GradMode.setRecording(before);
-        }
-        List<Tensor> out = new ArrayList<>(vars.size());
-        for (Tensor v : vars) {
-            GradNode n = v.node();
-            Tensor g = n.cotangent;
-            out.add(g == null ? v.detach().zerosLike() : g);
-        }
-        for (Tensor v : vars) {
-            v.node().cotangent = null;
-            v.node().target = false;
-        }
-        return out;
-    }
-
-    /**
-     * Returns, in topological order (inputs before outputs), the nodes between {@code root} and the
-     * targets of this pass: nodes from which some target is reachable. Targets' own inputs are not
-     * explored, which confines a nested backward pass to its own variables.
-     */
-    private static List<GradNode> relevantNodes(GradNode root, long pass) {
-        List<GradNode> order = new ArrayList<>();
-        if (root == null) {
-            return order;
-        }
-        GradNode[] stack = new GradNode[64];
-        int[] next = new int[64];
-        int top = 0;
-        stack[0] = root;
-        next[0] = 0;
-        if (root.pass != pass) {
-            root.pass = pass;
-            root.target = false;
-            root.relevant = false;
-            root.cotangent = null;
-        } else if (root.target) {
-            order.add(root);
-            return order;
-        }
-        while (top >= 0) {
-            GradNode n = stack[top];
-            Tensor[] in = n.target ? new Tensor[0] : n.inputs();
-            int i = next[top];
-            while (i < in.length) {
-                GradNode c = in[i].node();
-                if (c == null || c.pass == pass) {
-                    i++;
-                    continue;
-                }
-                break;
-            }
-            if (i < in.length) {
-                next[top] = i + 1;
-                GradNode c = in[i].node();
-                c.pass = pass;
-                c.target = false;
-                c.relevant = false;
-                c.cotangent = null;
-                if (++top == stack.length) {
-                    stack = java.util.Arrays.copyOf(stack, 2 * top);
-                    next = java.util.Arrays.copyOf(next, 2 * top);
-                }
-                stack[top] = c;
-                next[top] = 0;
-                continue;
-            }
-            top--;
-            boolean r = n.target;
-            for (Tensor t : in) {
-                GradNode c = t.node();
-                if (c != null && c.pass == pass && c.relevant) {
-                    r = true;
-                }
-            }
-            n.relevant = r;
-            if (r) {
-                order.add(n);
-            }
-        }
-        return order;
+        return Tape.backward(y, seed, vars, createGraph);
     }
 }

@@ -121,13 +121,17 @@ public final class Backends {
         String ours = Backend.API_VERSION;
         if (!major(theirs).equals(major(ours))) {
             return Availability.unavailable(
-                    "built for backend SPI "
+                    "provider '"
+                            + p.name()
+                            + "' ("
+                            + p.getClass().getName()
+                            + ") implements backend SPI "
                             + theirs
-                            + " but this Credence provides "
+                            + " but this Credence expects "
                             + ours
-                            + "; use a version of the backend built for "
+                            + "; use a release of that backend built for SPI "
                             + major(ours)
-                            + ".x");
+                            + ".x, or port it to Backend.execute (see the Backend Javadoc)");
         }
         return a;
     }

@@ -252,6 +252,26 @@ public final class Shape {
     }
 
     /**
+     * Joins shapes: the dimensions of each, in order.
+     *
+     * @param parts the shapes
+     * @return the shape with all their dimensions
+     */
+    public static Shape concat(Shape... parts) {
+        int n = 0;
+        for (Shape p : parts) {
+            n += p.dims.length;
+        }
+        int[] out = new int[n];
+        int at = 0;
+        for (Shape p : parts) {
+            System.arraycopy(p.dims, 0, out, at, p.dims.length);
+            at += p.dims.length;
+        }
+        return new Shape(out);
+    }
+
+    /**
      * Tells whether this shape broadcasts to {@code target} without changing {@code target}.
      *
      * @param target the shape to broadcast to

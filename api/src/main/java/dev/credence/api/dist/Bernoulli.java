@@ -5,8 +5,8 @@ import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -108,7 +108,7 @@ public final class Bernoulli extends Distribution {
         if (fromLogits) {
             return x.mul(logits).sub(logits.softplus());
         }
-        return TensorMath.xlogy(x, probs).add(TensorMath.xlog1py(x.neg().add(1), probs.neg()));
+        return Elementwise.xlogy(x, probs).add(Elementwise.xlog1py(x.neg().add(1), probs.neg()));
     }
 
     @Override
@@ -127,7 +127,7 @@ public final class Bernoulli extends Distribution {
             return logits.softplus().sub(probs.mul(logits));
         }
         Tensor q = probs.neg().add(1);
-        return TensorMath.xlogy(probs, probs).add(TensorMath.xlogy(q, q)).neg();
+        return Elementwise.xlogy(probs, probs).add(Elementwise.xlogy(q, q)).neg();
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.dist.internal.HostSampler;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -80,15 +80,15 @@ public final class Beta extends Distribution {
         for (int i = 0; i < a.length; i++) {
             out[i] = host.beta(a[i], b[i]);
         }
-        return TensorMath.fromDoubles(concentration1.backend(), out, concentration1.dtype(), s);
+        return Tensor.of(concentration1.backend(), out, concentration1.dtype(), s);
     }
 
     @Override
     public Tensor logProb(Tensor value) {
         checkValue(value);
-        return TensorMath.xlogy(concentration1.sub(1), value)
-                .add(TensorMath.xlog1py(concentration0.sub(1), value.neg()))
-                .sub(TensorMath.lbeta(concentration1, concentration0));
+        return Elementwise.xlogy(concentration1.sub(1), value)
+                .add(Elementwise.xlog1py(concentration0.sub(1), value.neg()))
+                .sub(Elementwise.lbeta(concentration1, concentration0));
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class Beta extends Distribution {
         Tensor a = concentration1;
         Tensor b = concentration0;
         Tensor total = a.add(b);
-        return TensorMath.lbeta(a, b)
+        return Elementwise.lbeta(a, b)
                 .sub(a.sub(1).mul(a.digamma()))
                 .sub(b.sub(1).mul(b.digamma()))
                 .add(total.sub(2).mul(total.digamma()));

@@ -6,8 +6,8 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.dist.internal.HostSampler;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -117,7 +117,7 @@ public final class Binomial extends Distribution {
         for (int i = 0; i < n.length; i++) {
             out[i] = host.binomial(n[i], p[i]);
         }
-        return TensorMath.fromDoubles(probs.backend(), out, probs.dtype(), s);
+        return Tensor.of(probs.backend(), out, probs.dtype(), s);
     }
 
     @Override
@@ -130,8 +130,8 @@ public final class Binomial extends Distribution {
             return logChoose.add(k.mul(logits)).sub(n.mul(logits.softplus()));
         }
         return logChoose
-                .add(TensorMath.xlogy(k, probs))
-                .add(TensorMath.xlog1py(n.sub(k), probs.neg()));
+                .add(Elementwise.xlogy(k, probs))
+                .add(Elementwise.xlog1py(n.sub(k), probs.neg()));
     }
 
     @Override

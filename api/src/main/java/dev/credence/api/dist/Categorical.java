@@ -5,8 +5,10 @@ import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
+import dev.credence.api.tensor.Indexing;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -29,7 +31,7 @@ public final class Categorical extends Distribution {
         int last = param.rank() - 1;
         if (fromLogits) {
             checkParam("logits", param, Constraints.realVector());
-            this.logits = param.logSoftmax(last);
+            this.logits = Reductions.logSoftmax(param, last);
             this.probs = this.logits.exp();
         } else {
             checkParam("probs", param, Constraints.independent(Constraints.nonNegative(), 1));
@@ -112,7 +114,7 @@ public final class Categorical extends Distribution {
 
     @Override
     public Tensor sample(RandomKey key, int... sampleShape) {
-        int[] full = TensorMath.concat(shape(sampleShape).dims(), new int[] {categories});
+        int[] full = Shape.concat(shape(sampleShape), Shape.of(categories)).dims();
         return key.categorical(logits.detach().broadcastTo(full));
     }
 
@@ -120,7 +122,7 @@ public final class Categorical extends Distribution {
     public Tensor logProb(Tensor value) {
         checkValue(value);
         Tensor idx = value.cast(DType.INT32);
-        Tensor hit = idx.oneHot(categories, DType.INT32).eq(1);
+        Tensor hit = Indexing.oneHot(idx, categories, DType.INT32).eq(1);
         if (fromLogits) {
             return Tensor.where(hit, logits, logits.zerosLike()).sum(false, -1);
         }
@@ -130,7 +132,7 @@ public final class Categorical extends Distribution {
     @Override
     public Tensor entropy() {
         int last = probs.rank() - 1;
-        return TensorMath.xlogy(probs, probs).sum(false, last).neg();
+        return Elementwise.xlogy(probs, probs).sum(false, last).neg();
     }
 
     @Override

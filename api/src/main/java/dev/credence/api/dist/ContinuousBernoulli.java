@@ -6,6 +6,7 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -151,7 +152,7 @@ public final class ContinuousBernoulli extends Distribution {
     public Tensor mean() {
         Tensor near = small(logits, SERIES_BELOW);
         Tensor l = safe(logits, near);
-        Tensor exact = l.neg().expm1().reciprocal().neg().sub(l.reciprocal());
+        Tensor exact = Elementwise.reciprocal(l.neg().expm1()).neg().sub(Elementwise.reciprocal(l));
         Tensor l2 = logits.square();
         Tensor series = l2.div(30240).sub(1.0 / 720).mul(l2).add(1.0 / 12).mul(logits).add(0.5);
         return Tensor.where(near, series, exact);
@@ -162,7 +163,9 @@ public final class ContinuousBernoulli extends Distribution {
         Tensor near = small(logits, VARIANCE_SERIES_BELOW);
         Tensor l = safe(logits, near);
         Tensor sinh = l.mul(0.5).exp().sub(l.mul(-0.5).exp()).mul(0.5);
-        Tensor exact = l.square().reciprocal().sub(sinh.square().mul(4).reciprocal());
+        Tensor exact =
+                Elementwise.reciprocal(l.square())
+                        .sub(Elementwise.reciprocal(sinh.square().mul(4)));
         Tensor l2 = logits.square();
         Tensor series =
                 l2.div(-172800).add(1.0 / 6048).mul(l2).sub(1.0 / 240).mul(l2).add(1.0 / 12);

@@ -3,8 +3,8 @@ package dev.credence.api.dist;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -99,7 +99,7 @@ public final class Delta extends Distribution {
     @Override
     public Tensor logProb(Tensor x) {
         checkValue(x);
-        Tensor same = TensorMath.allRightmost(x.eq(value), eventDim);
+        Tensor same = Reductions.allRightmost(x.eq(value), eventDim);
         Tensor lp = logDensity.broadcastTo(batchShape().dims());
         return Tensor.where(same, lp, lp.zerosLike().add(Double.NEGATIVE_INFINITY));
     }
@@ -117,7 +117,7 @@ public final class Delta extends Distribution {
     @Override
     public Delta expand(Shape newBatchShape) {
         Shape s = checkExpand(newBatchShape);
-        int[] full = TensorMath.concat(s.dims(), eventShape().dims());
+        int[] full = Shape.concat(s, eventShape()).dims();
         return new Delta(value.broadcastTo(full), logDensity.broadcastTo(s.dims()), eventDim);
     }
 }

@@ -5,8 +5,8 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.dist.internal.HostSampler;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -89,14 +89,14 @@ public final class Dirichlet extends Distribution {
                 out[row + j] /= total;
             }
         }
-        return TensorMath.fromDoubles(concentration.backend(), out, concentration.dtype(), s);
+        return Tensor.of(concentration.backend(), out, concentration.dtype(), s);
     }
 
     @Override
     public Tensor logProb(Tensor value) {
         checkValue(value);
         Tensor a = concentration;
-        Tensor terms = TensorMath.xlogy(a.sub(1), value).sum(false, -1);
+        Tensor terms = Elementwise.xlogy(a.sub(1), value).sum(false, -1);
         return terms.add(a.sum(false, -1).lgamma()).sub(a.lgamma().sum(false, -1));
     }
 

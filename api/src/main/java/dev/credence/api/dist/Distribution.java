@@ -4,7 +4,6 @@ import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
@@ -84,7 +83,7 @@ public abstract class Distribution {
      * @return {@code sampleShape + batchShape + eventShape}
      */
     public final Shape shape(int... sampleShape) {
-        return TensorMath.concat(Shape.of(sampleShape), batchShape, eventShape);
+        return Shape.concat(Shape.of(sampleShape), batchShape, eventShape);
     }
 
     /**
@@ -312,7 +311,7 @@ public abstract class Distribution {
     private static String describeEvent(Tensor value, Shape checked, int eventDim, int k) {
         int[] vd = value.shape().dims();
         int[] event = Arrays.copyOfRange(vd, vd.length - eventDim, vd.length);
-        Tensor v = value.detach().broadcastTo(TensorMath.concat(checked.dims(), event));
+        Tensor v = value.detach().broadcastTo(Shape.concat(checked, Shape.of(event)).dims());
         int eventSize = Shape.of(event).size();
         double[] all = v.toDoubleArray();
         double[] ev = Arrays.copyOfRange(all, k * eventSize, (k + 1) * eventSize);
@@ -368,7 +367,7 @@ public abstract class Distribution {
      * @return the broadcast parameter
      */
     protected static Tensor expandParam(Tensor p, Shape batch, int... trailing) {
-        return p.broadcastTo(TensorMath.concat(batch.dims(), trailing));
+        return p.broadcastTo(Shape.concat(batch, Shape.of(trailing)).dims());
     }
 
     /**
@@ -398,6 +397,6 @@ public abstract class Distribution {
         for (int i = 0; i < u.length; i++) {
             u[i] = Math.min(Math.max(u[i] + 0x1.0p-54, lo), hi);
         }
-        return TensorMath.fromDoubles(like.backend(), u, like.dtype(), shape);
+        return Tensor.of(like.backend(), u, like.dtype(), shape);
     }
 }

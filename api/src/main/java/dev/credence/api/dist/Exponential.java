@@ -6,6 +6,7 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -69,12 +70,12 @@ public final class Exponential extends Distribution {
 
     @Override
     public Tensor mean() {
-        return rate.reciprocal();
+        return Elementwise.reciprocal(rate);
     }
 
     @Override
     public Tensor variance() {
-        return rate.square().reciprocal();
+        return Elementwise.reciprocal(rate.square());
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.dist.internal.HostSampler;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -87,7 +87,7 @@ public final class Gamma extends Distribution {
         for (int i = 0; i < a.length; i++) {
             out[i] = host.gamma(a[i]);
         }
-        return TensorMath.fromDoubles(alpha.backend(), out, alpha.dtype(), s);
+        return Tensor.of(alpha.backend(), out, alpha.dtype(), s);
     }
 
     @Override
@@ -98,7 +98,7 @@ public final class Gamma extends Distribution {
     @Override
     public Tensor logProb(Tensor value) {
         checkValue(value);
-        return TensorMath.xlogy(concentration.sub(1), value)
+        return Elementwise.xlogy(concentration.sub(1), value)
                 .add(concentration.mul(rate.log()))
                 .sub(rate.mul(value))
                 .sub(concentration.lgamma());

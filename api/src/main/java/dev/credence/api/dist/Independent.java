@@ -3,8 +3,8 @@ package dev.credence.api.dist;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -43,9 +43,8 @@ public final class Independent extends Distribution {
         if (batch) {
             return Shape.of(Arrays.copyOf(b, b.length - n));
         }
-        return Shape.of(
-                TensorMath.concat(
-                        Arrays.copyOfRange(b, b.length - n, b.length), base.eventShape().dims()));
+        return Shape.concat(
+                Shape.of(Arrays.copyOfRange(b, b.length - n, b.length)), base.eventShape());
     }
 
     /**
@@ -89,7 +88,7 @@ public final class Independent extends Distribution {
     @Override
     public Tensor logProb(Tensor value) {
         checkValue(value);
-        return TensorMath.sumRightmost(base.logProb(value), reinterpreted);
+        return Reductions.sumRightmost(base.logProb(value), reinterpreted);
     }
 
     @Override
@@ -104,7 +103,7 @@ public final class Independent extends Distribution {
 
     @Override
     public Tensor entropy() {
-        return TensorMath.sumRightmost(base.entropy(), reinterpreted);
+        return Reductions.sumRightmost(base.entropy(), reinterpreted);
     }
 
     @Override
@@ -112,8 +111,7 @@ public final class Independent extends Distribution {
         Shape s = checkExpand(newBatchShape);
         int[] b = base.batchShape().dims();
         int[] moved = Arrays.copyOfRange(b, b.length - reinterpreted, b.length);
-        return new Independent(
-                base.expand(Shape.of(TensorMath.concat(s.dims(), moved))), reinterpreted);
+        return new Independent(base.expand(Shape.concat(s, Shape.of(moved))), reinterpreted);
     }
 
     @Override

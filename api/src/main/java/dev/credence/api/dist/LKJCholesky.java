@@ -6,8 +6,8 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.dist.internal.HostSampler;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -98,7 +98,7 @@ public final class LKJCholesky extends Distribution {
     @Override
     public Tensor logProb(Tensor value) {
         checkValue(value);
-        Tensor diag = TensorMath.diagonal(value).narrow(-1, 1, dim);
+        Tensor diag = LinearAlgebra.diagonal(value).narrow(-1, 1, dim);
         Tensor b = concentration.unsqueeze(-1).add(rowOffsets());
         Tensor exponent = b.sub(1).mul(2);
         double[] halfI = new double[dim - 1];
@@ -114,7 +114,7 @@ public final class LKJCholesky extends Distribution {
 
     @Override
     public Tensor sample(RandomKey key, int... sampleShape) {
-        Shape batch = Shape.of(TensorMath.concat(sampleShape, batchShape().dims()));
+        Shape batch = Shape.concat(Shape.of(sampleShape), batchShape());
         double[] eta = concentration.detach().broadcastTo(batch.dims()).toDoubleArray();
         HostSampler host = new HostSampler(key);
         double[] out = new double[eta.length * dim * dim];
@@ -136,8 +136,7 @@ public final class LKJCholesky extends Distribution {
                 out[base + i * dim + i] = Math.sqrt(1 - y);
             }
         }
-        return TensorMath.fromDoubles(
-                concentration.backend(), out, concentration.dtype(), shape(sampleShape));
+        return Tensor.of(concentration.backend(), out, concentration.dtype(), shape(sampleShape));
     }
 
     @Override

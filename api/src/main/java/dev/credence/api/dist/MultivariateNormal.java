@@ -3,8 +3,8 @@ package dev.credence.api.dist;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -47,7 +47,7 @@ public final class MultivariateNormal extends Distribution {
      * @return the distribution
      */
     public static MultivariateNormal withCovariance(Tensor loc, Tensor covariance) {
-        return new MultivariateNormal(loc, TensorMath.cholesky(covariance));
+        return new MultivariateNormal(loc, LinearAlgebra.cholesky(covariance));
     }
 
     private static Shape batchOf(Tensor loc, Tensor l) {
@@ -113,8 +113,8 @@ public final class MultivariateNormal extends Distribution {
     public Tensor logProb(Tensor value) {
         checkValue(value);
         Tensor diff = value.sub(loc).unsqueeze(-1);
-        Tensor z = TensorMath.solveLowerTriangular(scaleTril, diff).squeeze(-1);
-        Tensor halfLogDet = TensorMath.diagonal(scaleTril).log().sum(false, -1);
+        Tensor z = LinearAlgebra.triangularSolve(scaleTril, diff, true, false).squeeze(-1);
+        Tensor halfLogDet = LinearAlgebra.diagonal(scaleTril).log().sum(false, -1);
         return z.square().sum(false, -1).mul(-0.5).sub(halfLogDet).sub(dim * Normal.HALF_LOG_2PI);
     }
 
@@ -130,7 +130,7 @@ public final class MultivariateNormal extends Distribution {
 
     @Override
     public Tensor entropy() {
-        Tensor halfLogDet = TensorMath.diagonal(scaleTril).log().sum(false, -1);
+        Tensor halfLogDet = LinearAlgebra.diagonal(scaleTril).log().sum(false, -1);
         return halfLogDet.add(dim * (0.5 + Normal.HALF_LOG_2PI));
     }
 

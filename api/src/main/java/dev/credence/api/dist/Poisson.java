@@ -6,8 +6,8 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.dist.internal.HostSampler;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -63,14 +63,14 @@ public final class Poisson extends Distribution {
         for (int i = 0; i < r.length; i++) {
             out[i] = host.poisson(r[i]);
         }
-        return TensorMath.fromDoubles(rate.backend(), out, rate.dtype(), s);
+        return Tensor.of(rate.backend(), out, rate.dtype(), s);
     }
 
     @Override
     public Tensor logProb(Tensor value) {
         checkValue(value);
         Tensor k = value.cast(rate.dtype());
-        return TensorMath.xlogy(k, rate).sub(rate).sub(k.add(1).lgamma());
+        return Elementwise.xlogy(k, rate).sub(rate).sub(k.add(1).lgamma());
     }
 
     @Override

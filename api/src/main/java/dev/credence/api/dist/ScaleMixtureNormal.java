@@ -6,6 +6,7 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 
@@ -104,7 +105,7 @@ public final class ScaleMixtureNormal extends Distribution {
         Tensor z2 = value.div(sigma2).square().mul(-0.5).sub(sigma2.log()).add(pi.neg().log1p());
         Shape out = Shape.broadcast(z1.shape(), z2.shape(), "ScaleMixtureNormal.logProb");
         Tensor both =
-                Tensor.stack(List.of(z1.broadcastTo(out.dims()), z2.broadcastTo(out.dims())), -1);
+                Indexing.stack(List.of(z1.broadcastTo(out.dims()), z2.broadcastTo(out.dims())), -1);
         return both.logSumExp(false, -1).sub(Normal.HALF_LOG_2PI);
     }
 

@@ -6,8 +6,8 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.dist.internal.HostSampler;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -102,7 +102,7 @@ public final class StudentT extends Distribution {
             double chi2 = 2 * host.gamma(v[i] / 2);
             scaleOfZ[i] = 1 / Math.sqrt(chi2 / v[i]);
         }
-        Tensor w = TensorMath.fromDoubles(loc.backend(), scaleOfZ, loc.dtype(), s);
+        Tensor w = Tensor.of(loc.backend(), scaleOfZ, loc.dtype(), s);
         Tensor z = standardNormal(ks[1], loc, s);
         return loc.detach().add(scale.detach().mul(z).mul(w));
     }
@@ -136,7 +136,7 @@ public final class StudentT extends Distribution {
         Tensor h = half.add(0.5);
         return h.mul(h.digamma().sub(half.digamma()))
                 .add(df.log().mul(0.5))
-                .add(TensorMath.lbeta(half, half.scalarLike(0.5)))
+                .add(Elementwise.lbeta(half, half.scalarLike(0.5)))
                 .add(scale.log());
     }
 

@@ -5,8 +5,8 @@ import dev.credence.api.dist.bijector.Bijector;
 import dev.credence.api.dist.bijector.ComposeBijector;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +75,7 @@ public class TransformedDistribution extends Distribution {
     }
 
     private static Shape[] shapes(Distribution base, Bijector f) {
-        Shape out = f.forwardShape(TensorMath.concat(base.batchShape(), base.eventShape()));
+        Shape out = f.forwardShape(Shape.concat(base.batchShape(), base.eventShape()));
         int eventRank =
                 f.codomainEventDim() + Math.max(0, base.eventShape().rank() - f.domainEventDim());
         int[] d = out.dims();
@@ -128,14 +128,14 @@ public class TransformedDistribution extends Distribution {
         checkValue(value);
         Tensor x = transform.inverse(value);
         Tensor logDet =
-                TensorMath.sumRightmost(transform.logAbsDetJacobian(x, value), extraEventDims);
+                Reductions.sumRightmost(transform.logAbsDetJacobian(x, value), extraEventDims);
         return base.logProb(x).sub(logDet);
     }
 
     @Override
     public TransformedDistribution expand(Shape newBatchShape) {
         Shape s = checkExpand(newBatchShape);
-        Shape baseFull = transform.inverseShape(TensorMath.concat(s, eventShape()));
+        Shape baseFull = transform.inverseShape(Shape.concat(s, eventShape()));
         int[] d = baseFull.dims();
         int baseEvent = base.eventShape().rank();
         Distribution b = base.expand(Shape.of(Arrays.copyOf(d, d.length - baseEvent)));

@@ -5,8 +5,8 @@ import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -81,7 +81,7 @@ public final class Uniform extends Distribution {
     @Override
     public Tensor logProb(Tensor value) {
         checkValue(value);
-        Tensor inside = TensorMath.and(value.ge(low), value.lt(high));
+        Tensor inside = Elementwise.and(value.ge(low), value.lt(high));
         Tensor lp = high.sub(low).log().neg();
         return Tensor.where(inside, lp, lp.zerosLike().add(Double.NEGATIVE_INFINITY));
     }

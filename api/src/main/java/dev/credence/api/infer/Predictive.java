@@ -5,6 +5,7 @@ import dev.credence.api.model.Model;
 import dev.credence.api.model.Site;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class Predictive {
             }
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
-        acc.forEach((k, v) -> out.put(k, Tensor.stack(v, 0)));
+        acc.forEach((k, v) -> out.put(k, Indexing.stack(v, 0)));
         return out;
     }
 }

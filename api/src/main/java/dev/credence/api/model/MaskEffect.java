@@ -1,6 +1,6 @@
 package dev.credence.api.model;
 
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /** Keeps only the log-probability terms where a BOOL mask is true (and any earlier mask too). */
@@ -14,7 +14,7 @@ final class MaskEffect extends Effect {
     @Override
     protected void process(Message m) {
         if (m.isRandom()) {
-            m.setMask(m.mask() == null ? mask : TensorMath.and(m.mask(), mask));
+            m.setMask(m.mask() == null ? mask : Elementwise.and(m.mask(), mask));
         }
     }
 }

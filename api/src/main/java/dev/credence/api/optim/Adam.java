@@ -1,6 +1,7 @@
 package dev.credence.api.optim;
 
 import dev.credence.api.autodiff.Autodiff;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +131,7 @@ public final class Adam implements Optimizer {
                 Tensor p = params.get(i).detach();
                 Tensor g = grads.get(i).detach();
                 if (Double.isFinite(clip)) {
-                    g = g.clamp(-clip, clip);
+                    g = Elementwise.clamp(g, -clip, clip);
                 }
                 if (weightDecay > 0 && !decoupled) {
                     g = g.add(p.mul(weightDecay));

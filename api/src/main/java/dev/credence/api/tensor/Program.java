@@ -1,12 +1,11 @@
 package dev.credence.api.tensor;
 
+import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Backend;
-import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.backend.CompareOp;
 import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.backend.UnaryOp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +24,9 @@ import java.util.function.Function;
  * Buffer[] out = p.run(backend, x1.buffer());
  * }</pre>
  *
+ * <p>A step is the {@link Primitive} the tape records, with the same typed {@link Attributes}, so
+ * replaying is one {@link Backend#execute} call per step with no translation.
+ *
  * <p>Replay is exact, not approximate: it issues the same backend calls in the same order. It is
  * valid only when the function's structure does not depend on its input values; a recording that
  * read an intermediate value on the host says so in {@link #notReplayableReason()}, and callers
@@ -32,70 +34,18 @@ import java.util.function.Function;
  */
 public final class Program {
 
-    /** The kinds of recorded step. */
-    enum Kind {
-        UNARY,
-        BINARY,
-        COMPARE,
-        WHERE,
-        REDUCE_SUM,
-        REDUCE_MAX,
-        MATMUL,
-        RESHAPE,
-        PERMUTE,
-        BROADCAST,
-        SLICE,
-        CONCAT,
-        GATHER,
-        SCATTER_ADD,
-        ONE_HOT,
-        CAST
-    }
-
-    /** One recorded backend call. */
-    record Step(Kind kind, Object attr, int[] in, int out, Shape shape, DType dtype) {
+    /** One recorded primitive: what it was applied to, in buffer slots, and what it produced. */
+    record Step(Primitive op, Attributes attributes, int[] in, int out, Shape shape, DType dtype) {
         Buffer exec(Backend b, Buffer[] s) {
-            return switch (kind) {
-                case UNARY -> b.unary((UnaryOp) attr, s[in[0]]);
-                case BINARY -> b.binary((BinaryOp) attr, s[in[0]], s[in[1]], shape);
-                case COMPARE -> b.compare((CompareOp) attr, s[in[0]], s[in[1]], shape);
-                case WHERE -> b.where(s[in[0]], s[in[1]], s[in[2]], shape);
-                case REDUCE_SUM, REDUCE_MAX -> {
-                    Tensor.ReduceAttr a = (Tensor.ReduceAttr) attr;
-                    yield b.reduce(Recorder.reduceOp(kind), s[in[0]], a.axes(), a.keepDims());
-                }
-                case MATMUL -> b.matmul(s[in[0]], s[in[1]], shape);
-                case RESHAPE -> b.reshape(s[in[0]], shape);
-                case PERMUTE -> b.permute(s[in[0]], (int[]) attr);
-                case BROADCAST -> b.broadcastTo(s[in[0]], shape);
-                case SLICE -> {
-                    int[][] r = (int[][]) attr;
-                    yield b.slice(s[in[0]], r[0], r[1]);
-                }
-                case CONCAT -> {
-                    Buffer[] xs = new Buffer[in.length];
-                    for (int i = 0; i < in.length; i++) {
-                        xs[i] = s[in[i]];
-                    }
-                    yield b.concat(xs, (Integer) attr, shape);
-                }
-                case GATHER -> b.gather(s[in[0]], (Integer) attr, s[in[1]]);
-                case SCATTER_ADD -> b.scatterAdd(shape, (Integer) attr, s[in[0]], s[in[1]]);
-                case ONE_HOT -> b.oneHot(s[in[0]], (Integer) attr, dtype);
-                case CAST -> b.cast(s[in[0]], dtype);
-            };
+            Buffer[] args = new Buffer[in.length];
+            for (int i = 0; i < in.length; i++) {
+                args[i] = s[in[i]];
+            }
+            return b.execute(op, attributes, args, shape, dtype);
         }
 
         String signature() {
-            String a =
-                    attr instanceof int[] ia
-                            ? Arrays.toString(ia)
-                            : attr instanceof int[][] r
-                                    ? Arrays.deepToString(r)
-                                    : attr instanceof Tensor.ReduceAttr ra
-                                            ? Arrays.toString(ra.axes()) + ra.keepDims()
-                                            : String.valueOf(attr);
-            return kind + "(" + a + ")" + Arrays.toString(in) + "->" + out + dtype + shape;
+            return op + "(" + attributes + ")" + Arrays.toString(in) + "->" + out + dtype + shape;
         }
     }
 

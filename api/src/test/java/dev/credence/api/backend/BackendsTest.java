@@ -99,11 +99,14 @@ class BackendsTest {
     @Test
     @DisplayName("a provider built for another major SPI version is unavailable, with the reason")
     void apiVersion() {
-        Fake old = new Fake("old", 5, Availability.ok(), "0.9");
+        Fake old = new Fake("old", 5, Availability.ok(), "1.0");
         Availability a = Backends.availabilityOf(old);
         assertFalse(a.available());
-        assertTrue(a.reason().contains("built for backend SPI 0.9"), a.reason());
-        Fake minor = new Fake("minor", 5, Availability.ok(), "1.7");
+        assertTrue(a.reason().contains("provider 'old'"), a.reason());
+        assertTrue(a.reason().contains("implements backend SPI 1.0"), a.reason());
+        assertTrue(a.reason().contains("expects " + Backend.API_VERSION), a.reason());
+        assertTrue(a.reason().contains("Backend.execute"), a.reason());
+        Fake minor = new Fake("minor", 5, Availability.ok(), "2.7");
         assertTrue(Backends.availabilityOf(minor).available(), "minor versions are compatible");
     }
 

@@ -2,15 +2,13 @@ package dev.credence.backend.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Backend;
-import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.backend.CompareOp;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Device;
-import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.backend.UnaryOp;
 import java.lang.ref.Reference;
 
 /**
@@ -31,8 +29,9 @@ import java.lang.ref.Reference;
  *
  * All buffers of one backend live on its {@link #device()}. Data crosses devices only when asked:
  * through the host ({@code toDoubles}, {@code fromDoubles}, ...) or directly with {@link
- * #copyTo(Buffer, DjlBackend)}. Digamma, trigamma and scatter-add have no PyTorch binding in DJL
- * and run on the host (see {@code HostKernels}).
+ * #copyTo(Buffer, DjlBackend)}. Digamma, trigamma, scatter-add, the Cholesky factorisation and
+ * triangular solves have no PyTorch binding in DJL 0.36 and run on the host (see {@code
+ * HostKernels} and {@code Matrices}); on a GPU they copy their operands to the host and back.
  *
  * <h2>Numbers</h2>
  *
@@ -152,187 +151,94 @@ public final class DjlBackend implements Backend, AutoCloseable {
         ((DjlBuffer) x).release();
     }
 
-    // ---- elementwise ----
+    // ---- primitives ----
 
     @Override
-    public Buffer unary(UnaryOp op, Buffer x) {
+    public Buffer execute(
+            Primitive op, Attributes attributes, Buffer[] in, Shape shape, DType dtype) {
         try {
-            NDArray r =
-                    op == UnaryOp.DIGAMMA || op == UnaryOp.TRIGAMMA
-                            ? HostKernels.unary(manager, op, nd(x), x.shape(), x.dtype())
-                            : Elementwise.unary(op, nd(x));
-            return own(r, x.shape(), x.dtype());
+            return own(kernel(op, attributes, in, shape, dtype), shape, dtype);
         } finally {
-            Reference.reachabilityFence(x);
+            Reference.reachabilityFence(in);
         }
     }
 
-    @Override
-    public Buffer binary(BinaryOp op, Buffer a, Buffer b, Shape out) {
-        try {
-            return own(Elementwise.binary(op, nd(a), nd(b)), out, a.dtype());
-        } finally {
-            Reference.reachabilityFence(a);
-            Reference.reachabilityFence(b);
-        }
-    }
-
-    @Override
-    public Buffer compare(CompareOp op, Buffer a, Buffer b, Shape out) {
-        try {
-            return own(Elementwise.compare(op, nd(a), nd(b)), out, DType.BOOL);
-        } finally {
-            Reference.reachabilityFence(a);
-            Reference.reachabilityFence(b);
-        }
-    }
-
-    @Override
-    public Buffer where(Buffer cond, Buffer a, Buffer b, Shape out) {
-        try {
-            return own(Elementwise.where(nd(cond), nd(a), nd(b), out), out, a.dtype());
-        } finally {
-            Reference.reachabilityFence(cond);
-            Reference.reachabilityFence(a);
-            Reference.reachabilityFence(b);
-        }
-    }
-
-    // ---- reductions and linear algebra ----
-
-    @Override
-    public Buffer reduce(ReduceOp op, Buffer x, int[] axes, boolean keepDims) {
-        try {
-            NDArray r = Reductions.reduce(manager, op, nd(x), x.shape(), x.dtype(), axes, keepDims);
-            return own(r, x.shape().reduce(axes, keepDims), x.dtype());
-        } finally {
-            Reference.reachabilityFence(x);
-        }
-    }
-
-    @Override
-    public Buffer matmul(Buffer a, Buffer b, Shape out) {
-        try {
-            return own(nd(a).matMul(nd(b)), out, a.dtype());
-        } finally {
-            Reference.reachabilityFence(a);
-            Reference.reachabilityFence(b);
-        }
-    }
-
-    // ---- movement ----
-
-    @Override
-    public Buffer reshape(Buffer x, Shape shape) {
-        try {
-            return own(nd(x).reshape(Types.of(shape)), shape, x.dtype());
-        } finally {
-            Reference.reachabilityFence(x);
-        }
-    }
-
-    @Override
-    public Buffer permute(Buffer x, int[] perm) {
-        try {
-            int[] dims = new int[perm.length];
-            for (int i = 0; i < perm.length; i++) {
-                dims[i] = x.shape().dim(perm[i]);
+    private NDArray kernel(
+            Primitive op, Attributes attributes, Buffer[] in, Shape shape, DType dtype) {
+        Buffer x = in[0];
+        return switch (op) {
+            case DIGAMMA, TRIGAMMA -> HostKernels.unary(manager, op, nd(x), shape, dtype);
+            case NEG,
+                    EXP,
+                    LOG,
+                    LOG1P,
+                    EXPM1,
+                    SQRT,
+                    ABS,
+                    SIGN,
+                    SIN,
+                    COS,
+                    TANH,
+                    SIGMOID,
+                    LGAMMA,
+                    ERF ->
+                    Elementwise.unary(op, nd(x));
+            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM ->
+                    Elementwise.binary(op, nd(x), nd(in[1]));
+            case LT, LE, EQ -> Elementwise.compare(op, nd(x), nd(in[1]));
+            case WHERE -> Elementwise.where(nd(x), nd(in[1]), nd(in[2]), shape);
+            case SUM, MAX -> {
+                Attributes.Reduce r = (Attributes.Reduce) attributes;
+                yield Reductions.reduce(
+                        manager, op, nd(x), x.shape(), dtype, r.axes(), r.keepDims());
             }
-            return own(nd(x).transpose(perm), Shape.of(dims), x.dtype());
-        } finally {
-            Reference.reachabilityFence(x);
-        }
-    }
-
-    @Override
-    public Buffer broadcastTo(Buffer x, Shape shape) {
-        try {
-            return own(nd(x).broadcast(Types.of(shape)), shape, x.dtype());
-        } finally {
-            Reference.reachabilityFence(x);
-        }
-    }
-
-    @Override
-    public Buffer slice(Buffer x, int[] begin, int[] end) {
-        try {
-            int[] dims = new int[begin.length];
-            for (int i = 0; i < begin.length; i++) {
-                dims[i] = end[i] - begin[i];
+            case CUMSUM, CUMPROD ->
+                    Scans.apply(manager, op, nd(x), shape, dtype, (Attributes.Scan) attributes);
+            case MATMUL ->
+                    Matrices.matmul(
+                            nd(x),
+                            nd(in[1]),
+                            (Attributes.MatMul) attributes,
+                            x.shape(),
+                            in[1].shape());
+            case CHOLESKY -> Matrices.cholesky(manager, nd(x), shape, dtype);
+            case TRIANGULAR_SOLVE ->
+                    Matrices.triangularSolve(
+                            manager,
+                            nd(x),
+                            x.shape(),
+                            nd(in[1]),
+                            in[1].shape(),
+                            (Attributes.Triangular) attributes,
+                            shape,
+                            dtype);
+            case RESHAPE -> nd(x).reshape(Types.of(shape));
+            case PERMUTE -> nd(x).transpose(((Attributes.Permutation) attributes).order());
+            case BROADCAST_TO -> nd(x).broadcast(Types.of(shape));
+            case SLICE -> {
+                Attributes.Range r = (Attributes.Range) attributes;
+                yield Movement.slice(nd(x), r.begin(), r.end());
             }
-            return own(Movement.slice(nd(x), begin, end), Shape.of(dims), x.dtype());
-        } finally {
-            Reference.reachabilityFence(x);
-        }
-    }
-
-    @Override
-    public Buffer concat(Buffer[] xs, int axis, Shape out) {
-        try {
-            NDArray[] arrays = new NDArray[xs.length];
-            for (int k = 0; k < xs.length; k++) {
-                arrays[k] = nd(xs[k]);
+            case CONCAT -> {
+                NDArray[] arrays = new NDArray[in.length];
+                for (int k = 0; k < in.length; k++) {
+                    arrays[k] = nd(in[k]);
+                }
+                yield Movement.concat(arrays, ((Attributes.Axis) attributes).axis());
             }
-            return own(Movement.concat(arrays, axis), out, xs[0].dtype());
-        } finally {
-            Reference.reachabilityFence(xs);
-        }
-    }
-
-    @Override
-    public Buffer gather(Buffer x, int axis, Buffer indices) {
-        try {
-            Shape xs = x.shape();
-            Shape is = indices.shape();
-            int[] dims = new int[xs.rank() - 1 + is.rank()];
-            for (int i = 0; i < dims.length; i++) {
-                dims[i] =
-                        i < axis
-                                ? xs.dim(i)
-                                : i < axis + is.rank()
-                                        ? is.dim(i - axis)
-                                        : xs.dim(i - is.rank() + 1);
-            }
-            return own(Movement.gather(nd(x), axis, nd(indices)), Shape.of(dims), x.dtype());
-        } finally {
-            Reference.reachabilityFence(x);
-            Reference.reachabilityFence(indices);
-        }
-    }
-
-    @Override
-    public Buffer scatterAdd(Shape out, int axis, Buffer indices, Buffer src) {
-        try {
-            int count = indices.shape().size();
-            NDArray r =
+            case GATHER -> Movement.gather(nd(x), ((Attributes.Axis) attributes).axis(), nd(in[1]));
+            case SCATTER_ADD ->
                     HostKernels.scatterAdd(
-                            manager, out, axis, nd(indices), count, nd(src), src.dtype());
-            return own(r, out, src.dtype());
-        } finally {
-            Reference.reachabilityFence(indices);
-            Reference.reachabilityFence(src);
-        }
-    }
-
-    @Override
-    public Buffer oneHot(Buffer indices, int depth, DType dtype) {
-        try {
-            int[] id = indices.shape().dims();
-            int[] od = java.util.Arrays.copyOf(id, id.length + 1);
-            od[id.length] = depth;
-            return own(Movement.oneHot(manager, nd(indices), depth, dtype), Shape.of(od), dtype);
-        } finally {
-            Reference.reachabilityFence(indices);
-        }
-    }
-
-    @Override
-    public Buffer cast(Buffer x, DType dtype) {
-        try {
-            return own(Movement.cast(nd(x), x.dtype(), dtype), x.shape(), dtype);
-        } finally {
-            Reference.reachabilityFence(x);
-        }
+                            manager,
+                            shape,
+                            ((Attributes.Axis) attributes).axis(),
+                            nd(x),
+                            x.shape().size(),
+                            nd(in[1]),
+                            dtype);
+            case ONE_HOT -> Movement.oneHot(manager, nd(x), shape.dim(-1), dtype);
+            case CAST -> Movement.cast(nd(x), x.dtype(), dtype);
+        };
     }
 
     /** Frees every buffer this backend still holds; the backend cannot be used afterwards. */

@@ -1,10 +1,8 @@
 package dev.credence.backend.djl;
 
 import ai.djl.ndarray.NDArray;
-import dev.credence.api.backend.BinaryOp;
-import dev.credence.api.backend.CompareOp;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.backend.UnaryOp;
 
 /**
  * Elementwise kernels: unary functions, binary functions and comparisons with PyTorch's own
@@ -23,7 +21,7 @@ import dev.credence.api.backend.UnaryOp;
 final class Elementwise {
     private Elementwise() {}
 
-    static NDArray unary(UnaryOp op, NDArray x) {
+    static NDArray unary(Primitive op, NDArray x) {
         return switch (op) {
             case NEG -> x.neg();
             case EXP -> x.exp();
@@ -39,7 +37,7 @@ final class Elementwise {
             case SIGMOID -> x.getNDArrayInternal().sigmoid();
             case LGAMMA -> x.gammaln();
             case ERF -> x.erf();
-            case DIGAMMA, TRIGAMMA -> throw new IllegalStateException(op + " runs on the host");
+            default -> throw new IllegalStateException(op + " is not a native unary kernel");
         };
     }
 
@@ -82,15 +80,16 @@ final class Elementwise {
         }
     }
 
-    static NDArray binary(BinaryOp op, NDArray a, NDArray b) {
+    static NDArray binary(Primitive op, NDArray a, NDArray b) {
         return switch (op) {
             case ADD -> a.add(b);
             case SUB -> a.sub(b);
             case MUL -> a.mul(b);
             case DIV -> a.div(b);
             case POW -> pow(a, b);
-            case MAX -> a.maximum(b);
-            case MIN -> a.minimum(b);
+            case MAXIMUM -> a.maximum(b);
+            case MINIMUM -> a.minimum(b);
+            default -> throw new IllegalArgumentException(op + " is not a binary primitive");
         };
     }
 
@@ -108,11 +107,12 @@ final class Elementwise {
         }
     }
 
-    static NDArray compare(CompareOp op, NDArray a, NDArray b) {
+    static NDArray compare(Primitive op, NDArray a, NDArray b) {
         return switch (op) {
             case LT -> a.lt(b);
             case LE -> a.lte(b);
             case EQ -> a.eq(b);
+            default -> throw new IllegalArgumentException(op + " is no comparison");
         };
     }
 

@@ -3,9 +3,9 @@ package dev.credence.backend.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.ScalarMath;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.backend.UnaryOp;
 
 /**
  * The primitives that DJL's PyTorch binding does not offer, computed on the host.
@@ -19,11 +19,11 @@ import dev.credence.api.backend.UnaryOp;
 final class HostKernels {
     private HostKernels() {}
 
-    static NDArray unary(NDManager m, UnaryOp op, NDArray x, Shape shape, DType dtype) {
+    static NDArray unary(NDManager m, Primitive op, NDArray x, Shape shape, DType dtype) {
         int n = shape.size();
         double[] v = Creation.toDoubles(x, dtype, n);
         for (int k = 0; k < n; k++) {
-            v[k] = op == UnaryOp.DIGAMMA ? ScalarMath.digamma(v[k]) : ScalarMath.trigamma(v[k]);
+            v[k] = op == Primitive.DIGAMMA ? ScalarMath.digamma(v[k]) : ScalarMath.trigamma(v[k]);
         }
         return Creation.fromDoubles(m, v, shape, dtype);
     }

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.credence.api.backend.DType;
-import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 
 /**
@@ -20,12 +20,12 @@ final class Reductions {
     private Reductions() {}
 
     static NDArray reduce(
-            NDManager m, ReduceOp op, NDArray x, Shape in, DType dtype, int[] axes, boolean keep) {
+            NDManager m, Primitive op, NDArray x, Shape in, DType dtype, int[] axes, boolean keep) {
         Shape out = in.reduce(axes, keep);
         if (axes.length == 0) {
             return x.reshape(Types.of(out));
         }
-        return op == ReduceOp.SUM ? sum(x, dtype, axes, keep) : max(m, x, in, dtype, axes, out);
+        return op == Primitive.SUM ? sum(x, dtype, axes, keep) : max(m, x, in, dtype, axes, out);
     }
 
     private static NDArray sum(NDArray x, DType dtype, int[] axes, boolean keep) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.DType;
-import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,11 @@ class DjlMovementTest {
         for (DType from : DType.values()) {
             var x = Oracle.of(v, from, 3, 4);
             for (DType to : DType.values()) {
-                Oracle.same(from + " to " + to, DJL.cast(x.djl(), to), JVM.cast(x.jvm(), to), 0);
+                Oracle.same(
+                        from + " to " + to,
+                        Kernels.cast(DJL, x.djl(), to),
+                        Kernels.cast(JVM, x.jvm(), to),
+                        0);
             }
             assertArrayEquals(JVM.toInts(x.jvm()), DJL.toInts(x.djl()), "toInts from " + from);
         }
@@ -64,11 +68,11 @@ class DjlMovementTest {
         int[][] subsets = {{}, {0}, {3}, {0, 2}, {1, 3}, {0, 1, 3}, {1, 2, 3}, {0, 1, 2, 3}};
         for (int[] axes : subsets) {
             for (boolean keep : new boolean[] {false, true}) {
-                for (ReduceOp op : ReduceOp.values()) {
+                for (Primitive op : Kernels.family(Primitive.Family.REDUCE)) {
                     Oracle.same(
                             op + " " + java.util.Arrays.toString(axes) + " keep=" + keep,
-                            DJL.reduce(op, x.djl(), axes, keep),
-                            JVM.reduce(op, x.jvm(), axes, keep),
+                            Kernels.reduce(DJL, op, x.djl(), axes, keep),
+                            Kernels.reduce(JVM, op, x.jvm(), axes, keep),
                             dt == DType.FLOAT32 ? 0 : 1e-15);
                 }
             }
@@ -82,8 +86,8 @@ class DjlMovementTest {
         for (int[] axes : new int[][] {{1}, {0, 1}, {0}, {2}, {0, 2}}) {
             Oracle.same(
                     "max " + java.util.Arrays.toString(axes),
-                    DJL.reduce(ReduceOp.MAX, x.djl(), axes, false),
-                    JVM.reduce(ReduceOp.MAX, x.jvm(), axes, false),
+                    Kernels.reduce(DJL, Primitive.MAX, x.djl(), axes, false),
+                    Kernels.reduce(JVM, Primitive.MAX, x.jvm(), axes, false),
                     0);
         }
     }
@@ -93,9 +97,9 @@ class DjlMovementTest {
     void gatherScatter() {
         var x = Oracle.of(iota(2 * 5 * 3), DType.FLOAT64, 2, 5, 3);
         var idx = Oracle.ints(new int[] {4, 0, 4, 2, 1, 1}, 2, 3);
-        Buffer g = DJL.gather(x.djl(), 1, idx.djl());
+        Buffer g = Kernels.gather(DJL, x.djl(), 1, idx.djl());
         assertEquals(Shape.of(2, 2, 3, 3), g.shape());
-        Oracle.same("gather", g, JVM.gather(x.jvm(), 1, idx.jvm()), 0);
+        Oracle.same("gather", g, Kernels.gather(JVM, x.jvm(), 1, idx.jvm()), 0);
         double[] src = iota(2 * 6 * 3);
         src[3] = Double.NaN;
         src[10] = Double.POSITIVE_INFINITY;
@@ -105,15 +109,15 @@ class DjlMovementTest {
             Shape out = Shape.of(2, 5, 3);
             Oracle.same(
                     "scatterAdd " + dt,
-                    DJL.scatterAdd(out, 1, idx.djl(), s.djl()),
-                    JVM.scatterAdd(out, 1, idx.jvm(), s.jvm()),
+                    Kernels.scatterAdd(DJL, out, 1, idx.djl(), s.djl()),
+                    Kernels.scatterAdd(JVM, out, 1, idx.jvm(), s.jvm()),
                     0);
         }
         var scalarIndex = Oracle.ints(new int[] {3}, new int[0]);
         Oracle.same(
                 "gather with a scalar index",
-                DJL.gather(x.djl(), 1, scalarIndex.djl()),
-                JVM.gather(x.jvm(), 1, scalarIndex.jvm()),
+                Kernels.gather(DJL, x.djl(), 1, scalarIndex.djl()),
+                Kernels.gather(JVM, x.jvm(), 1, scalarIndex.jvm()),
                 0);
     }
 
@@ -129,7 +133,10 @@ class DjlMovementTest {
         var idx = Oracle.ints(new int[] {0, 4, -1, 3, 2, 7}, 2, 3);
         for (DType dt : DType.values()) {
             Oracle.same(
-                    "oneHot " + dt, DJL.oneHot(idx.djl(), 5, dt), JVM.oneHot(idx.jvm(), 5, dt), 0);
+                    "oneHot " + dt,
+                    Kernels.oneHot(DJL, idx.djl(), 5, dt),
+                    Kernels.oneHot(JVM, idx.jvm(), 5, dt),
+                    0);
         }
     }
 
@@ -138,28 +145,31 @@ class DjlMovementTest {
     void viewsAndMatmul() {
         var x = Oracle.of(iota(24), DType.FLOAT64, 2, 3, 4);
         int[] perm = {2, 0, 1};
-        Buffer p = DJL.permute(x.djl(), perm);
-        Buffer pj = JVM.permute(x.jvm(), perm);
-        Buffer sl = DJL.slice(p, new int[] {1, 0, 1}, new int[] {3, 2, 3});
-        Buffer slj = JVM.slice(pj, new int[] {1, 0, 1}, new int[] {3, 2, 3});
+        Buffer p = Kernels.permute(DJL, x.djl(), perm);
+        Buffer pj = Kernels.permute(JVM, x.jvm(), perm);
+        Buffer sl = Kernels.slice(DJL, p, new int[] {1, 0, 1}, new int[] {3, 2, 3});
+        Buffer slj = Kernels.slice(JVM, pj, new int[] {1, 0, 1}, new int[] {3, 2, 3});
         Oracle.same(
-                "slice of permute", DJL.reshape(sl, Shape.of(8)), JVM.reshape(slj, Shape.of(8)), 0);
+                "slice of permute",
+                Kernels.reshape(DJL, sl, Shape.of(8)),
+                Kernels.reshape(JVM, slj, Shape.of(8)),
+                0);
         var b = Oracle.of(iota(4 * 2), DType.FLOAT64, 4, 2);
         Shape out = Shape.of(2, 3, 2);
         Oracle.same(
                 "matmul [2,3,4] x [4,2]",
-                DJL.matmul(x.djl(), b.djl(), out),
-                JVM.matmul(x.jvm(), b.jvm(), out),
+                Kernels.matmul(DJL, x.djl(), b.djl(), out),
+                Kernels.matmul(JVM, x.jvm(), b.jvm(), out),
                 1e-15);
-        Buffer row = DJL.slice(p, new int[] {0, 0, 0}, new int[] {1, 2, 3});
-        Buffer rowJ = JVM.slice(pj, new int[] {0, 0, 0}, new int[] {1, 2, 3});
-        Buffer[] parts = {p, DJL.broadcastTo(row, Shape.of(3, 2, 3))};
-        Buffer[] partsJ = {pj, JVM.broadcastTo(rowJ, Shape.of(3, 2, 3))};
+        Buffer row = Kernels.slice(DJL, p, new int[] {0, 0, 0}, new int[] {1, 2, 3});
+        Buffer rowJ = Kernels.slice(JVM, pj, new int[] {0, 0, 0}, new int[] {1, 2, 3});
+        Buffer[] parts = {p, Kernels.broadcastTo(DJL, row, Shape.of(3, 2, 3))};
+        Buffer[] partsJ = {pj, Kernels.broadcastTo(JVM, rowJ, Shape.of(3, 2, 3))};
         Shape cat = Shape.of(7, 2, 3);
         Oracle.same(
                 "concat of permuted and broadcast views",
-                DJL.concat(parts, 0, cat),
-                JVM.concat(partsJ, 0, cat),
+                Kernels.concat(DJL, parts, 0, cat),
+                Kernels.concat(JVM, partsJ, 0, cat),
                 0);
     }
 

@@ -3,11 +3,10 @@ package dev.credence.backend.djl;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.BackendConfig;
-import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.backend.UnaryOp;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.api.tensor.TensorScope;
 import java.util.function.IntConsumer;
@@ -53,8 +52,10 @@ class DjlOverheadTest {
         Buffer a = BACKEND.fromFloats(new float[] {1.5f}, one);
         Buffer b = BACKEND.fromFloats(new float[] {2.5f}, one);
         int n = 20_000;
-        double add = nanosPer(n, i -> BACKEND.release(BACKEND.binary(BinaryOp.ADD, a, b, one)));
-        double exp = nanosPer(n, i -> BACKEND.release(BACKEND.unary(UnaryOp.EXP, a)));
+        double add =
+                nanosPer(
+                        n, i -> BACKEND.release(Kernels.binary(BACKEND, Primitive.ADD, a, b, one)));
+        double exp = nanosPer(n, i -> BACKEND.release(Kernels.unary(BACKEND, Primitive.EXP, a)));
         double full = nanosPer(n, i -> BACKEND.release(BACKEND.full(i, one, DType.FLOAT32)));
         double read = nanosPer(n, i -> BACKEND.toFloats(a));
         Tensor x = Tensor.of(BACKEND, new float[] {1.5f}, 1);

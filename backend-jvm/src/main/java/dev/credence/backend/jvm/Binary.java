@@ -1,8 +1,7 @@
 package dev.credence.backend.jvm;
 
-import dev.credence.api.backend.BinaryOp;
-import dev.credence.api.backend.CompareOp;
 import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 
 /**
@@ -13,7 +12,7 @@ import dev.credence.api.backend.Shape;
 final class Binary {
     private Binary() {}
 
-    static JvmBuffer apply(BinaryOp op, JvmBuffer a, JvmBuffer b, Shape out) {
+    static JvmBuffer apply(Primitive op, JvmBuffer a, JvmBuffer b, Shape out) {
         JvmBuffer r = JvmBuffer.alloc(out, a.dtype);
         int n = out.size();
         if (n == 0) {
@@ -57,7 +56,7 @@ final class Binary {
     }
 
     private static void row(
-            BinaryOp op,
+            Primitive op,
             JvmBuffer a,
             int ia,
             int sa,
@@ -75,7 +74,7 @@ final class Binary {
     }
 
     private static void rowD(
-            BinaryOp op,
+            Primitive op,
             double[] a,
             int ia,
             int sa,
@@ -149,7 +148,7 @@ final class Binary {
     }
 
     private static void rowF(
-            BinaryOp op,
+            Primitive op,
             float[] a,
             int ia,
             int sa,
@@ -223,7 +222,16 @@ final class Binary {
     }
 
     private static void rowI(
-            BinaryOp op, int[] a, int ia, int sa, int[] b, int ib, int sb, int[] r, int io, int n) {
+            Primitive op,
+            int[] a,
+            int ia,
+            int sa,
+            int[] b,
+            int ib,
+            int sb,
+            int[] r,
+            int io,
+            int n) {
         for (int k = 0; k < n; k++) {
             int x = a[ia + k * sa];
             int y = b[ib + k * sb];
@@ -232,26 +240,27 @@ final class Binary {
                         case ADD -> x + y;
                         case SUB -> x - y;
                         case MUL -> x * y;
-                        case MAX -> Math.max(x, y);
-                        case MIN -> Math.min(x, y);
+                        case MAXIMUM -> Math.max(x, y);
+                        case MINIMUM -> Math.min(x, y);
                         default -> throw new IllegalArgumentException(op + " on INT32");
                     };
         }
     }
 
-    static double scalar(BinaryOp op, double x, double y) {
+    static double scalar(Primitive op, double x, double y) {
         return switch (op) {
             case ADD -> x + y;
             case SUB -> x - y;
             case MUL -> x * y;
             case DIV -> x / y;
             case POW -> Math.pow(x, y);
-            case MAX -> Math.max(x, y);
-            case MIN -> Math.min(x, y);
+            case MAXIMUM -> Math.max(x, y);
+            case MINIMUM -> Math.min(x, y);
+            default -> throw new IllegalArgumentException(op + " is not a binary primitive");
         };
     }
 
-    static JvmBuffer compare(CompareOp op, JvmBuffer a, JvmBuffer b, Shape out) {
+    static JvmBuffer compare(Primitive op, JvmBuffer a, JvmBuffer b, Shape out) {
         int n = out.size();
         int[] r = new int[n];
         if (a.d != null && a.shape.equals(out) && (b.shape.equals(out) || b.shape.size() == 1)) {
@@ -266,6 +275,7 @@ final class Binary {
                             case LT -> u < v;
                             case LE -> u <= v;
                             case EQ -> u == v;
+                            default -> throw new IllegalArgumentException(op + " is no comparison");
                         };
                 r[k] = t ? 1 : 0;
             }
@@ -281,6 +291,7 @@ final class Binary {
                         case LT -> x < y;
                         case LE -> x <= y;
                         case EQ -> x == y;
+                        default -> throw new IllegalArgumentException(op + " is no comparison");
                     };
             r[k] = v ? 1 : 0;
         }

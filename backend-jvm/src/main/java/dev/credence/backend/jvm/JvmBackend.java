@@ -1,14 +1,12 @@
 package dev.credence.backend.jvm;
 
+import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Backend;
-import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.backend.CompareOp;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Device;
-import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.backend.UnaryOp;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,86 +183,67 @@ public final class JvmBackend implements Backend {
     }
 
     @Override
-    public Buffer unary(UnaryOp op, Buffer x) {
-        return Unary.apply(op, jb(x));
+    public Buffer execute(
+            Primitive op, Attributes attributes, Buffer[] in, Shape shape, DType dtype) {
+        JvmBuffer x = jb(in[0]);
+        return switch (op) {
+            case NEG,
+                    EXP,
+                    LOG,
+                    LOG1P,
+                    EXPM1,
+                    SQRT,
+                    ABS,
+                    SIGN,
+                    SIN,
+                    COS,
+                    TANH,
+                    SIGMOID,
+                    LGAMMA,
+                    DIGAMMA,
+                    TRIGAMMA,
+                    ERF ->
+                    Unary.apply(op, x);
+            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM -> Binary.apply(op, x, jb(in[1]), shape);
+            case LT, LE, EQ -> Binary.compare(op, x, jb(in[1]), shape);
+            case WHERE -> Binary.where(x, jb(in[1]), jb(in[2]), shape);
+            case SUM, MAX -> {
+                Attributes.Reduce r = (Attributes.Reduce) attributes;
+                yield Reductions.reduce(op, x, r.axes(), r.keepDims());
+            }
+            case CUMSUM, CUMPROD -> Scans.apply(op, x, (Attributes.Scan) attributes);
+            case MATMUL -> matmul(x, jb(in[1]), (Attributes.MatMul) attributes, shape);
+            case CHOLESKY -> Factorisations.cholesky(x);
+            case TRIANGULAR_SOLVE ->
+                    Factorisations.triangularSolve(
+                            x, jb(in[1]), (Attributes.Triangular) attributes, shape);
+            case RESHAPE -> x.withShape(shape);
+            case PERMUTE -> Movement.permute(x, ((Attributes.Permutation) attributes).order());
+            case BROADCAST_TO -> Movement.broadcastTo(x, shape);
+            case SLICE -> {
+                Attributes.Range r = (Attributes.Range) attributes;
+                yield Movement.slice(x, r.begin(), r.end());
+            }
+            case CONCAT -> {
+                JvmBuffer[] j = new JvmBuffer[in.length];
+                for (int k = 0; k < in.length; k++) {
+                    j[k] = jb(in[k]);
+                }
+                yield Movement.concat(j, ((Attributes.Axis) attributes).axis(), shape);
+            }
+            case GATHER -> Movement.gather(x, ((Attributes.Axis) attributes).axis(), jb(in[1]));
+            case SCATTER_ADD ->
+                    Movement.scatterAdd(shape, ((Attributes.Axis) attributes).axis(), x, jb(in[1]));
+            case ONE_HOT -> Movement.oneHot(x, shape.dim(shape.rank() - 1), dtype);
+            case CAST -> Movement.cast(x, dtype);
+        };
     }
 
-    @Override
-    public Buffer binary(BinaryOp op, Buffer a, Buffer b, Shape out) {
-        return Binary.apply(op, jb(a), jb(b), out);
-    }
-
-    @Override
-    public Buffer compare(CompareOp op, Buffer a, Buffer b, Shape out) {
-        return Binary.compare(op, jb(a), jb(b), out);
-    }
-
-    @Override
-    public Buffer where(Buffer cond, Buffer a, Buffer b, Shape out) {
-        return Binary.where(jb(cond), jb(a), jb(b), out);
-    }
-
-    @Override
-    public Buffer reduce(ReduceOp op, Buffer x, int[] axes, boolean keepDims) {
-        return Reductions.reduce(op, jb(x), axes, keepDims);
-    }
-
-    @Override
-    public Buffer matmul(Buffer a, Buffer b, Shape out) {
-        JvmBuffer ja = jb(a);
-        JvmBuffer jbb = jb(b);
-        long work = (long) out.size() * ja.shape.dim(-1);
+    private Buffer matmul(JvmBuffer a, JvmBuffer b, Attributes.MatMul f, Shape out) {
+        int k = f.transposeA() ? a.shape.dim(-2) : a.shape.dim(-1);
+        long work = (long) out.size() * k;
         ExecutorService p = work >= MatMul.SMALL ? pool() : null;
-        return MatMul.apply(ja, jbb, out, p, p == null ? 1 : threads);
-    }
-
-    @Override
-    public Buffer reshape(Buffer x, Shape shape) {
-        return jb(x).withShape(shape);
-    }
-
-    @Override
-    public Buffer permute(Buffer x, int[] perm) {
-        return Movement.permute(jb(x), perm);
-    }
-
-    @Override
-    public Buffer broadcastTo(Buffer x, Shape shape) {
-        return Movement.broadcastTo(jb(x), shape);
-    }
-
-    @Override
-    public Buffer slice(Buffer x, int[] begin, int[] end) {
-        return Movement.slice(jb(x), begin, end);
-    }
-
-    @Override
-    public Buffer concat(Buffer[] xs, int axis, Shape out) {
-        JvmBuffer[] j = new JvmBuffer[xs.length];
-        for (int k = 0; k < xs.length; k++) {
-            j[k] = jb(xs[k]);
-        }
-        return Movement.concat(j, axis, out);
-    }
-
-    @Override
-    public Buffer gather(Buffer x, int axis, Buffer indices) {
-        return Movement.gather(jb(x), axis, jb(indices));
-    }
-
-    @Override
-    public Buffer scatterAdd(Shape out, int axis, Buffer indices, Buffer src) {
-        return Movement.scatterAdd(out, axis, jb(indices), jb(src));
-    }
-
-    @Override
-    public Buffer oneHot(Buffer indices, int depth, DType dtype) {
-        return Movement.oneHot(jb(indices), depth, dtype);
-    }
-
-    @Override
-    public Buffer cast(Buffer x, DType dtype) {
-        return Movement.cast(jb(x), dtype);
+        return MatMul.apply(a, b, f.transposeA(), f.transposeB(), out, p, p == null ? 1 : threads);
     }
 
     /** Stops the kernel threads; the backend still works afterwards, single-threaded. */

@@ -1,5 +1,6 @@
 package dev.credence.backend.jvm;
 
+import dev.credence.api.backend.HostLinearAlgebra;
 import dev.credence.api.backend.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Matrix products. Small products run a plain i-k-j loop. Large ones split the rows of the result
- * across threads and, within a thread, block over k and j so that a panel of B stays in cache while
- * every row of A in the thread's share streams past it; the innermost loop is an axpy ({@code c[j]
- * += a * b[j]}) that the JIT vectorises, or for FLOAT32 a register-blocked update of four rows at a
- * time ({@link #fourRowsF}).
+ * Matrix products {@code op(A) op(B)}. Small products run a plain i-k-j loop. Large ones split the
+ * rows of the result across threads and, within a thread, block over k and j so that a panel of B
+ * stays in cache while every row of A in the thread's share streams past it; the innermost loop is
+ * an axpy ({@code c[j] += a * b[j]}) that the JIT vectorises, or for FLOAT32 a register-blocked
+ * update of four rows at a time ({@link #fourRowsF}).
+ *
+ * <p>Transposed operands are read in place, never copied whole: a transposed A is walked with
+ * swapped strides (its elements are loaded one at a time outside the innermost loop anyway), and
+ * for a transposed B each k-by-j panel is packed into a small scratch array as it is needed, as
+ * BLAS kernels pack their panels, so the innermost loop still streams contiguous memory.
  */
 final class MatMul {
     private MatMul() {}
@@ -26,42 +32,42 @@ final class MatMul {
 
     private static final int JB = 512;
 
-    static JvmBuffer apply(JvmBuffer a, JvmBuffer b, Shape out, ExecutorService pool, int threads) {
+    /** How the operands are laid out: A's row and column strides, and whether B is transposed. */
+    record Layout(int aRow, int aCol, boolean transposeB) {}
+
+    static JvmBuffer apply(
+            JvmBuffer a,
+            JvmBuffer b,
+            boolean transposeA,
+            boolean transposeB,
+            Shape out,
+            ExecutorService pool,
+            int threads) {
         int ra = a.shape.rank();
-        int rb = b.shape.rank();
-        int m = a.shape.dim(ra - 2);
-        int k = a.shape.dim(ra - 1);
-        int n = b.shape.dim(rb - 1);
+        int m = out.dim(out.rank() - 2);
+        int n = out.dim(out.rank() - 1);
+        int k = transposeA ? a.shape.dim(ra - 2) : a.shape.dim(ra - 1);
+        Layout lay = new Layout(transposeA ? 1 : k, transposeA ? m : 1, transposeB);
         JvmBuffer r = JvmBuffer.alloc(out, a.dtype);
         int batches = out.size() / Math.max(1, m * n);
         if (out.size() == 0) {
             return r;
         }
         Shape batchOut = Shape.of(java.util.Arrays.copyOf(out.dims(), out.rank() - 2));
-        int[] offA = batchOffsets(a.shape, batchOut, m * k);
-        int[] offB = batchOffsets(b.shape, batchOut, k * n);
+        int[] offA = HostLinearAlgebra.batchOffsets(a.shape, batchOut, m * k);
+        int[] offB = HostLinearAlgebra.batchOffsets(b.shape, batchOut, k * n);
         for (int t = 0; t < batches; t++) {
             int oa = offA[t];
             int ob = offB[t];
             int oc = t * m * n;
             long work = (long) m * n * k;
             if (work < SMALL || threads <= 1 || m < 2) {
-                rows(a, oa, b, ob, r, oc, m, k, n, 0, m);
+                rows(a, oa, b, ob, lay, r, oc, k, n, 0, m);
             } else {
-                parallel(a, oa, b, ob, r, oc, m, k, n, pool, threads);
+                parallel(a, oa, b, ob, lay, r, oc, m, k, n, pool, threads);
             }
         }
         return r;
-    }
-
-    private static int[] batchOffsets(Shape in, Shape batchOut, int matrixSize) {
-        Shape inBatch = Shape.of(java.util.Arrays.copyOf(in.dims(), in.rank() - 2));
-        int[] s = Strides.broadcast(inBatch, batchOut);
-        int[] off = Strides.offsets(batchOut, s);
-        for (int i = 0; i < off.length; i++) {
-            off[i] *= matrixSize;
-        }
-        return off;
     }
 
     private static void parallel(
@@ -69,6 +75,7 @@ final class MatMul {
             int oa,
             JvmBuffer b,
             int ob,
+            Layout lay,
             JvmBuffer r,
             int oc,
             int m,
@@ -83,10 +90,10 @@ final class MatMul {
             int lo = p * chunk;
             int hi = Math.min(m, lo + chunk);
             if (lo < hi) {
-                fs.add(pool.submit(() -> rows(a, oa, b, ob, r, oc, m, k, n, lo, hi)));
+                fs.add(pool.submit(() -> rows(a, oa, b, ob, lay, r, oc, k, n, lo, hi)));
             }
         }
-        rows(a, oa, b, ob, r, oc, m, k, n, 0, Math.min(m, chunk));
+        rows(a, oa, b, ob, lay, r, oc, k, n, 0, Math.min(m, chunk));
         for (Future<?> f : fs) {
             try {
                 f.get();
@@ -105,23 +112,24 @@ final class MatMul {
             int oa,
             JvmBuffer b,
             int ob,
+            Layout lay,
             JvmBuffer r,
             int oc,
-            int m,
             int k,
             int n,
             int lo,
             int hi) {
         if (a.d != null) {
-            rowsD(a.d, oa, b.d, ob, r.d, oc, k, n, lo, hi);
+            rowsD(a.d, oa, lay, b.d, ob, r.d, oc, k, n, lo, hi);
         } else {
-            rowsF(a.f, oa, b.f, ob, r.f, oc, k, n, lo, hi);
+            rowsF(a.f, oa, lay, b.f, ob, r.f, oc, k, n, lo, hi);
         }
     }
 
     private static void rowsD(
             double[] a,
             int oa,
+            Layout lay,
             double[] b,
             int ob,
             double[] c,
@@ -130,18 +138,36 @@ final class MatMul {
             int n,
             int lo,
             int hi) {
+        int ar = lay.aRow();
+        int ac = lay.aCol();
+        double[] panel = lay.transposeB() ? new double[Math.min(k, KB) * Math.min(n, JB)] : null;
         for (int j0 = 0; j0 < n; j0 += JB) {
             int j1 = Math.min(n, j0 + JB);
             for (int k0 = 0; k0 < k; k0 += KB) {
                 int k1 = Math.min(k, k0 + KB);
+                double[] bArr = b;
+                int bb = ob;
+                int bs = n;
+                if (panel != null) {
+                    int w = j1 - j0;
+                    for (int j = j0; j < j1; j++) {
+                        int src = ob + j * k;
+                        for (int p = k0; p < k1; p++) {
+                            panel[(p - k0) * w + j - j0] = b[src + p];
+                        }
+                    }
+                    bArr = panel;
+                    bb = -k0 * w - j0;
+                    bs = w;
+                }
                 for (int i = lo; i < hi; i++) {
                     int ci = oc + i * n;
-                    int ai = oa + i * k;
+                    int ai = oa + i * ar;
                     for (int p = k0; p < k1; p++) {
-                        double av = a[ai + p];
-                        int bp = ob + p * n;
+                        double av = a[ai + p * ac];
+                        int bp = bb + p * bs;
                         for (int j = j0; j < j1; j++) {
-                            c[ci + j] += av * b[bp + j];
+                            c[ci + j] += av * bArr[bp + j];
                         }
                     }
                 }
@@ -150,42 +176,75 @@ final class MatMul {
     }
 
     private static void rowsF(
-            float[] a, int oa, float[] b, int ob, float[] c, int oc, int k, int n, int lo, int hi) {
+            float[] a,
+            int oa,
+            Layout lay,
+            float[] b,
+            int ob,
+            float[] c,
+            int oc,
+            int k,
+            int n,
+            int lo,
+            int hi) {
+        int ar = lay.aRow();
+        int ac = lay.aCol();
         if (n <= NARROW) {
+            // Dot products; B's element (p, j) is at ob + p * bp + j * bj.
+            int bp = lay.transposeB() ? 1 : n;
+            int bj = lay.transposeB() ? k : 1;
             for (int i = lo; i < hi; i++) {
-                int ai = oa + i * k;
+                int ai = oa + i * ar;
                 for (int j = 0; j < n; j++) {
+                    int b0 = ob + j * bj;
                     float s0 = 0;
                     float s1 = 0;
                     int p = 0;
                     for (; p + 1 < k; p += 2) {
-                        s0 += a[ai + p] * b[ob + p * n + j];
-                        s1 += a[ai + p + 1] * b[ob + (p + 1) * n + j];
+                        s0 += a[ai + p * ac] * b[b0 + p * bp];
+                        s1 += a[ai + (p + 1) * ac] * b[b0 + (p + 1) * bp];
                     }
                     if (p < k) {
-                        s0 += a[ai + p] * b[ob + p * n + j];
+                        s0 += a[ai + p * ac] * b[b0 + p * bp];
                     }
                     c[oc + i * n + j] = s0 + s1;
                 }
             }
             return;
         }
+        float[] panel = lay.transposeB() ? new float[Math.min(k, KB) * Math.min(n, JB)] : null;
         for (int j0 = 0; j0 < n; j0 += JB) {
             int j1 = Math.min(n, j0 + JB);
             for (int k0 = 0; k0 < k; k0 += KB) {
                 int k1 = Math.min(k, k0 + KB);
+                float[] bArr = b;
+                int bb = ob;
+                int bs = n;
+                if (panel != null) {
+                    int w = j1 - j0;
+                    for (int j = j0; j < j1; j++) {
+                        int src = ob + j * k;
+                        for (int p = k0; p < k1; p++) {
+                            panel[(p - k0) * w + j - j0] = b[src + p];
+                        }
+                    }
+                    bArr = panel;
+                    bb = -k0 * w - j0;
+                    bs = w;
+                }
                 int i = lo;
                 for (; i + 4 <= hi; i += 4) {
-                    fourRowsF(a, oa + i * k, k, b, ob, n, c, oc + i * n, k0, k1, j0, j1);
+                    fourRowsF(
+                            a, oa + i * ar, ar, ac, bArr, bb, bs, c, oc + i * n, n, k0, k1, j0, j1);
                 }
                 for (; i < hi; i++) {
                     int ci = oc + i * n;
-                    int ai = oa + i * k;
+                    int ai = oa + i * ar;
                     for (int p = k0; p < k1; p++) {
-                        float av = a[ai + p];
-                        int bp = ob + p * n;
+                        float av = a[ai + p * ac];
+                        int bp = bb + p * bs;
                         for (int j = j0; j < j1; j++) {
-                            c[ci + j] += av * b[bp + j];
+                            c[ci + j] += av * bArr[bp + j];
                         }
                     }
                 }
@@ -199,49 +258,56 @@ final class MatMul {
      * load of B feeds four rows and each update of C carries four products: a quarter of the memory
      * traffic per multiply-add of the one-row axpy, which waits on memory. The JIT does not
      * vectorise this loop (it cannot prove the four rows of C independent), yet on the VAE's
-     * products it runs about twice as fast as the vectorised axpy.
+     * products it runs about twice as fast as the vectorised axpy. A's element (i, p) is at {@code
+     * a0 + i * ar + p * ac}; row p of B starts at {@code bb + p * bs}.
      */
     private static void fourRowsF(
             float[] a,
             int a0,
-            int k,
+            int ar,
+            int ac,
             float[] b,
-            int ob,
-            int n,
+            int bb,
+            int bs,
             float[] c,
             int c0,
+            int n,
             int k0,
             int k1,
             int j0,
             int j1) {
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
+        int a1 = a0 + ar;
+        int a2 = a1 + ar;
+        int a3 = a2 + ar;
         int c1 = c0 + n;
         int c2 = c1 + n;
         int c3 = c2 + n;
         int p = k0;
         for (; p + 4 <= k1; p += 4) {
-            float x00 = a[a0 + p];
-            float x01 = a[a0 + p + 1];
-            float x02 = a[a0 + p + 2];
-            float x03 = a[a0 + p + 3];
-            float x10 = a[a1 + p];
-            float x11 = a[a1 + p + 1];
-            float x12 = a[a1 + p + 2];
-            float x13 = a[a1 + p + 3];
-            float x20 = a[a2 + p];
-            float x21 = a[a2 + p + 1];
-            float x22 = a[a2 + p + 2];
-            float x23 = a[a2 + p + 3];
-            float x30 = a[a3 + p];
-            float x31 = a[a3 + p + 1];
-            float x32 = a[a3 + p + 2];
-            float x33 = a[a3 + p + 3];
-            int b0 = ob + p * n;
-            int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
+            int q0 = p * ac;
+            int q1 = q0 + ac;
+            int q2 = q1 + ac;
+            int q3 = q2 + ac;
+            float x00 = a[a0 + q0];
+            float x01 = a[a0 + q1];
+            float x02 = a[a0 + q2];
+            float x03 = a[a0 + q3];
+            float x10 = a[a1 + q0];
+            float x11 = a[a1 + q1];
+            float x12 = a[a1 + q2];
+            float x13 = a[a1 + q3];
+            float x20 = a[a2 + q0];
+            float x21 = a[a2 + q1];
+            float x22 = a[a2 + q2];
+            float x23 = a[a2 + q3];
+            float x30 = a[a3 + q0];
+            float x31 = a[a3 + q1];
+            float x32 = a[a3 + q2];
+            float x33 = a[a3 + q3];
+            int b0 = bb + p * bs;
+            int b1 = b0 + bs;
+            int b2 = b1 + bs;
+            int b3 = b2 + bs;
             for (int j = j0; j < j1; j++) {
                 float y0 = b[b0 + j];
                 float y1 = b[b1 + j];
@@ -254,11 +320,12 @@ final class MatMul {
             }
         }
         for (; p < k1; p++) {
-            float x0 = a[a0 + p];
-            float x1 = a[a1 + p];
-            float x2 = a[a2 + p];
-            float x3 = a[a3 + p];
-            int bp = ob + p * n;
+            int q = p * ac;
+            float x0 = a[a0 + q];
+            float x1 = a[a1 + q];
+            float x2 = a[a2 + q];
+            float x3 = a[a3 + q];
+            int bp = bb + p * bs;
             for (int j = j0; j < j1; j++) {
                 float y = b[bp + j];
                 c[c0 + j] += x0 * y;

@@ -1,6 +1,6 @@
 package dev.credence.backend.jvm;
 
-import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 
 /**
@@ -11,12 +11,12 @@ import dev.credence.api.backend.Shape;
 final class Reductions {
     private Reductions() {}
 
-    static JvmBuffer reduce(ReduceOp op, JvmBuffer x, int[] axes, boolean keepDims) {
+    static JvmBuffer reduce(Primitive op, JvmBuffer x, int[] axes, boolean keepDims) {
         Shape keep = x.shape.reduce(axes, true);
         Shape out = keepDims ? keep : x.shape.reduce(axes, false);
         int m = out.size();
         double[] acc = new double[m];
-        boolean isMax = op == ReduceOp.MAX;
+        boolean isMax = op == Primitive.MAX;
         if (isMax) {
             java.util.Arrays.fill(acc, Double.NEGATIVE_INFINITY);
         }

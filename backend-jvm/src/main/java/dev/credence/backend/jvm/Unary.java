@@ -1,13 +1,13 @@
 package dev.credence.backend.jvm;
 
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.ScalarMath;
-import dev.credence.api.backend.UnaryOp;
 
 /** Elementwise unary kernels. FLOAT32 is computed in double and rounded once. */
 final class Unary {
     private Unary() {}
 
-    static JvmBuffer apply(UnaryOp op, JvmBuffer x) {
+    static JvmBuffer apply(Primitive op, JvmBuffer x) {
         int n = x.shape.size();
         switch (x.dtype) {
             case FLOAT64 -> {
@@ -46,14 +46,14 @@ final class Unary {
                 int[] in = x.i;
                 int[] out = new int[n];
                 for (int k = 0; k < n; k++) {
-                    out[k] = op == UnaryOp.NEG ? -in[k] : Math.abs(in[k]);
+                    out[k] = op == Primitive.NEG ? -in[k] : Math.abs(in[k]);
                 }
                 return JvmBuffer.ofI(x.shape, x.dtype, out);
             }
         }
     }
 
-    private static void run(UnaryOp op, double[] in, double[] out, int n) {
+    private static void run(Primitive op, double[] in, double[] out, int n) {
         switch (op) {
             case NEG -> {
                 for (int k = 0; k < n; k++) {

@@ -1,8 +1,7 @@
 package dev.credence.backend.nd4j;
 
-import dev.credence.api.backend.BinaryOp;
-import dev.credence.api.backend.CompareOp;
 import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndSet;
@@ -23,7 +22,7 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 final class Binary {
     private Binary() {}
 
-    static Nd4jBuffer apply(Allocator mem, BinaryOp op, Nd4jBuffer a, Nd4jBuffer b, Shape out) {
+    static Nd4jBuffer apply(Allocator mem, Primitive op, Nd4jBuffer a, Nd4jBuffer b, Shape out) {
         Nd4jBuffer r = mem.allocate(a.dtype, out);
         if (out.size() == 0) {
             return r;
@@ -34,10 +33,10 @@ final class Binary {
             Exec.run(name(op), r.array, atRank(a, b, out), atRank(b, a, out));
         }
         if (a.dtype.isFloating()) {
-            if (op == BinaryOp.MAX || op == BinaryOp.MIN) {
+            if (op == Primitive.MAXIMUM || op == Primitive.MINIMUM) {
                 copyNaNs(mem, a, out, r.array);
                 copyNaNs(mem, b, out, r.array);
-            } else if (op == BinaryOp.POW && Scan.anyNonFinite(b)) {
+            } else if (op == Primitive.POW && Scan.anyNonFinite(b)) {
                 HostKernels.pow(mem, a, b, r);
             }
         }
@@ -65,27 +64,29 @@ final class Binary {
     }
 
     /** The op on two values, as {@link Math} defines it. */
-    static double scalar(BinaryOp op, double x, double y) {
+    static double scalar(Primitive op, double x, double y) {
         return switch (op) {
             case ADD -> x + y;
             case SUB -> x - y;
             case MUL -> x * y;
             case DIV -> x / y;
             case POW -> Math.pow(x, y);
-            case MAX -> Math.max(x, y);
-            case MIN -> Math.min(x, y);
+            case MAXIMUM -> Math.max(x, y);
+            case MINIMUM -> Math.min(x, y);
+            default -> throw new IllegalArgumentException(op + " is not a binary primitive");
         };
     }
 
-    private static String name(BinaryOp op) {
+    private static String name(Primitive op) {
         return switch (op) {
             case ADD -> "add";
             case SUB -> "subtract";
             case MUL -> "multiply";
             case DIV -> "divide";
             case POW -> "Pow";
-            case MAX -> "maximum";
-            case MIN -> "minimum";
+            case MAXIMUM -> "maximum";
+            case MINIMUM -> "minimum";
+            default -> throw new IllegalArgumentException(op + " is not a binary primitive");
         };
     }
 
@@ -99,7 +100,7 @@ final class Binary {
         Broadcast.done(mem, a, out, full);
     }
 
-    static Nd4jBuffer compare(Allocator mem, CompareOp op, Nd4jBuffer a, Nd4jBuffer b, Shape out) {
+    static Nd4jBuffer compare(Allocator mem, Primitive op, Nd4jBuffer a, Nd4jBuffer b, Shape out) {
         Nd4jBuffer r = mem.allocate(DType.BOOL, out);
         if (out.size() == 0) {
             return r;
@@ -109,6 +110,7 @@ final class Binary {
                     case LT -> "less";
                     case LE -> "less_equal";
                     case EQ -> "equals";
+                    default -> throw new IllegalArgumentException(op + " is no comparison");
                 };
         Exec.run(name, r.array, atRank(a, b, out), atRank(b, a, out));
         return r;

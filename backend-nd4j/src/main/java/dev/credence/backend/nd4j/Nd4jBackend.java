@@ -1,14 +1,12 @@
 package dev.credence.backend.nd4j;
 
+import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Backend;
-import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.backend.CompareOp;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Device;
-import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.backend.UnaryOp;
 
 /**
  * The ND4J backend: every primitive as ND4J CPU kernels over {@code INDArray}s in native memory.
@@ -22,7 +20,8 @@ import dev.credence.api.backend.UnaryOp;
  * <p>Results match the reference backend ({@code jvm}) within rounding: NaN and infinities follow
  * {@link Math}, FLOAT32 sums accumulate in double, and where libnd4j has no exact kernel (for
  * example {@code log1p} near 0, or {@code lgamma}) the element loop runs on the host over the
- * native memory. Create instances with {@link Nd4jBackendProvider}.
+ * native memory. The Cholesky factorisation also runs on the host (see {@code LinearAlgebra}).
+ * Create instances with {@link Nd4jBackendProvider}.
  */
 public final class Nd4jBackend implements Backend {
 
@@ -87,82 +86,63 @@ public final class Nd4jBackend implements Backend {
     }
 
     @Override
-    public Buffer unary(UnaryOp op, Buffer x) {
-        return Unary.apply(mem, op, nb(x));
-    }
-
-    @Override
-    public Buffer binary(BinaryOp op, Buffer a, Buffer b, Shape out) {
-        return Binary.apply(mem, op, nb(a), nb(b), out);
-    }
-
-    @Override
-    public Buffer compare(CompareOp op, Buffer a, Buffer b, Shape out) {
-        return Binary.compare(mem, op, nb(a), nb(b), out);
-    }
-
-    @Override
-    public Buffer where(Buffer cond, Buffer a, Buffer b, Shape out) {
-        return Binary.where(mem, nb(cond), nb(a), nb(b), out);
-    }
-
-    @Override
-    public Buffer reduce(ReduceOp op, Buffer x, int[] axes, boolean keepDims) {
-        return Reductions.reduce(mem, op, nb(x), axes, keepDims);
-    }
-
-    @Override
-    public Buffer matmul(Buffer a, Buffer b, Shape out) {
-        return MatMul.apply(mem, nb(a), nb(b), out);
-    }
-
-    @Override
-    public Buffer reshape(Buffer x, Shape shape) {
-        return Movement.reshape(mem, nb(x), shape);
-    }
-
-    @Override
-    public Buffer permute(Buffer x, int[] perm) {
-        return Movement.permute(mem, nb(x), perm);
-    }
-
-    @Override
-    public Buffer broadcastTo(Buffer x, Shape shape) {
-        return Movement.broadcastTo(mem, nb(x), shape);
-    }
-
-    @Override
-    public Buffer slice(Buffer x, int[] begin, int[] end) {
-        return Movement.slice(mem, nb(x), begin, end);
-    }
-
-    @Override
-    public Buffer concat(Buffer[] xs, int axis, Shape out) {
-        Nd4jBuffer[] parts = new Nd4jBuffer[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            parts[i] = nb(xs[i]);
-        }
-        return Movement.concat(mem, parts, axis, out);
-    }
-
-    @Override
-    public Buffer gather(Buffer x, int axis, Buffer indices) {
-        return Indexing.gather(mem, nb(x), axis, nb(indices));
-    }
-
-    @Override
-    public Buffer scatterAdd(Shape out, int axis, Buffer indices, Buffer src) {
-        return Indexing.scatterAdd(mem, out, axis, nb(indices), nb(src));
-    }
-
-    @Override
-    public Buffer oneHot(Buffer indices, int depth, DType dtype) {
-        return Indexing.oneHot(mem, nb(indices), depth, dtype);
-    }
-
-    @Override
-    public Buffer cast(Buffer x, DType dtype) {
-        return Movement.cast(mem, nb(x), dtype);
+    public Buffer execute(
+            Primitive op, Attributes attributes, Buffer[] in, Shape shape, DType dtype) {
+        Nd4jBuffer x = nb(in[0]);
+        return switch (op) {
+            case NEG,
+                    EXP,
+                    LOG,
+                    LOG1P,
+                    EXPM1,
+                    SQRT,
+                    ABS,
+                    SIGN,
+                    SIN,
+                    COS,
+                    TANH,
+                    SIGMOID,
+                    LGAMMA,
+                    DIGAMMA,
+                    TRIGAMMA,
+                    ERF ->
+                    Unary.apply(mem, op, x);
+            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM ->
+                    Binary.apply(mem, op, x, nb(in[1]), shape);
+            case LT, LE, EQ -> Binary.compare(mem, op, x, nb(in[1]), shape);
+            case WHERE -> Binary.where(mem, x, nb(in[1]), nb(in[2]), shape);
+            case SUM, MAX -> {
+                Attributes.Reduce r = (Attributes.Reduce) attributes;
+                yield Reductions.reduce(mem, op, x, r.axes(), r.keepDims());
+            }
+            case CUMSUM, CUMPROD -> LinearAlgebra.scan(mem, op, x, (Attributes.Scan) attributes);
+            case MATMUL -> MatMul.apply(mem, x, nb(in[1]), (Attributes.MatMul) attributes, shape);
+            case CHOLESKY -> LinearAlgebra.cholesky(mem, x);
+            case TRIANGULAR_SOLVE ->
+                    LinearAlgebra.triangularSolve(
+                            mem, x, nb(in[1]), (Attributes.Triangular) attributes, shape);
+            case RESHAPE -> Movement.reshape(mem, x, shape);
+            case PERMUTE -> Movement.permute(mem, x, ((Attributes.Permutation) attributes).order());
+            case BROADCAST_TO -> Movement.broadcastTo(mem, x, shape);
+            case SLICE -> {
+                Attributes.Range r = (Attributes.Range) attributes;
+                yield Movement.slice(mem, x, r.begin(), r.end());
+            }
+            case CONCAT -> {
+                Nd4jBuffer[] parts = new Nd4jBuffer[in.length];
+                for (int i = 0; i < in.length; i++) {
+                    parts[i] = nb(in[i]);
+                }
+                yield Movement.concat(mem, parts, ((Attributes.Axis) attributes).axis(), shape);
+            }
+            case GATHER ->
+                    Indexing.gather(mem, x, ((Attributes.Axis) attributes).axis(), nb(in[1]));
+            case SCATTER_ADD ->
+                    Indexing.scatterAdd(
+                            mem, shape, ((Attributes.Axis) attributes).axis(), x, nb(in[1]));
+            case ONE_HOT -> Indexing.oneHot(mem, x, shape.dim(-1), dtype);
+            case CAST -> Movement.cast(mem, x, dtype);
+        };
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.credence.backend.nd4j;
 
-import dev.credence.api.backend.BinaryOp;
+import dev.credence.api.backend.Primitive;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -29,20 +29,21 @@ final class Pairwise {
     }
 
     /** libnd4j's pairwise transform number for an op. */
-    static int number(BinaryOp op) {
+    static int number(Primitive op) {
         return switch (op) {
             case ADD -> 0;
             case DIV -> 2;
             case MUL -> 3;
             case POW -> 4;
             case SUB -> 6;
-            case MAX -> 7;
-            case MIN -> 8;
+            case MAXIMUM -> 7;
+            case MINIMUM -> 8;
+            default -> throw new IllegalArgumentException(op + " is not a binary primitive");
         };
     }
 
     /** Computes {@code z = op(x, y)} for arrays of one shape and dtype. */
-    static void run(BinaryOp op, INDArray x, INDArray y, INDArray z) {
+    static void run(Primitive op, INDArray x, INDArray y, INDArray z) {
         Nd4j.getExecutioner().exec(new Transform(x, y, z, number(op)));
     }
 
@@ -50,7 +51,10 @@ final class Pairwise {
         try {
             INDArray x = Nd4j.createFromArray(3.0, 8.0);
             INDArray y = Nd4j.createFromArray(2.0, 4.0);
-            for (BinaryOp op : BinaryOp.values()) {
+            for (Primitive op : Primitive.values()) {
+                if (op.family() != Primitive.Family.BINARY) {
+                    continue;
+                }
                 INDArray z = Nd4j.create(DataType.DOUBLE, 2);
                 run(op, x, y, z);
                 double[] want = {

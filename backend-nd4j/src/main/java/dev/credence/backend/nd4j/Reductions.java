@@ -1,7 +1,7 @@
 package dev.credence.backend.nd4j;
 
 import dev.credence.api.backend.DType;
-import dev.credence.api.backend.ReduceOp;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,7 +17,7 @@ final class Reductions {
     private Reductions() {}
 
     static Nd4jBuffer reduce(
-            Allocator mem, ReduceOp op, Nd4jBuffer x, int[] axes, boolean keepDims) {
+            Allocator mem, Primitive op, Nd4jBuffer x, int[] axes, boolean keepDims) {
         Shape out = x.shape.reduce(axes, keepDims);
         if (reducedSize(x.shape, axes) == 1) {
             return Movement.reshape(mem, x, out);
@@ -26,11 +26,11 @@ final class Reductions {
             return mem.allocate(x.dtype, out);
         }
         if (x.size() == 0) {
-            double identity = op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY;
+            double identity = op == Primitive.SUM ? 0 : Double.NEGATIVE_INFINITY;
             return Transfer.full(mem, identity, out, x.dtype);
         }
         Nd4jBuffer r = mem.allocate(x.dtype, out);
-        if (op == ReduceOp.MAX) {
+        if (op == Primitive.MAX) {
             max(x, axes, keepDims, r);
         } else if (x.dtype == DType.FLOAT64) {
             run("reduce_sum", x.array, axes, keepDims, r.array);

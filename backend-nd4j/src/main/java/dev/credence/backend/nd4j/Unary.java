@@ -1,8 +1,8 @@
 package dev.credence.backend.nd4j;
 
 import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.ScalarMath;
-import dev.credence.api.backend.UnaryOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
@@ -30,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Unary {
     private Unary() {}
 
-    static Nd4jBuffer apply(Allocator mem, UnaryOp op, Nd4jBuffer x) {
+    static Nd4jBuffer apply(Allocator mem, Primitive op, Nd4jBuffer x) {
         Nd4jBuffer r = mem.allocate(x.dtype, x.shape);
         if (x.size() == 0) {
             return r;
@@ -45,7 +45,7 @@ final class Unary {
     }
 
     /** The ND4J transform for an op, or null if the op runs on the host. */
-    private static Op nativeOp(UnaryOp op, INDArray x, INDArray z) {
+    private static Op nativeOp(Primitive op, INDArray x, INDArray z) {
         return switch (op) {
             case NEG -> new Negative(x, z);
             case ABS -> new Abs(x, z);
@@ -60,7 +60,7 @@ final class Unary {
         };
     }
 
-    private static void onHost(UnaryOp op, Nd4jBuffer x, Nd4jBuffer r) {
+    private static void onHost(Primitive op, Nd4jBuffer x, Nd4jBuffer r) {
         int n = x.size();
         if (x.dtype == DType.FLOAT64) {
             double[] v = HostIo.readDoubles(x.array, n);
@@ -78,7 +78,7 @@ final class Unary {
     }
 
     /** The op on one value, with {@link Math}'s and {@link ScalarMath}'s semantics. */
-    static double scalar(UnaryOp op, double v) {
+    static double scalar(Primitive op, double v) {
         return switch (op) {
             case NEG -> -v;
             case EXP -> Math.exp(v);
@@ -96,6 +96,7 @@ final class Unary {
             case DIGAMMA -> ScalarMath.digamma(v);
             case TRIGAMMA -> ScalarMath.trigamma(v);
             case ERF -> ScalarMath.erf(v);
+            default -> throw new IllegalArgumentException(op + " is not a unary primitive");
         };
     }
 }

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.BackendConfig;
-import dev.credence.api.backend.BinaryOp;
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,13 @@ class Nd4jBackendTest {
     void aLargeReshapeSharesStorageThatOutlivesItsSource() {
         int n = Movement.COPY_RESHAPE_LIMIT * 2;
         Buffer x = nd.fromDoubles(iota(n), Shape.of(n), DType.FLOAT64);
-        Buffer y = nd.reshape(x, Shape.of(2, n / 2));
+        Buffer y =
+                nd.execute(
+                        Primitive.RESHAPE,
+                        Attributes.NONE,
+                        new Buffer[] {x},
+                        Shape.of(2, n / 2),
+                        DType.FLOAT64);
         long held = nd.nativeArrays();
         nd.release(x);
         assertEquals(held, nd.nativeArrays(), "the view keeps the storage");
@@ -49,9 +56,11 @@ class Nd4jBackendTest {
         Shape s = Shape.of(3, 5);
         Buffer a = nd.full(2, s, DType.FLOAT32);
         Buffer b = nd.full(3, s, DType.FLOAT32);
-        nd.release(nd.binary(BinaryOp.ADD, a, b, s));
+        nd.release(
+                nd.execute(Primitive.ADD, Attributes.NONE, new Buffer[] {a, b}, s, DType.FLOAT32));
         long allocations = nd.nativeAllocations();
-        Buffer c = nd.binary(BinaryOp.MUL, a, b, s);
+        Buffer c =
+                nd.execute(Primitive.MUL, Attributes.NONE, new Buffer[] {a, b}, s, DType.FLOAT32);
         assertEquals(allocations, nd.nativeAllocations(), "the output came from the pool");
         float[] six = new float[15];
         java.util.Arrays.fill(six, 6f);

@@ -6,6 +6,7 @@ import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -39,7 +40,8 @@ public final class AutoMultivariateNormal extends AutoContinuous {
     public AutoMultivariateNormal(Model model, RandomKey key, String prefix, double initScale) {
         super(model, key, prefix);
         this.initLoc = initialFlatLoc();
-        this.initTril = Tensor.eye(backend(), dimension(), dtype()).mul(checkScale(initScale));
+        this.initTril =
+                LinearAlgebra.eye(backend(), dimension(), dtype()).mul(checkScale(initScale));
     }
 
     static double checkScale(double s) {

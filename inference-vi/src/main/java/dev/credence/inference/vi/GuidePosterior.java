@@ -9,6 +9,7 @@ import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,7 +92,7 @@ public final class GuidePosterior implements Posterior {
             }
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
-        acc.forEach((k, v) -> out.put(k, Tensor.stack(v, 0)));
+        acc.forEach((k, v) -> out.put(k, Indexing.stack(v, 0)));
         return out;
     }
 

@@ -4,6 +4,7 @@ import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.Site;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class ImportanceWeightedElbo implements Elbo {
             logWeights.add(like.add(t.logPrior()).sub(t.logGuide()));
             ll = ll == null ? like.detach() : ll.add(like.detach());
         }
-        Tensor bound = Tensor.stack(logWeights, 0).logSumExp(false, 0).sub(Math.log(samples));
+        Tensor bound = Indexing.stack(logWeights, 0).logSumExp(false, 0).sub(Math.log(samples));
         Tensor meanLl = ll.div(samples);
         return new ElboEstimate(bound, meanLl, meanLl.sub(bound.detach()));
     }

@@ -6,6 +6,7 @@ import dev.credence.api.dist.MultivariateNormal;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -110,7 +111,7 @@ public final class LowRankMultivariateNormal extends Distribution {
      * @return shape {@code batch + [D, D]}
      */
     public Tensor covariance() {
-        Tensor eye = Tensor.eye(loc.backend(), dim, loc.dtype());
+        Tensor eye = LinearAlgebra.eye(loc.backend(), dim, loc.dtype());
         return covFactor.matmul(covFactor.transpose()).add(eye.mul(covDiag.unsqueeze(-1)));
     }
 
@@ -152,7 +153,7 @@ public final class LowRankMultivariateNormal extends Distribution {
 
     /** The r-variate normal N(0, C) with C = I + W^T diag(1/d) W. */
     private MultivariateNormal capacitance() {
-        Tensor eye = Tensor.eye(loc.backend(), rank, loc.dtype());
+        Tensor eye = LinearAlgebra.eye(loc.backend(), rank, loc.dtype());
         Tensor c = eye.add(covFactor.transpose().matmul(covFactor.div(covDiag.unsqueeze(-1))));
         int[] zeroDims = Arrays.copyOf(c.shape().dims(), c.rank() - 1);
         return MultivariateNormal.withCovariance(
@@ -160,7 +161,7 @@ public final class LowRankMultivariateNormal extends Distribution {
     }
 
     private Tensor logDetCapacitance(MultivariateNormal c) {
-        Tensor eye = Tensor.eye(loc.backend(), rank, loc.dtype());
+        Tensor eye = LinearAlgebra.eye(loc.backend(), rank, loc.dtype());
         return c.scaleTril().mul(eye).sum(false, -1).log().sum(false, -1).mul(2);
     }
 

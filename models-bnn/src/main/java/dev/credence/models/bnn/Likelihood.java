@@ -7,6 +7,7 @@ import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.HalfNormal;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.model.ModelContext;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -277,7 +278,7 @@ public sealed interface Likelihood {
 
         @Override
         public void record(ModelContext ctx, Tensor out, Tensor noise) {
-            ctx.deterministic(PROBS_SITE, out.softmax(-1));
+            ctx.deterministic(PROBS_SITE, Reductions.softmax(out, -1));
         }
     }
 }

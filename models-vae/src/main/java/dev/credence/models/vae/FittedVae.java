@@ -7,6 +7,7 @@ import dev.credence.api.model.Model;
 import dev.credence.api.model.Plate;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.api.tensor.TensorScope;
 import java.util.Collections;
@@ -207,7 +208,7 @@ public final class FittedVae {
                         acc =
                                 acc == null
                                         ? part
-                                        : Tensor.stack(List.of(acc, part), 0).logSumExp(false, 0);
+                                        : Indexing.stack(List.of(acc, part), 0).logSumExp(false, 0);
                     } else {
                         part = like.sum(0);
                         acc = acc == null ? part : acc.add(part);

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Bound;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
@@ -40,9 +40,9 @@ class BijectorTest {
         Function<Tensor, double[]> headOfSimplex =
                 y -> Arrays.copyOf(y.toDoubleArray(), y.size() - 1);
         Function<Tensor, double[]> strictLower =
-                y -> TensorMath.trilToVec(y, y.dim(-1), true).toDoubleArray();
+                y -> Indexing.trilToVec(y, y.dim(-1), true).toDoubleArray();
         Function<Tensor, double[]> lower =
-                y -> TensorMath.trilToVec(y, y.dim(-1), false).toDoubleArray();
+                y -> Indexing.trilToVec(y, y.dim(-1), false).toDoubleArray();
         return Stream.of(
                 c("Exp", ExpBijector::new, vec(-1.5, 0.2, 3), ALL),
                 c("Softplus", SoftplusBijector::new, vec(-4, 0.3, 25), ALL),

@@ -2,7 +2,7 @@ package dev.credence.api.dist.bijector;
 
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -68,7 +68,7 @@ public final class AffineBijector extends Bijector {
     @Override
     public Tensor logAbsDetJacobian(Tensor x, Tensor y) {
         Tensor perElement = scale.abs().log().broadcastTo(x.shape().dims());
-        return TensorMath.sumRightmost(perElement, eventDim);
+        return Reductions.sumRightmost(perElement, eventDim);
     }
 
     @Override

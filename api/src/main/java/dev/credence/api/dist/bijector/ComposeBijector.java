@@ -3,7 +3,7 @@ package dev.credence.api.dist.bijector;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +88,7 @@ public final class ComposeBijector extends Bijector {
         for (int k = 0; k < parts.size(); k++) {
             Bijector p = parts.get(k);
             Tensor term = p.logAbsDetJacobian(inputs.get(k), inputs.get(k + 1));
-            term = TensorMath.sumRightmost(term, e - p.domainEventDim());
+            term = Reductions.sumRightmost(term, e - p.domainEventDim());
             total = total == null ? term : total.add(term);
             e += p.codomainEventDim() - p.domainEventDim();
         }

@@ -3,7 +3,10 @@ package dev.credence.api.dist.bijector;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
+import dev.credence.api.tensor.Indexing;
+import dev.credence.api.tensor.LinearAlgebra;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -46,27 +49,27 @@ public final class CorrCholeskyBijector extends Bijector {
     @Override
     public Tensor forward(Tensor x) {
         int k = sizeFor(x.dim(-1));
-        Tensor z = TensorMath.vecToTril(x.tanh(), k, true);
-        Tensor logOneMinusZ2 = TensorMath.vecToTril(TensorMath.logOneMinusTanhSquared(x), k, true);
-        Tensor halfLogR = TensorMath.cumsum(logOneMinusZ2, true).mul(0.5);
-        Tensor eye = Tensor.eye(x.backend(), k, x.dtype());
+        Tensor z = Indexing.vecToTril(x.tanh(), k, true);
+        Tensor logOneMinusZ2 = Indexing.vecToTril(Elementwise.logOneMinusTanhSquared(x), k, true);
+        Tensor halfLogR = Reductions.cumsum(logOneMinusZ2, -1, true, false).mul(0.5);
+        Tensor eye = LinearAlgebra.eye(x.backend(), k, x.dtype());
         return z.add(eye).mul(halfLogR.exp());
     }
 
     @Override
     public Tensor inverse(Tensor y) {
         int k = y.dim(-1);
-        Tensor r = TensorMath.cumsum(y.square(), true).neg().add(1);
-        Tensor z = TensorMath.trilToVec(y, k, true).div(TensorMath.trilToVec(r, k, true).sqrt());
-        return TensorMath.atanh(z);
+        Tensor r = Reductions.cumsum(y.square(), -1, true, false).neg().add(1);
+        Tensor z = Indexing.trilToVec(y, k, true).div(Indexing.trilToVec(r, k, true).sqrt());
+        return Elementwise.atanh(z);
     }
 
     @Override
     public Tensor logAbsDetJacobian(Tensor x, Tensor y) {
         int k = sizeFor(x.dim(-1));
-        Tensor logOneMinusZ2 = TensorMath.vecToTril(TensorMath.logOneMinusTanhSquared(x), k, true);
-        Tensor logR = TensorMath.cumsum(logOneMinusZ2, true);
-        Tensor strict = TensorMath.trilMask(x.backend(), x.dtype(), k, true);
+        Tensor logOneMinusZ2 = Indexing.vecToTril(Elementwise.logOneMinusTanhSquared(x), k, true);
+        Tensor logR = Reductions.cumsum(logOneMinusZ2, -1, true, false);
+        Tensor strict = LinearAlgebra.triangleMask(x.backend(), x.dtype(), k, true, 0);
         Tensor perEntry = logOneMinusZ2.add(logR.mul(strict).mul(0.5));
         return perEntry.sum(false, -2, -1);
     }

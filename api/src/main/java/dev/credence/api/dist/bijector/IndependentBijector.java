@@ -3,7 +3,7 @@ package dev.credence.api.dist.bijector;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -38,7 +38,7 @@ public final class IndependentBijector extends Bijector {
 
     @Override
     public Tensor logAbsDetJacobian(Tensor x, Tensor y) {
-        return TensorMath.sumRightmost(base.logAbsDetJacobian(x, y), reinterpreted);
+        return Reductions.sumRightmost(base.logAbsDetJacobian(x, y), reinterpreted);
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.credence.api.dist.bijector;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Indexing;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -27,13 +28,13 @@ public final class LowerCholeskyBijector extends Bijector {
     }
 
     private static Tensor diagMask(Tensor like, int k) {
-        return Tensor.eye(like.backend(), k, like.dtype()).eq(1);
+        return LinearAlgebra.eye(like.backend(), k, like.dtype()).eq(1);
     }
 
     @Override
     public Tensor forward(Tensor x) {
         int k = sizeFor(x.dim(-1));
-        Tensor m = TensorMath.vecToTril(x, k, false);
+        Tensor m = Indexing.vecToTril(x, k, false);
         Tensor diag = diagMask(x, k);
         Tensor safe = Tensor.where(diag, m, m.zerosLike());
         return Tensor.where(diag, safe.exp(), m);
@@ -44,13 +45,13 @@ public final class LowerCholeskyBijector extends Bijector {
         int k = y.dim(-1);
         Tensor diag = diagMask(y, k);
         Tensor safe = Tensor.where(diag, y, y.onesLike());
-        return TensorMath.trilToVec(Tensor.where(diag, safe.log(), y), k, false);
+        return Indexing.trilToVec(Tensor.where(diag, safe.log(), y), k, false);
     }
 
     @Override
     public Tensor logAbsDetJacobian(Tensor x, Tensor y) {
         int k = sizeFor(x.dim(-1));
-        return TensorMath.diagonal(TensorMath.vecToTril(x, k, false)).sum(false, -1);
+        return LinearAlgebra.diagonal(Indexing.vecToTril(x, k, false)).sum(false, -1);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.credence.api.dist.bijector;
 
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -16,7 +17,7 @@ public final class SoftmaxTransform extends Bijector {
 
     @Override
     public Tensor forward(Tensor x) {
-        return x.softmax(-1);
+        return Reductions.softmax(x, -1);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.credence.api.dist.bijector;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 
@@ -37,7 +37,7 @@ public final class StickBreakingBijector extends Bijector {
         Tensor t = x.sub(offsets(x, x.dim(-1)));
         Tensor logZ = t.logSigmoid();
         Tensor logOneMinusZ = t.neg().logSigmoid();
-        Tensor logRemaining = TensorMath.cumsum(logOneMinusZ, true);
+        Tensor logRemaining = Reductions.cumsum(logOneMinusZ, -1, true, false);
         Tensor last = logOneMinusZ.sum(true, -1);
         return Tensor.concat(List.of(logZ.add(logRemaining).exp(), last.exp()), -1);
     }
@@ -46,7 +46,7 @@ public final class StickBreakingBijector extends Bijector {
     public Tensor inverse(Tensor y) {
         int k = y.dim(-1);
         Tensor head = y.narrow(-1, 0, k - 1);
-        Tensor after = TensorMath.reverseCumsum(y, true).narrow(-1, 0, k - 1);
+        Tensor after = Reductions.cumsum(y, -1, true, true).narrow(-1, 0, k - 1);
         return head.log().sub(after.log()).add(offsets(y, k - 1));
     }
 
@@ -55,7 +55,7 @@ public final class StickBreakingBijector extends Bijector {
         Tensor t = x.sub(offsets(x, x.dim(-1)));
         Tensor logZ = t.logSigmoid();
         Tensor logOneMinusZ = t.neg().logSigmoid();
-        Tensor logRemaining = TensorMath.cumsum(logOneMinusZ, true);
+        Tensor logRemaining = Reductions.cumsum(logOneMinusZ, -1, true, false);
         return logZ.add(logOneMinusZ).add(logRemaining).sum(false, -1);
     }
 

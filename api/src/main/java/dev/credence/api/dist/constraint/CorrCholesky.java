@@ -1,6 +1,7 @@
 package dev.credence.api.dist.constraint;
 
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -18,8 +19,8 @@ public final class CorrCholesky extends LowerCholesky {
     @Override
     public Tensor check(Tensor value) {
         Tensor rowNorms = value.square().sum(false, value.rank() - 1);
-        Tensor unit = TensorMath.allRightmost(rowNorms.sub(1).abs().lt(TOLERANCE), 1);
-        return TensorMath.and(super.check(value), unit);
+        Tensor unit = Reductions.allRightmost(rowNorms.sub(1).abs().lt(TOLERANCE), 1);
+        return Elementwise.and(super.check(value), unit);
     }
 
     @Override

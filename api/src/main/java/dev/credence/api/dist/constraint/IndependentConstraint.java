@@ -1,6 +1,6 @@
 package dev.credence.api.dist.constraint;
 
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -42,7 +42,7 @@ public final class IndependentConstraint extends Constraint {
 
     @Override
     public Tensor check(Tensor value) {
-        return TensorMath.allRightmost(base.check(value), reinterpreted);
+        return Reductions.allRightmost(base.check(value), reinterpreted);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.credence.api.dist.constraint;
 
 import dev.credence.api.backend.DType;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -42,11 +42,11 @@ public final class IntegerInterval extends Constraint {
         }
         Tensor ok = value.ge(lower.like(value));
         if (upper != null) {
-            ok = TensorMath.and(ok, value.le(upper.like(value)));
+            ok = Elementwise.and(ok, value.le(upper.like(value)));
         }
         if (value.dtype().isFloating()) {
             Tensor integral = value.cast(DType.INT32).cast(value.dtype()).eq(value);
-            ok = TensorMath.and(ok, integral);
+            ok = Elementwise.and(ok, integral);
         }
         return ok;
     }

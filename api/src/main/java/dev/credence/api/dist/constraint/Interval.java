@@ -1,6 +1,6 @@
 package dev.credence.api.dist.constraint;
 
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -35,7 +35,7 @@ public final class Interval extends Constraint {
 
     @Override
     public Tensor check(Tensor value) {
-        return TensorMath.and(value.ge(lower.like(value)), value.le(upper.like(value)));
+        return Elementwise.and(value.ge(lower.like(value)), value.le(upper.like(value)));
     }
 
     @Override

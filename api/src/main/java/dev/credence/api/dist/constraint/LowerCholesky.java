@@ -1,6 +1,8 @@
 package dev.credence.api.dist.constraint;
 
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
+import dev.credence.api.tensor.LinearAlgebra;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -15,10 +17,11 @@ public class LowerCholesky extends Constraint {
     @Override
     public Tensor check(Tensor value) {
         int d = value.dim(-1);
-        Tensor upper = TensorMath.trilMask(value.backend(), value.dtype(), d, false).neg().add(1);
-        Tensor upperZero = TensorMath.allRightmost(value.mul(upper).eq(0), 2);
-        Tensor diagPositive = TensorMath.allRightmost(TensorMath.diagonal(value).gt(0), 1);
-        return TensorMath.and(upperZero, diagPositive);
+        Tensor upper =
+                LinearAlgebra.triangleMask(value.backend(), value.dtype(), d, true, 1).neg().add(1);
+        Tensor upperZero = Reductions.allRightmost(value.mul(upper).eq(0), 2);
+        Tensor diagPositive = Reductions.allRightmost(LinearAlgebra.diagonal(value).gt(0), 1);
+        return Elementwise.and(upperZero, diagPositive);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.credence.api.dist.constraint;
 
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -17,9 +18,9 @@ public final class Simplex extends Constraint {
 
     @Override
     public Tensor check(Tensor value) {
-        Tensor nonNeg = TensorMath.allRightmost(value.ge(value.zerosLike()), 1);
+        Tensor nonNeg = Reductions.allRightmost(value.ge(value.zerosLike()), 1);
         Tensor sumsToOne = value.sum(false, value.rank() - 1).sub(1).abs().lt(TOLERANCE);
-        return TensorMath.and(nonNeg, sumsToOne);
+        return Elementwise.and(nonNeg, sumsToOne);
     }
 
     @Override

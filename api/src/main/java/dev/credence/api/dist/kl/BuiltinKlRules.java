@@ -13,7 +13,9 @@ import dev.credence.api.dist.LogNormal;
 import dev.credence.api.dist.MultivariateNormal;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.dist.Poisson;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
+import dev.credence.api.tensor.LinearAlgebra;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /** The closed-form divergences registered by {@link KlRegistry#withBuiltins()}. */
@@ -100,8 +102,8 @@ final class BuiltinKlRules {
         Tensor a2 = q.concentration1();
         Tensor b2 = q.concentration0();
         Tensor t1 = a1.add(b1);
-        return TensorMath.lbeta(a2, b2)
-                .sub(TensorMath.lbeta(a1, b1))
+        return Elementwise.lbeta(a2, b2)
+                .sub(Elementwise.lbeta(a1, b1))
                 .add(a1.sub(a2).mul(a1.digamma()))
                 .add(b1.sub(b2).mul(b1.digamma()))
                 .add(a2.sub(a1).add(b2).sub(b1).mul(t1.digamma()));
@@ -140,10 +142,10 @@ final class BuiltinKlRules {
         Tensor qq = q.probs();
         Tensor p0 = pp.neg().add(1);
         Tensor q0 = qq.neg().add(1);
-        return TensorMath.xlogy(pp, pp)
-                .sub(TensorMath.xlogy(pp, qq))
-                .add(TensorMath.xlogy(p0, p0))
-                .sub(TensorMath.xlogy(p0, q0));
+        return Elementwise.xlogy(pp, pp)
+                .sub(Elementwise.xlogy(pp, qq))
+                .add(Elementwise.xlogy(p0, p0))
+                .sub(Elementwise.xlogy(p0, q0));
     }
 
     /** {@code sum_k p_k (log p_k - log q_k)}, with terms where {@code p_k = 0} set to 0. */
@@ -167,7 +169,7 @@ final class BuiltinKlRules {
     static Tensor poisson(Poisson p, Poisson q) {
         Tensor rp = p.rate();
         Tensor rq = q.rate();
-        return TensorMath.xlogy(rp, rp).sub(TensorMath.xlogy(rp, rq)).sub(rp).add(rq);
+        return Elementwise.xlogy(rp, rp).sub(Elementwise.xlogy(rp, rq)).sub(rp).add(rq);
     }
 
     /**
@@ -178,12 +180,13 @@ final class BuiltinKlRules {
         Tensor lp = p.scaleTril();
         Tensor lq = q.scaleTril();
         int d = lp.dim(-1);
-        Tensor m = TensorMath.solveLowerTriangular(lq, lp);
+        Tensor m = LinearAlgebra.triangularSolve(lq, lp, true, false);
         Tensor trace = m.square().sum(false, -2, -1);
         Tensor diff = q.loc().sub(p.loc()).unsqueeze(-1);
-        Tensor maha = TensorMath.solveLowerTriangular(lq, diff).square().sum(false, -2, -1);
-        Tensor logDetQ = TensorMath.diagonal(lq).log().sum(false, -1);
-        Tensor logDetP = TensorMath.diagonal(lp).log().sum(false, -1);
+        Tensor maha =
+                LinearAlgebra.triangularSolve(lq, diff, true, false).square().sum(false, -2, -1);
+        Tensor logDetQ = LinearAlgebra.diagonal(lq).log().sum(false, -1);
+        Tensor logDetP = LinearAlgebra.diagonal(lp).log().sum(false, -1);
         return trace.add(maha).sub(d).mul(0.5).add(logDetQ).sub(logDetP);
     }
 
@@ -201,6 +204,6 @@ final class BuiltinKlRules {
                             + q.reinterpreted()
                             + ")");
         }
-        return TensorMath.sumRightmost(r.kl(p.base(), q.base()), p.reinterpreted());
+        return Reductions.sumRightmost(r.kl(p.base(), q.base()), p.reinterpreted());
     }
 }

@@ -1,11 +1,11 @@
-package dev.credence.api.autodiff;
+package dev.credence.api.tensor;
 
 /**
  * Per-thread switch that says whether operations are recorded on the tape.
  *
- * <p>Recording is on by default; {@link Autodiff#noGrad()} turns it off for a block. Only
- * operations with at least one tracked input are recorded, so code that never asks for gradients
- * pays one field check per operation.
+ * <p>Recording is on by default; {@link Tape#setRecording} (through {@code Autodiff.noGrad()})
+ * turns it off for a block. Only operations with at least one tracked input are recorded, so code
+ * that never asks for gradients pays one field check per operation.
  */
 final class GradMode {
     private static final ThreadLocal<boolean[]> OFF = ThreadLocal.withInitial(() -> new boolean[1]);

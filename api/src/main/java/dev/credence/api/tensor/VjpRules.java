@@ -1,29 +1,31 @@
-package dev.credence.api.autodiff;
+package dev.credence.api.tensor;
 
+import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The table of vector-Jacobian products: one rule per {@link Primitive}.
+ * The table of vector-Jacobian products: one rule per {@link dev.credence.api.backend.Primitive},
+ * in one exhaustive switch, so a primitive without a rule does not compile.
  *
  * <p>A rule receives a recorded node and the cotangent {@code g} of its output and returns one
  * cotangent per input (null for inputs that take no gradient, such as indices and masks). Rules are
- * written with {@link Tensor} operations, so when {@link Autodiff} records them (for a gradient of
- * a gradient) they differentiate again through this same table.
+ * written with tensor operations, so when the backward pass is recorded (for a gradient of a
+ * gradient) they differentiate again through this same table. The rules that take more than a line
+ * are in {@link StructuredVjps}.
  */
 final class VjpRules {
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
 
     private VjpRules() {}
 
-    static Tensor[] vjp(GradNode n, Tensor g) {
+    static Tensor[] vjp(TapeNode n, Tensor g) {
         Tensor[] in = n.inputs();
         Tensor y = n.output();
-        Tensor x = in.length > 0 ? in[0] : null;
+        Tensor x = in[0];
+        Attributes attrs = n.attributes();
         return switch (n.op()) {
-            case IDENTITY -> in.length == 0 ? new Tensor[0] : one(g);
             case NEG -> one(g.neg());
             case EXP -> one(g.mul(y));
             case LOG -> one(g.div(x));
@@ -54,22 +56,23 @@ final class VjpRules {
             case POW -> pow(g, x, in[1], y);
             case MAXIMUM -> extremum(g, x, in[1], true);
             case MINIMUM -> extremum(g, x, in[1], false);
+            case LT, LE, EQ, ONE_HOT -> notDifferentiable(n);
             case WHERE -> {
                 Tensor c = in[0];
                 Tensor zero = g.zerosLike();
                 yield new Tensor[] {
                     null,
-                    unbroadcast(Tensor.where(c, g, zero), in[1].shape()),
-                    unbroadcast(Tensor.where(c, zero, g), in[2].shape())
+                    unbroadcast(Elementwise.where(c, g, zero), in[1].shape()),
+                    unbroadcast(Elementwise.where(c, zero, g), in[2].shape())
                 };
             }
             case SUM -> {
-                Tensor.ReduceAttr a = (Tensor.ReduceAttr) n.attr();
+                Attributes.Reduce a = (Attributes.Reduce) attrs;
                 Tensor gk = a.keepDims() ? g : g.reshape(x.shape().reduce(a.axes(), true).dims());
                 yield one(gk.broadcastTo(x.shape().dims()));
             }
             case MAX -> {
-                Tensor.ReduceAttr a = (Tensor.ReduceAttr) n.attr();
+                Attributes.Reduce a = (Attributes.Reduce) attrs;
                 int[] keep = x.shape().reduce(a.axes(), true).dims();
                 Tensor yk = a.keepDims() ? y : y.reshape(keep);
                 Tensor gk = a.keepDims() ? g : g.reshape(keep);
@@ -77,17 +80,18 @@ final class VjpRules {
                 Tensor count = mask.sum(true, a.axes());
                 yield one(gk.mul(mask).div(count));
             }
-            case MATMUL -> {
-                // An operand off the tape (data, say) gets no gradient: the backward pass would
-                // drop it, and a product costs as much as the forward one.
-                Tensor b = in[1];
-                yield two(
-                        x.node() == null ? null : unbroadcast(g.matmul(b.transpose()), x.shape()),
-                        b.node() == null ? null : unbroadcast(x.transpose().matmul(g), b.shape()));
+            case CUMSUM -> {
+                Attributes.Scan s = (Attributes.Scan) attrs;
+                yield one(Reductions.cumsum(g, s.axis(), s.exclusive(), !s.reverse()));
             }
+            case CUMPROD -> one(StructuredVjps.cumprod(g, x, y, (Attributes.Scan) attrs));
+            case MATMUL -> StructuredVjps.matmul(g, x, in[1], (Attributes.MatMul) attrs);
+            case CHOLESKY -> one(StructuredVjps.cholesky(g, y));
+            case TRIANGULAR_SOLVE ->
+                    StructuredVjps.triangularSolve(g, x, in[1], y, (Attributes.Triangular) attrs);
             case RESHAPE -> one(g.reshape(x.shape().dims()));
             case PERMUTE -> {
-                int[] p = (int[]) n.attr();
+                int[] p = ((Attributes.Permutation) attrs).order();
                 int[] inv = new int[p.length];
                 for (int i = 0; i < p.length; i++) {
                     inv[p[i]] = i;
@@ -95,9 +99,9 @@ final class VjpRules {
                 yield one(g.permute(inv));
             }
             case BROADCAST_TO -> one(unbroadcast(g, x.shape()));
-            case SLICE -> one(padSlice(g, (int[][]) n.attr(), x.shape()));
+            case SLICE -> one(padSlice(g, (Attributes.Range) attrs, x.shape()));
             case CONCAT -> {
-                int axis = (Integer) n.attr();
+                int axis = ((Attributes.Axis) attrs).axis();
                 Tensor[] out = new Tensor[in.length];
                 int at = 0;
                 for (int i = 0; i < in.length; i++) {
@@ -108,32 +112,37 @@ final class VjpRules {
                 yield out;
             }
             case GATHER -> {
-                int axis = (Integer) n.attr();
+                int axis = ((Attributes.Axis) attrs).axis();
                 yield new Tensor[] {
-                    Tensor.scatterAdd(g, axis, in[1].detach(), x.shape().dims()), null
+                    Indexing.scatterAdd(g, axis, in[1].detach(), x.shape().dims()), null
                 };
             }
             case SCATTER_ADD -> {
-                int axis = (Integer) n.attr();
+                int axis = ((Attributes.Axis) attrs).axis();
                 yield new Tensor[] {null, g.gather(axis, in[0].detach())};
             }
             case CAST -> one(g.cast(x.dtype()));
         };
     }
 
-    private static Tensor[] one(Tensor a) {
+    static Tensor[] one(Tensor a) {
         return new Tensor[] {a};
     }
 
-    private static Tensor[] two(Tensor a, Tensor b) {
+    static Tensor[] two(Tensor a, Tensor b) {
         return new Tensor[] {a, b};
+    }
+
+    private static Tensor[] notDifferentiable(TapeNode n) {
+        throw new IllegalStateException(
+                n.op().opName() + " has a non-floating result and is never on the tape");
     }
 
     private static Tensor[] pow(Tensor g, Tensor a, Tensor b, Tensor y) {
         Tensor ga = g.mul(b).mul(a.pow(b.sub(1)));
         Tensor positive = a.gt(0);
-        Tensor safeA = Tensor.where(positive, a, a.onesLike());
-        Tensor logA = Tensor.where(positive, safeA.log(), a.zerosLike());
+        Tensor safeA = Elementwise.where(positive, a, a.onesLike());
+        Tensor logA = Elementwise.where(positive, safeA.log(), a.zerosLike());
         Tensor gb = g.mul(y).mul(logA);
         return two(unbroadcast(ga, a.shape()), unbroadcast(gb, b.shape()));
     }
@@ -166,11 +175,13 @@ final class VjpRules {
     }
 
     /** Places a slice's cotangent back into zeros of the sliced tensor's shape. */
-    private static Tensor padSlice(Tensor g, int[][] range, Shape full) {
+    private static Tensor padSlice(Tensor g, Attributes.Range range, Shape full) {
+        int[] begin = range.begin();
+        int[] end = range.end();
         Tensor r = g;
         for (int axis = 0; axis < full.rank(); axis++) {
-            int before = range[0][axis];
-            int after = full.dim(axis) - range[1][axis];
+            int before = begin[axis];
+            int after = full.dim(axis) - end[axis];
             if (before == 0 && after == 0) {
                 continue;
             }
@@ -186,7 +197,7 @@ final class VjpRules {
                 d[axis] = after;
                 parts.add(Tensor.zeros(g.backend(), g.dtype(), d));
             }
-            r = Tensor.concat(parts, axis);
+            r = Indexing.concat(parts, axis);
         }
         return r;
     }
