@@ -27,9 +27,12 @@ public abstract class BackendConformanceKit
                 UnaryContract,
                 BinaryContract,
                 ReductionContract,
+                ScanContract,
                 MatmulContract,
+                LinearAlgebraContract,
                 MovementContract,
                 GradientContract,
+                StructuredGradientContract,
                 LifecycleContract {
 
     private Backend backend;

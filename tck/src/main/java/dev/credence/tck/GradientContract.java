@@ -7,7 +7,9 @@ import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Primitive;
 import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Indexing;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Losses;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <ul>
  *   <li>G1 in FLOAT64, the vector-Jacobian product of every differentiable primitive (including
- *       broadcasting variants) matches central finite differences to 1e-6 relative.
+ *       broadcasting, transposed, exclusive and reverse variants) matches central finite
+ *       differences to 1e-6 relative.
  *   <li>G2 in FLOAT32, the same gradients match the FLOAT64 finite differences to 1e-3.
  *   <li>G3 gradients of gradients: a Hessian-vector product matches finite differences of the
  *       gradient.
@@ -183,6 +186,80 @@ public interface GradientContract extends KitFixture {
                         -1,
                         1,
                         x -> x.get(0).cast(DType.FLOAT64).exp().cast(x.get(0).dtype())));
+        for (boolean ex : new boolean[] {false, true}) {
+            for (boolean rev : new boolean[] {false, true}) {
+                String v = (ex ? " exclusive" : "") + (rev ? " reverse" : "");
+                c.add(
+                        new GradCase(
+                                "CUMSUM" + v,
+                                new int[][] {{3, 4}},
+                                -2,
+                                2,
+                                x -> Reductions.cumsum(x.get(0), 1, ex, rev)));
+                c.add(
+                        new GradCase(
+                                "CUMPROD" + v,
+                                new int[][] {{4, 3}},
+                                -1.5,
+                                1.5,
+                                x -> Reductions.cumprod(x.get(0), 0, ex, rev)));
+            }
+        }
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                c.add(
+                        new GradCase(
+                                "MATMUL" + (ta ? " aT" : " a") + (tb ? " bT" : " b"),
+                                new int[][] {
+                                    ta ? new int[] {2, 4, 3} : new int[] {2, 3, 4},
+                                    tb ? new int[] {5, 4} : new int[] {4, 5}
+                                },
+                                -1,
+                                1,
+                                x -> LinearAlgebra.matmul(x.get(0), x.get(1), ta, tb)));
+            }
+        }
+        // The strictly upper triangle is never read, so its gradient is exactly zero; the
+        // diagonal shift keeps the lower triangle's symmetric completion positive definite.
+        c.add(
+                new GradCase(
+                        "CHOLESKY",
+                        new int[][] {{2, 3, 3}},
+                        -1,
+                        1,
+                        x ->
+                                LinearAlgebra.cholesky(
+                                        x.get(0)
+                                                .add(
+                                                        LinearAlgebra.eye(
+                                                                        x.get(0).backend(),
+                                                                        3,
+                                                                        x.get(0).dtype())
+                                                                .mul(4)))));
+        for (boolean lower : new boolean[] {true, false}) {
+            for (boolean tr : new boolean[] {false, true}) {
+                c.add(
+                        new GradCase(
+                                "TRIANGULAR_SOLVE"
+                                        + (lower ? " lower" : " upper")
+                                        + (tr ? " T" : ""),
+                                new int[][] {{2, 1, 3, 3}, {4, 3, 2}},
+                                -1,
+                                1,
+                                x ->
+                                        LinearAlgebra.triangularSolve(
+                                                x.get(0)
+                                                        .add(
+                                                                LinearAlgebra.eye(
+                                                                                x.get(0).backend(),
+                                                                                3,
+                                                                                x.get(0).dtype())
+                                                                        .mul(3)),
+                                                x.get(1),
+                                                lower,
+                                                tr)));
+            }
+        }
         c.add(new GradCase("softplus", new int[][] {{2, 3}}, -30, 30, x -> x.get(0).softplus()));
         c.add(
                 new GradCase(
