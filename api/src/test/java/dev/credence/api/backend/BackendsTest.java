@@ -49,7 +49,7 @@ class BackendsTest {
     }
 
     private static final Fake GPU =
-            new Fake("gpu", 30, Availability.unavailable("no CUDA device visible"), "1.0");
+            new Fake("gpu", 30, Availability.unavailable("no CUDA device visible"), "2.0");
 
     @Test
     @DisplayName("unknown name: the error names it and lists available and unavailable backends")

@@ -1,5 +1,6 @@
 package dev.credence.inference.hmc;
 
+import dev.credence.api.backend.Backend;
 import dev.credence.api.infer.ProgressListener;
 import dev.credence.api.random.RandomKey;
 import java.util.SplittableRandom;
@@ -33,7 +34,10 @@ final class Chain {
         SplittableRandom rng = new SplittableRandom((long) (key.uniformDoubles(1)[0] * 0x1p53));
         PhasePoint z = new PhasePoint(d);
         initialise(z, f, s.initRadius(), init, rng);
-        Metric metric = s.denseMetric() ? new Metric.Dense(identity(d)) : Metric.Diagonal.unit(d);
+        Metric metric =
+                s.denseMetric()
+                        ? new Metric.Dense(denseBackend(f), identity(d))
+                        : Metric.Diagonal.unit(d);
         Transition kernel =
                 s.algorithm() == SamplerSettings.Algorithm.NUTS
                         ? new NutsTransition(s.maxTreeDepth())
@@ -55,7 +59,7 @@ final class Chain {
             if (schedule.endOfSlowWindow(i)) {
                 metric =
                         s.denseMetric()
-                                ? new Metric.Dense(welford.regularisedCovariance())
+                                ? new Metric.Dense(denseBackend(f), welford.regularisedCovariance())
                                 : new Metric.Diagonal(welford.regularisedVariance());
                 welford.reset();
                 eps = StepSizeSearch.find(z, eps, metric, f, rng);
@@ -129,5 +133,16 @@ final class Chain {
             m[i][i] = 1;
         }
         return m;
+    }
+
+    private static Backend denseBackend(LogDensity f) {
+        return f.backend()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "a dense metric factorises its mass matrix on the"
+                                                + " density's backend, and this density has none;"
+                                                + " use a diagonal metric or implement"
+                                                + " LogDensity.backend()"));
     }
 }

@@ -1,5 +1,10 @@
 package dev.credence.inference.hmc;
 
+import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.DType;
+import dev.credence.api.tensor.LinearAlgebra;
+import dev.credence.api.tensor.NotPositiveDefiniteException;
+import dev.credence.api.tensor.Tensor;
 import java.util.SplittableRandom;
 
 /**
@@ -118,23 +123,47 @@ public abstract sealed class Metric permits Metric.Diagonal, Metric.Dense {
         }
     }
 
-    /** {@code M^-1 = S}, a symmetric positive-definite matrix. */
+    /**
+     * {@code M^-1 = S}, a symmetric positive-definite matrix. The Cholesky factor {@code S = L L^T}
+     * comes from {@link LinearAlgebra#checkedCholesky} on the density's backend, once per metric;
+     * momenta are then drawn as {@code p = L^-T z} with {@code L^-T} precomputed by a triangular
+     * solve, so a draw is one matrix-vector product on the host.
+     */
     public static final class Dense extends Metric {
         private final double[][] s;
-        private final double[][] chol;
+        private final double[][] lInvT;
 
         /**
          * Creates the metric.
          *
+         * @param backend the backend that factorises the matrix
          * @param inverseMass {@code M^-1}, symmetric positive definite
+         * @throws IllegalArgumentException if the matrix is not positive definite
          */
-        public Dense(double[][] inverseMass) {
+        public Dense(Backend backend, double[][] inverseMass) {
             int d = inverseMass.length;
             s = new double[d][];
+            double[] flat = new double[d * d];
             for (int i = 0; i < d; i++) {
                 s[i] = inverseMass[i].clone();
+                System.arraycopy(s[i], 0, flat, i * d, d);
             }
-            chol = cholesky(s);
+            lInvT = new double[d][d];
+            if (d == 0) {
+                return;
+            }
+            Tensor l;
+            try {
+                l = LinearAlgebra.checkedCholesky(Tensor.of(backend, flat, d, d));
+            } catch (NotPositiveDefiniteException e) {
+                throw new IllegalArgumentException(
+                        "metric: inverse mass matrix is not positive definite", e);
+            }
+            Tensor eye = LinearAlgebra.eye(backend, d, DType.FLOAT64);
+            double[] u = LinearAlgebra.triangularSolve(l, eye, true, true).toDoubleArray();
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(u, i * d, lInvT[i], 0, d);
+            }
         }
 
         /**
@@ -148,31 +177,6 @@ public abstract sealed class Metric permits Metric.Diagonal, Metric.Dense {
                 c[i] = s[i].clone();
             }
             return c;
-        }
-
-        static double[][] cholesky(double[][] a) {
-            int d = a.length;
-            double[][] l = new double[d][d];
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j <= i; j++) {
-                    double sum = a[i][j];
-                    for (int k = 0; k < j; k++) {
-                        sum -= l[i][k] * l[j][k];
-                    }
-                    if (i == j) {
-                        if (!(sum > 0)) {
-                            throw new IllegalArgumentException(
-                                    "metric: inverse mass matrix is not positive definite (pivot "
-                                            + i
-                                            + ")");
-                        }
-                        l[i][i] = Math.sqrt(sum);
-                    } else {
-                        l[i][j] = sum / l[j][j];
-                    }
-                }
-            }
-            return l;
         }
 
         @Override
@@ -206,13 +210,13 @@ public abstract sealed class Metric permits Metric.Diagonal, Metric.Dense {
             for (int i = 0; i < d; i++) {
                 z[i] = rng.nextGaussian();
             }
-            // Solve L^T p = z by back substitution.
-            for (int i = d - 1; i >= 0; i--) {
-                double sum = z[i];
-                for (int k = i + 1; k < d; k++) {
-                    sum -= chol[k][i] * out[k];
+            // p = L^-T z; L^-T is upper triangular.
+            for (int i = 0; i < d; i++) {
+                double sum = 0;
+                for (int k = i; k < d; k++) {
+                    sum += lInvT[i][k] * z[k];
                 }
-                out[i] = sum / chol[i][i];
+                out[i] = sum;
             }
         }
 

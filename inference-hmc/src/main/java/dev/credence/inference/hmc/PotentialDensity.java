@@ -1,8 +1,10 @@
 package dev.credence.inference.hmc;
 
+import dev.credence.api.backend.Backend;
 import dev.credence.api.model.CompiledPotential;
 import dev.credence.api.model.Potential;
 import dev.credence.api.random.RandomKey;
+import java.util.Optional;
 
 /**
  * A model's unconstrained {@link Potential} seen as a {@link LogDensity} on double arrays. The
@@ -57,5 +59,10 @@ public final class PotentialDensity implements LogDensity {
     @Override
     public double logDensity(double[] q, double[] grad) {
         return potential.valueAndGradient(q, grad);
+    }
+
+    @Override
+    public Optional<Backend> backend() {
+        return Optional.of(potential.potential().backend());
     }
 }

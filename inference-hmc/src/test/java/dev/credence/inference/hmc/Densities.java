@@ -1,7 +1,14 @@
 package dev.credence.inference.hmc;
 
+import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.Backends;
+import java.util.Optional;
+
 /** Hand-written log densities with known answers, for testing the samplers in isolation. */
 final class Densities {
+    /** The backend a dense metric factorises on. */
+    static final Backend JVM = Backends.discover().select("jvm");
+
     private Densities() {}
 
     /** Independent normals with the given means and standard deviations. */
@@ -41,6 +48,11 @@ final class Densities {
                 grad[0] = -(a - r * b) / det;
                 grad[1] = -(b - r * a) / det;
                 return -0.5 * (a * a - 2 * r * a * b + b * b) / det;
+            }
+
+            @Override
+            public Optional<Backend> backend() {
+                return Optional.of(JVM);
             }
         };
     }

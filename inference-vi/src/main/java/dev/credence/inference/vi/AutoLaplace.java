@@ -1,6 +1,7 @@
 package dev.credence.inference.vi;
 
 import dev.credence.api.autodiff.Autodiff;
+import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Delta;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.infer.Posterior;
@@ -8,6 +9,8 @@ import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
 import dev.credence.api.model.Potential;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.LinearAlgebra;
+import dev.credence.api.tensor.NotPositiveDefiniteException;
 import dev.credence.api.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,26 +90,27 @@ public final class AutoLaplace extends AutoContinuous {
             throw new IllegalArgumentException(
                     "AutoLaplace: no param '" + gaussian.locName() + "' among " + params.keySet());
         }
-        double[][] precision = negativeHessian(ParamSpace.bind(model, params), loc.detach());
-        double[][] l =
-                HostCholesky.factor(precision)
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                "AutoLaplace: minus the Hessian of the log"
-                                                        + " density at the fitted mode is not"
-                                                        + " positive definite, so it is not a"
-                                                        + " maximum: fit longer, or check that"
-                                                        + " the posterior is proper"));
-        double[][] cov = HostCholesky.inverse(l);
-        double[][] tril = HostCholesky.factor(cov).orElseThrow();
-        int d = tril.length;
+        double[][] h = negativeHessian(ParamSpace.bind(model, params), loc.detach());
+        int d = h.length;
         double[] flat = new double[d * d];
         for (int i = 0; i < d; i++) {
-            System.arraycopy(tril[i], 0, flat, i * d, d);
+            System.arraycopy(h[i], 0, flat, i * d, d);
         }
+        Tensor precision = Tensor.of(backend(), flat, DType.FLOAT64, d, d);
+        Tensor l;
+        try {
+            l = LinearAlgebra.checkedCholesky(precision);
+        } catch (NotPositiveDefiniteException e) {
+            throw new IllegalStateException(
+                    "AutoLaplace: minus the Hessian of the log density at the fitted mode is not"
+                            + " positive definite, so it is not a maximum: fit longer, or check"
+                            + " that the posterior is proper",
+                    e);
+        }
+        Tensor covariance = LinearAlgebra.choleskyInverse(l);
+        Tensor scaleTril = LinearAlgebra.checkedCholesky(covariance).cast(dtype());
         Map<String, Tensor> out = new LinkedHashMap<>(params);
-        out.put(gaussian.scaleTrilName(), Tensor.of(backend(), flat, dtype(), d, d));
+        out.put(gaussian.scaleTrilName(), scaleTril);
         return out;
     }
 

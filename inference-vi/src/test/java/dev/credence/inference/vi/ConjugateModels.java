@@ -5,6 +5,7 @@ import dev.credence.api.dist.Independent;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.Plate;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -88,7 +89,8 @@ final class ConjugateModels {
     }
 
     double[][] posteriorCovariance() {
-        return HostCholesky.inverse(HostCholesky.factor(posteriorPrecision()).orElseThrow());
+        Tensor l = LinearAlgebra.checkedCholesky(matrix(posteriorPrecision()));
+        return rows(LinearAlgebra.choleskyInverse(l));
     }
 
     double[] posteriorMean() {
@@ -120,21 +122,29 @@ final class ConjugateModels {
                 c[i][j] = tau * tau * dot + (i == j ? sigma * sigma : 0);
             }
         }
-        double[][] l = HostCholesky.factor(c).orElseThrow();
-        double[] z = new double[n];
-        double logDet = 0;
-        for (int i = 0; i < n; i++) {
-            double s = y[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i][k] * z[k];
-            }
-            z[i] = s / l[i][i];
-            logDet += Math.log(l[i][i]);
-        }
-        double q = 0;
-        for (double v : z) {
-            q += v * v;
-        }
+        Tensor l = LinearAlgebra.checkedCholesky(matrix(c));
+        Tensor z = LinearAlgebra.triangularSolve(l, Tensor.of(b, y, n), true, false);
+        double logDet = LinearAlgebra.choleskyLogDet(l).item() / 2;
+        double q = z.square().sum().item();
         return -0.5 * q - logDet - 0.5 * n * Math.log(2 * Math.PI);
+    }
+
+    private Tensor matrix(double[][] m) {
+        int k = m.length;
+        double[] flat = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(m[i], 0, flat, i * k, k);
+        }
+        return Tensor.of(b, flat, k, k);
+    }
+
+    private static double[][] rows(Tensor m) {
+        int k = m.dim(0);
+        double[] flat = m.toDoubleArray();
+        double[][] out = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(flat, i * k, out[i], 0, k);
+        }
+        return out;
     }
 }

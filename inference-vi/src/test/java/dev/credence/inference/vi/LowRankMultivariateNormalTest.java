@@ -2,14 +2,12 @@ package dev.credence.inference.vi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
 import dev.credence.api.dist.MultivariateNormal;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -46,24 +44,5 @@ class LowRankMultivariateNormalTest {
         Tensor c = x.sub(m).transpose().matmul(x.sub(m)).div(n - 1);
         assertArrayEquals(q.loc().toDoubleArray(), m.toDoubleArray(), 0.05);
         assertArrayEquals(q.covariance().toDoubleArray(), c.toDoubleArray(), 0.06);
-    }
-
-    @Test
-    @DisplayName("host Cholesky: factor, inverse, and an empty result for indefinite input")
-    void hostCholesky() {
-        double[][] a = {{4, 2, 0.4}, {2, 3, 0.5}, {0.4, 0.5, 2}};
-        double[][] l = HostCholesky.factor(a).orElseThrow();
-        double[][] inv = HostCholesky.inverse(l);
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                double s = 0;
-                for (int k = 0; k < 3; k++) {
-                    s += a[i][k] * inv[k][j];
-                }
-                assertEquals(i == j ? 1 : 0, s, 1e-12);
-            }
-        }
-        Optional<double[][]> none = HostCholesky.factor(new double[][] {{1, 2}, {2, 1}});
-        assertTrue(none.isEmpty());
     }
 }
