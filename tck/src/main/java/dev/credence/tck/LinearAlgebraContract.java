@@ -12,19 +12,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Rules L1-L5: transposed matrix products, the Cholesky factorisation and triangular solves.
+ * Rules LA1-LA5: transposed matrix products, the Cholesky factorisation and triangular solves.
  *
  * <ul>
- *   <li>L1 MATMUL with transposed operands ({@code a^T b}, {@code a b^T}, {@code a^T b^T}) matches
+ *   <li>LA1 MATMUL with transposed operands ({@code a^T b}, {@code a b^T}, {@code a^T b^T}) matches
  *       the triple loop on sizes that straddle blocking and threading thresholds, and batched.
- *   <li>L2 CHOLESKY of symmetric positive-definite matrices, batched, gives {@code L} lower
+ *   <li>LA2 CHOLESKY of symmetric positive-definite matrices, batched, gives {@code L} lower
  *       triangular with a positive diagonal and {@code L L^T = A}; the strictly upper triangle of
  *       the input is never read.
- *   <li>L3 CHOLESKY of a matrix that is not positive definite gives an all-NaN factor for that
+ *   <li>LA3 CHOLESKY of a matrix that is not positive definite gives an all-NaN factor for that
  *       matrix and leaves the other matrices of the batch exact.
- *   <li>L4 TRIANGULAR_SOLVE, lower or upper, plain or transposed: {@code op(T) X = B} holds, and
+ *   <li>LA4 TRIANGULAR_SOLVE, lower or upper, plain or transposed: {@code op(T) X = B} holds, and
  *       the triangle that is not named is never read.
- *   <li>L5 TRIANGULAR_SOLVE broadcasts batch axes of both operands.
+ *   <li>LA5 TRIANGULAR_SOLVE broadcasts batch axes of both operands.
  * </ul>
  */
 public interface LinearAlgebraContract extends KitFixture {
@@ -44,7 +44,7 @@ public interface LinearAlgebraContract extends KitFixture {
     }
 
     /**
-     * L1.
+     * LA1.
      *
      * @param dt the dtype
      */
@@ -52,7 +52,7 @@ public interface LinearAlgebraContract extends KitFixture {
     @EnumSource(
             value = DType.class,
             names = {"FLOAT32", "FLOAT64"})
-    @DisplayName("L1 products with transposed operands")
+    @DisplayName("LA1 products with transposed operands")
     default void l1TransposedProducts(DType dt) {
         int[][] sizes = {
             {1, 1, 1}, {3, 4, 5}, {7, 1, 9}, {33, 65, 3}, {130, 70, 600}, {64, 129, 65}
@@ -72,21 +72,21 @@ public interface LinearAlgebraContract extends KitFixture {
             String size = " " + m + "x" + k + "x" + n + " " + dt;
             Shape out = Shape.of(m, n);
             Check.close(
-                    "L1 aT b" + size,
+                    "LA1 aT b" + size,
                     want,
                     out,
                     LinearAlgebra.matmul(at, bp, true, false),
                     tol,
                     tol);
             Check.close(
-                    "L1 a bT" + size,
+                    "LA1 a bT" + size,
                     want,
                     out,
                     LinearAlgebra.matmul(ap, bt, false, true),
                     tol,
                     tol);
             Check.close(
-                    "L1 aT bT" + size,
+                    "LA1 aT bT" + size,
                     want,
                     out,
                     LinearAlgebra.matmul(at, bt, true, true),
@@ -107,7 +107,7 @@ public interface LinearAlgebraContract extends KitFixture {
                         Tensor.of(backend(), b, dt, 5, 4),
                         true,
                         true);
-        Check.close("L1 batched aT bT " + dt, want, Shape.of(2, 3, 5), r, 1e-6, 1e-6);
+        Check.close("LA1 batched aT bT " + dt, want, Shape.of(2, 3, 5), r, 1e-6, 1e-6);
     }
 
     /** A batch of symmetric positive-definite matrices {@code B B^T + d I}, upper part garbage. */
@@ -128,7 +128,7 @@ public interface LinearAlgebraContract extends KitFixture {
     }
 
     /**
-     * L2.
+     * LA2.
      *
      * @param dt the dtype
      */
@@ -136,7 +136,7 @@ public interface LinearAlgebraContract extends KitFixture {
     @EnumSource(
             value = DType.class,
             names = {"FLOAT32", "FLOAT64"})
-    @DisplayName("L2 Cholesky factors of positive-definite matrices, lower triangle read only")
+    @DisplayName("LA2 Cholesky factors of positive-definite matrices, lower triangle read only")
     default void l2Cholesky(DType dt) {
         for (int d : new int[] {1, 2, 5, 17}) {
             double[] a = inDType(spd(d * 7L, 6, d, 1e30), dt);
@@ -147,16 +147,16 @@ public interface LinearAlgebraContract extends KitFixture {
                 double[] lt = java.util.Arrays.copyOfRange(lv, t * d * d, (t + 1) * d * d);
                 double[] llt = Ref.matmul(lt, transpose(lt, d, d), d, d, d);
                 for (int i = 0; i < d; i++) {
-                    assertTrue(lt[i * d + i] > 0, "L2 positive diagonal, d=" + d + " " + dt);
+                    assertTrue(lt[i * d + i] > 0, "LA2 positive diagonal, d=" + d + " " + dt);
                     for (int j = 0; j < d; j++) {
                         if (j > i) {
-                            assertTrue(lt[i * d + j] == 0, "L2 zero upper triangle " + dt);
+                            assertTrue(lt[i * d + j] == 0, "LA2 zero upper triangle " + dt);
                         } else {
                             double want = a[t * d * d + i * d + j];
                             double got = llt[i * d + j];
                             assertTrue(
                                     Math.abs(want - got) <= tol * (1 + Math.abs(want)),
-                                    "L2 L L^T = A at ("
+                                    "LA2 L L^T = A at ("
                                             + i
                                             + ", "
                                             + j
@@ -175,9 +175,9 @@ public interface LinearAlgebraContract extends KitFixture {
         }
     }
 
-    /** L3. */
+    /** LA3. */
     @Test
-    @DisplayName("L3 a matrix that is not positive definite gets an all-NaN factor")
+    @DisplayName("LA3 a matrix that is not positive definite gets an all-NaN factor")
     default void l3NotPositiveDefinite() {
         for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             double[] a = {4, 0, 2, 5, 1, 0, 2, 1, 1, 0, 0, 9};
@@ -185,7 +185,7 @@ public interface LinearAlgebraContract extends KitFixture {
             Tensor l = LinearAlgebra.cholesky(Tensor.of(backend(), a, dt, 3, 2, 2));
             double nan = Double.NaN;
             Check.close(
-                    "L3 " + dt,
+                    "LA3 " + dt,
                     new double[] {2, 0, 1, 2, nan, nan, nan, nan, 1, 0, 0, 3},
                     Shape.of(3, 2, 2),
                     l,
@@ -193,7 +193,7 @@ public interface LinearAlgebraContract extends KitFixture {
                     1e-6);
             Tensor withNaN = Tensor.of(backend(), new double[] {nan, 0, 0, 1}, dt, 2, 2);
             Check.close(
-                    "L3 NaN input " + dt,
+                    "LA3 NaN input " + dt,
                     new double[] {nan, nan, nan, nan},
                     Shape.of(2, 2),
                     LinearAlgebra.cholesky(withNaN));
@@ -201,7 +201,7 @@ public interface LinearAlgebraContract extends KitFixture {
     }
 
     /**
-     * L4.
+     * LA4.
      *
      * @param dt the dtype
      */
@@ -209,7 +209,7 @@ public interface LinearAlgebraContract extends KitFixture {
     @EnumSource(
             value = DType.class,
             names = {"FLOAT32", "FLOAT64"})
-    @DisplayName("L4 triangular solves, lower or upper, plain or transposed")
+    @DisplayName("LA4 triangular solves, lower or upper, plain or transposed")
     default void l4TriangularSolve(DType dt) {
         int d = 6;
         int n = 3;
@@ -238,7 +238,7 @@ public interface LinearAlgebraContract extends KitFixture {
                 double[] back = Ref.matmul(op, x.toDoubleArray(), d, d, n);
                 double tol = dt == DType.FLOAT32 ? 1e-5 : 1e-12;
                 Check.values(
-                        "L4 " + (lower ? "lower" : "upper") + (transpose ? " T " : " ") + dt,
+                        "LA4 " + (lower ? "lower" : "upper") + (transpose ? " T " : " ") + dt,
                         b,
                         back,
                         tol,
@@ -247,9 +247,9 @@ public interface LinearAlgebraContract extends KitFixture {
         }
     }
 
-    /** L5. */
+    /** LA5. */
     @Test
-    @DisplayName("L5 triangular solves broadcast batch axes")
+    @DisplayName("LA5 triangular solves broadcast batch axes")
     default void l5Broadcast() {
         int d = 3;
         double[] t = {2, 0, 0, 1, 3, 0, -1, 1, 4, 1, 0, 0, 0, 2, 0, 1, 1, 5};
@@ -268,9 +268,9 @@ public interface LinearAlgebraContract extends KitFixture {
                         java.util.Arrays.copyOfRange(xv, (i * 3 + j) * 6, (i * 3 + j + 1) * 6);
                 double[] bj = java.util.Arrays.copyOfRange(b, j * 6, j * 6 + 6);
                 Check.values(
-                        "L5 batch " + i + "," + j, bj, Ref.matmul(ti, xij, d, d, 2), 1e-12, 1e-12);
+                        "LA5 batch " + i + "," + j, bj, Ref.matmul(ti, xij, d, d, 2), 1e-12, 1e-12);
             }
         }
-        assertTrue(x.shape().equals(Shape.of(2, 3, d, 2)), "L5 shape " + x.shape());
+        assertTrue(x.shape().equals(Shape.of(2, 3, d, 2)), "LA5 shape " + x.shape());
     }
 }
