@@ -178,7 +178,8 @@ public interface Backend extends AutoCloseable {
      *
      * @param op the primitive
      * @param attributes its attributes, of type {@code op.attributeType()}
-     * @param inputs the input buffers, {@code op.arity()} of them (any number for CONCAT)
+     * @param inputs the input buffers, {@code op.arity()} of them (any number for CONCAT); the
+     *     array itself may be reused by the caller after the call returns, so do not keep it
      * @param shape the result's shape
      * @param dtype the result's dtype
      * @return the result, a new buffer (or one that shares an input's storage without ever being

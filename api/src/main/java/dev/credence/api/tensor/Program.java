@@ -36,8 +36,12 @@ public final class Program {
 
     /** One recorded primitive: what it was applied to, in buffer slots, and what it produced. */
     record Step(Primitive op, Attributes attributes, int[] in, int out, Shape shape, DType dtype) {
-        Buffer exec(Backend b, Buffer[] s) {
-            Buffer[] args = new Buffer[in.length];
+        /**
+         * Runs the step on slot values {@code s}, gathering its inputs into {@code args} (a scratch
+         * array of this step's arity, reused across the steps of one run so that replay allocates
+         * no argument arrays).
+         */
+        Buffer exec(Backend b, Buffer[] s, Buffer[] args) {
             for (int i = 0; i < in.length; i++) {
                 args[i] = s[in[i]];
             }
@@ -148,9 +152,15 @@ public final class Program {
             s[e.getKey()] = e.getValue();
         }
         s[0] = input;
+        Buffer[][] scratch = new Buffer[4][];
         for (int i = 0; i < steps.size(); i++) {
             Step st = steps.get(i);
-            s[st.out()] = st.exec(b, s);
+            int n = st.in().length;
+            Buffer[] args =
+                    n < scratch.length
+                            ? (scratch[n] != null ? scratch[n] : (scratch[n] = new Buffer[n]))
+                            : new Buffer[n];
+            s[st.out()] = st.exec(b, s, args);
             for (int dead : releaseAfter[i]) {
                 b.release(s[dead]);
                 s[dead] = null;
