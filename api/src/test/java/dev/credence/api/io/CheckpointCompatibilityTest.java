@@ -24,7 +24,7 @@ class CheckpointCompatibilityTest {
 
     private Path formatOne() throws IOException {
         Path f = dir.resolve("format-1.ckpt");
-        try (InputStream in = getClass().getResourceAsStream("/checkpoint/format-1.ckpt")) {
+        try (InputStream in = getClass().getResourceAsStream("/legacy/format-1.ckpt")) {
             Files.copy(in, f);
         }
         return f;
