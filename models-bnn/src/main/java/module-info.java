@@ -11,6 +11,7 @@
  */
 module dev.credence.models.bnn {
     requires transitive dev.credence.api;
+    requires transitive dev.credence.io;
     requires java.desktop;
 
     exports dev.credence.models.bnn;

@@ -5,6 +5,7 @@
  */
 module dev.credence.models.vae {
     requires transitive dev.credence.api;
+    requires transitive dev.credence.io;
 
     exports dev.credence.models.vae;
 }

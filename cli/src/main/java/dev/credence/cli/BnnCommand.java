@@ -2,9 +2,9 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.MissingValues;
+import dev.credence.io.data.MissingValues;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.Sha256;
+import dev.credence.io.Sha256;
 import dev.credence.api.nn.Activation;
 import dev.credence.cli.check.Bounds;
 import dev.credence.cli.check.Footprints;

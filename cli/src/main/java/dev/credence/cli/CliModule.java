@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.Datasets;
+import dev.credence.io.data.Datasets;
 import dev.credence.api.infer.Inferences;
 
 /**

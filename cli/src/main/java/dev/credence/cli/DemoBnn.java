@@ -1,9 +1,9 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.data.Dataset;
+import dev.credence.io.data.Dataset;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.HostArray;
+import dev.credence.io.HostArray;
 import dev.credence.api.nn.Activation;
 import dev.credence.api.random.RandomKey;
 import dev.credence.models.bnn.data.ToyRegression;

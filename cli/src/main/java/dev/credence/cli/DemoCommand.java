@@ -3,7 +3,7 @@ package dev.credence.cli;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.RunRecord;
+import dev.credence.io.RunRecord;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.BackendUnavailableException;
-import dev.credence.api.data.InvalidDataException;
+import dev.credence.io.data.InvalidDataException;
 import dev.credence.cli.folder.RunFolderException;
 import dev.credence.cli.folder.Sizes;
 import java.io.IOException;

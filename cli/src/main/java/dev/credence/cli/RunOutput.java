@@ -1,6 +1,6 @@
 package dev.credence.cli;
 
-import dev.credence.api.io.RunRecord;
+import dev.credence.io.RunRecord;
 import java.time.Instant;
 import java.util.Map;
 

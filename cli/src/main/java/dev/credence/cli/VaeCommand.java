@@ -2,8 +2,8 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.Split;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.Split;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.random.RandomKey;
 import dev.credence.cli.check.Bounds;

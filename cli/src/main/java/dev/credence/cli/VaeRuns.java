@@ -1,6 +1,6 @@
 package dev.credence.cli;
 
-import dev.credence.api.data.Dataset;
+import dev.credence.io.data.Dataset;
 import dev.credence.cli.folder.RunFolder;
 import dev.credence.models.vae.VaeCheckpoint;
 import dev.credence.models.vae.VaeConfig;

@@ -107,7 +107,7 @@ class CliTest {
         assertTrue(java.nio.file.Files.exists(dir.resolve("eight-schools-1.csv")));
         assertTrue(java.nio.file.Files.exists(dir.resolve("eight-schools-2.csv")));
         assertTrue(java.nio.file.Files.exists(dir.resolve("summary.csv")));
-        var chain = dev.credence.api.io.StanCsv.read(dir.resolve("eight-schools-1.csv"));
+        var chain = dev.credence.io.stan.StanCsv.read(dir.resolve("eight-schools-1.csv"));
         assertEquals(200, chain.draws().length);
         assertTrue(chain.names().contains("theta_tilde.3"), chain.names().toString());
         assertTrue(java.nio.file.Files.list(dir).anyMatch(p -> p.toString().endsWith(".run.json")));

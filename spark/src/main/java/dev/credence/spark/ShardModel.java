@@ -1,6 +1,6 @@
 package dev.credence.spark;
 
-import dev.credence.api.data.Batch;
+import dev.credence.io.data.Batch;
 import dev.credence.api.model.Model;
 import java.io.Serializable;
 

@@ -2,8 +2,8 @@ package dev.credence.models.vae;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.io.HostArray;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.HostArray;
 import dev.credence.api.tensor.Tensor;
 
 /**

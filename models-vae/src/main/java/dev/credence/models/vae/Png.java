@@ -1,6 +1,6 @@
 package dev.credence.models.vae;
 
-import dev.credence.api.io.AtomicFiles;
+import dev.credence.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

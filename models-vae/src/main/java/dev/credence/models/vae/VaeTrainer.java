@@ -1,12 +1,12 @@
 package dev.credence.models.vae;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.data.Dataset;
+import dev.credence.io.data.Dataset;
 import dev.credence.api.infer.GuidedModel;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.Posterior;
-import dev.credence.api.io.RunRecord;
+import dev.credence.io.RunRecord;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
 import java.io.IOException;

@@ -44,7 +44,7 @@ class LegacyCheckpointTest {
         try (InputStream in = getClass().getResourceAsStream("/legacy/svi.ckpt")) {
             Files.copy(in, f);
         }
-        dev.credence.api.io.Checkpoint c = dev.credence.api.io.Checkpoint.read(f);
+        dev.credence.io.Checkpoint c = dev.credence.io.Checkpoint.read(f);
         assertEquals("credence-svi-1", c.metadata().get("format"));
         assertEquals(2L, ((Number) c.metadata().get("step")).longValue());
         assertEquals(10, ((java.util.List<?>) c.metadata().get("params")).size());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.Dataset;
+import dev.credence.io.data.Dataset;
 import dev.credence.api.infer.Inferences;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;

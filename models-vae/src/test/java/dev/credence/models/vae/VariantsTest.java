@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Dataset;
+import dev.credence.io.data.Dataset;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.random.RandomKey;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.credence.models.bnn.baseline;
 
 import dev.credence.api.autodiff.Autodiff;
-import dev.credence.api.data.Minibatches;
+import dev.credence.io.data.Minibatches;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.optim.Adam;

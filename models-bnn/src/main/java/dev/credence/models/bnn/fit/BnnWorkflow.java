@@ -2,13 +2,13 @@ package dev.credence.models.bnn.fit;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.CsvFormat;
-import dev.credence.api.data.CsvReader;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.InvalidDataException;
+import dev.credence.io.data.CsvFormat;
+import dev.credence.io.data.CsvReader;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.InvalidDataException;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.ProgressListener;
-import dev.credence.api.io.HostArray;
+import dev.credence.io.HostArray;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.BnnModel;

@@ -2,7 +2,7 @@ package dev.credence.models.bnn.fit;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Dataset;
+import dev.credence.io.data.Dataset;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
