@@ -5,7 +5,6 @@
  * dev.credence.api.backend.BackendProvider}, found by {@link java.util.ServiceLoader}.
  */
 module dev.credence.api {
-
     exports dev.credence.api.tensor;
     exports dev.credence.api.backend;
     exports dev.credence.api.autodiff;

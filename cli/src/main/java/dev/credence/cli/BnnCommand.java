@@ -2,15 +2,15 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.io.data.MissingValues;
 import dev.credence.api.infer.Inferences;
-import dev.credence.io.Sha256;
 import dev.credence.api.nn.Activation;
 import dev.credence.cli.check.Bounds;
 import dev.credence.cli.check.Footprints;
 import dev.credence.cli.check.MemoryBudget;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.Sha256;
+import dev.credence.io.data.MissingValues;
 import dev.credence.models.bnn.fit.BnnWorkflow;
 import dev.credence.models.bnn.fit.FitOptions;
 import dev.credence.models.bnn.fit.NetworkSpec;

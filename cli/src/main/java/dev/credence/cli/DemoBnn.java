@@ -1,11 +1,11 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.io.data.Dataset;
 import dev.credence.api.infer.Inferences;
-import dev.credence.io.HostArray;
 import dev.credence.api.nn.Activation;
 import dev.credence.api.random.RandomKey;
+import dev.credence.io.HostArray;
+import dev.credence.io.data.Dataset;
 import dev.credence.models.bnn.data.ToyRegression;
 import dev.credence.models.bnn.fit.BnnWorkflow;
 import dev.credence.models.bnn.fit.FitOptions;

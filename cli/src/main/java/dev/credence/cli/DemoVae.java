@@ -1,9 +1,9 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.infer.Inferences;
 import dev.credence.io.data.Dataset;
 import dev.credence.io.data.Split;
-import dev.credence.api.infer.Inferences;
 import dev.credence.models.vae.VaeConfig;
 import dev.credence.models.vae.VaeResult;
 import dev.credence.models.vae.VaeTrainer;

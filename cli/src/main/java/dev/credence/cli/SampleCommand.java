@@ -7,10 +7,6 @@ import dev.credence.api.infer.DrawsPosterior;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.Posterior;
-import dev.credence.io.stan.StanExport;
-import dev.credence.io.RunRecord;
-import dev.credence.io.stan.StanCsv;
-import dev.credence.io.stan.StanRun;
 import dev.credence.api.model.Potential;
 import dev.credence.api.random.RandomKey;
 import dev.credence.cli.check.Bounds;
@@ -18,6 +14,10 @@ import dev.credence.cli.check.Footprints;
 import dev.credence.cli.check.MemoryBudget;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.RunRecord;
+import dev.credence.io.stan.StanCsv;
+import dev.credence.io.stan.StanExport;
+import dev.credence.io.stan.StanRun;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -154,12 +154,12 @@ public final class SampleCommand implements Callable<Integer> {
                         Footprints.mcmc(chains, samples, dims, stats),
                         "--chains, --samples",
                         "ask for fewer chains or draws");
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("chains", "" + chains);
-        options.put("num-warmup", "" + warmup);
-        options.put("num-samples", "" + samples);
-        options.put("adapt-delta", "" + adaptDelta);
-        options.put("dense-metric", "" + dense);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("chains", chains);
+        options.put("num-warmup", warmup);
+        options.put("num-samples", samples);
+        options.put("adapt-delta", adaptDelta);
+        options.put("dense-metric", dense);
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(

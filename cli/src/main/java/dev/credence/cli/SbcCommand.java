@@ -85,21 +85,12 @@ public final class SbcCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Backend b = backends.select(backend);
         Sbc.Family f = SbcFamilies.of(family, b);
-        Map<String, String> options =
+        Map<String, Object> options =
                 algorithm.equals("nuts") || algorithm.equals("hmc")
-                        ? Map.of(
-                                "chains",
-                                "1",
-                                "num-warmup",
-                                "300",
-                                "num-samples",
-                                "300",
-                                "threads",
-                                "1")
+                        ? Map.of("chains", 1, "num-warmup", 300, "num-samples", 300, "threads", 1)
                         : Map.of();
         var inference =
-                inferences.create(
-                        algorithm, new InferenceConfig(options, RandomKey.of(seed), null));
+                inferences.create(algorithm, InferenceConfig.of(options, RandomKey.of(seed), null));
         long t0 = System.nanoTime();
         Sbc.Result r = Sbc.run(f, inference, replications, 99, 10, RandomKey.of(seed).fold(1));
         out.printf(

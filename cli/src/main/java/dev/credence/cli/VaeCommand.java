@@ -2,8 +2,6 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.io.data.Dataset;
-import dev.credence.io.data.Split;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.random.RandomKey;
 import dev.credence.cli.check.Bounds;
@@ -11,6 +9,8 @@ import dev.credence.cli.check.Footprints;
 import dev.credence.cli.check.MemoryBudget;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.Split;
 import dev.credence.models.vae.Likelihood;
 import dev.credence.models.vae.VaeCheckpoint;
 import dev.credence.models.vae.VaeConfig;

@@ -1,7 +1,7 @@
 package dev.credence.cli;
 
-import dev.credence.io.data.Dataset;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.data.Dataset;
 import dev.credence.models.vae.VaeCheckpoint;
 import dev.credence.models.vae.VaeConfig;
 import dev.credence.models.vae.VaeResult;

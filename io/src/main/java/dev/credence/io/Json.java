@@ -29,11 +29,11 @@ import java.util.Map;
  * files need: what is written reads back exactly, and what cannot be written is refused with the
  * path to it instead of being turned into something else.
  *
- * <p>Writing accepts {@code null}, {@link Boolean}, {@link Number} (finite only: JSON has no NaN
- * or infinity, and Jackson would otherwise write them as strings), {@link CharSequence}, {@link
- * Map} with string keys, {@link java.util.Collection}, and arrays; any other object is refused,
- * never written as a bean. Parsing returns {@code null}, {@link Boolean}, {@link Long} for integers
- * that fit (larger ones as {@link java.math.BigInteger}), {@link Double} for other numbers, {@link
+ * <p>Writing accepts {@code null}, {@link Boolean}, {@link Number} (finite only: JSON has no NaN or
+ * infinity, and Jackson would otherwise write them as strings), {@link CharSequence}, {@link Map}
+ * with string keys, {@link java.util.Collection}, and arrays; any other object is refused, never
+ * written as a bean. Parsing returns {@code null}, {@link Boolean}, {@link Long} for integers that
+ * fit (larger ones as {@link java.math.BigInteger}), {@link Double} for other numbers, {@link
  * String}, {@link List} and {@link Map} (insertion-ordered); duplicate keys and text after the
  * document are errors that name the line and column.
  *
@@ -51,7 +51,8 @@ public final class Json {
                     .enable(DeserializationFeature.USE_LONG_FOR_INTS)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .addModule(new SimpleModule("plain-values").setSerializerModifier(new NoBeans()))
+                    .addModule(
+                            new SimpleModule("plain-values").setSerializerModifier(new NoBeans()))
                     .build();
 
     /** Two-space indents, {@code "key": value}, flat arrays as {@code [1, 2]}, empty as {}. */

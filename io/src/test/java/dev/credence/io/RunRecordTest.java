@@ -88,7 +88,8 @@ public class RunRecordTest {
         assertProblem(
                 json.replace("\"backend\": \"jvm\"", "\"backend\": 3"),
                 "expected a string \"backend\", found 3");
-        assertProblem("{", "JSON: Unexpected end-of-input: expected close marker for Object at line 1");
+        assertProblem(
+                "{", "JSON: Unexpected end-of-input: expected close marker for Object at line 1");
     }
 
     private void assertProblem(String json, String expected) throws IOException {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What an inference run is given besides the model: option values by name, the run's random key
- * and a progress listener.
+ * What an inference run is given besides the model: option values by name, the run's random key and
+ * a progress listener.
  *
  * <p>Values may be typed ({@code 1e12}, {@code true}, a {@link StateStore}) or text as a command
  * line gives them ({@code "1e12"}); the provider reads each through its {@link Option}, which

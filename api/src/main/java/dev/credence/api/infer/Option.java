@@ -19,10 +19,10 @@ import java.util.Objects;
  * double lr = config.get(LR);                    // the given value, checked, or the default
  * }</pre>
  *
- * <p>Values arrive typed (a program passes {@code 1e12} for a real option, a {@link StateStore}
- * for an object option) or as text (from a command line: {@code "1e12"}), which {@link
- * #value(Object)} parses; either way the value is checked against the type and the range, and a
- * bad one is refused with a message that names the option, what it allows and what was found.
+ * <p>Values arrive typed (a program passes {@code 1e12} for a real option, a {@link StateStore} for
+ * an object option) or as text (from a command line: {@code "1e12"}), which {@link #value(Object)}
+ * parses; either way the value is checked against the type and the range, and a bad one is refused
+ * with a message that names the option, what it allows and what was found.
  *
  * @param <T> the Java type of the value
  * @param name the option's name, lower case with dashes ({@code num-warmup})

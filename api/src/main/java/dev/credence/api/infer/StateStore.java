@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Where a long inference run keeps the state it can resume from: named arrays (parameters,
  * optimiser slots, histories) and a little metadata. An algorithm saves through it now and then and
- * loads from it when asked to resume; where and how the state is stored is the caller's choice
- * (the {@code io} module's checkpoint file is one), so inference plugins need no file format.
+ * loads from it when asked to resume; where and how the state is stored is the caller's choice (the
+ * {@code io} module's checkpoint file is one), so inference plugins need no file format.
  *
  * <pre>{@code
  * StateStore store = CheckpointStore.at(dir.resolve("svi.ckpt"));     // from the io module

@@ -46,13 +46,22 @@ public class NutsProvider implements InferenceProvider {
                     "num-warmup", D.numWarmup(), Range.atLeast(0), "warm-up iterations per chain");
     static final Option<Integer> NUM_SAMPLES =
             Option.integer(
-                    "num-samples", D.numSamples(), Range.atLeast(1), "draws per chain after warm-up");
+                    "num-samples",
+                    D.numSamples(),
+                    Range.atLeast(1),
+                    "draws per chain after warm-up");
     static final Option<Integer> MAX_TREE_DEPTH =
             Option.integer(
-                    "max-tree-depth", D.maxTreeDepth(), Range.closed(1, 30), "NUTS tree depth limit");
+                    "max-tree-depth",
+                    D.maxTreeDepth(),
+                    Range.closed(1, 30),
+                    "NUTS tree depth limit");
     static final Option<Double> ADAPT_DELTA =
             Option.real(
-                    "adapt-delta", D.targetAccept(), Range.open(0, 1), "target acceptance statistic");
+                    "adapt-delta",
+                    D.targetAccept(),
+                    Range.open(0, 1),
+                    "target acceptance statistic");
     static final Option<Boolean> DENSE_METRIC =
             Option.flag("dense-metric", false, "adapt a dense instead of a diagonal metric");
     static final Option<Double> INTEGRATION_TIME =
@@ -63,7 +72,10 @@ public class NutsProvider implements InferenceProvider {
                     "HMC path length");
     static final Option<Double> INIT_RADIUS =
             Option.real(
-                    "init-radius", D.initRadius(), Range.atLeast(0), "uniform(-r, r) initial values");
+                    "init-radius",
+                    D.initRadius(),
+                    Range.atLeast(0),
+                    "uniform(-r, r) initial values");
     static final Option<Integer> THREADS =
             Option.integer("threads", D.threads(), Range.atLeast(1), "threads to run chains on");
 

@@ -128,7 +128,8 @@ final class SviCheckpoint {
     private static Tensor restore(Map<String, Tensor> c, String name, Tensor like) {
         Tensor a = c.get(name);
         if (a == null) {
-            throw new IllegalArgumentException("the saved SVI state lacks the array '" + name + "'");
+            throw new IllegalArgumentException(
+                    "the saved SVI state lacks the array '" + name + "'");
         }
         if (like != null && (a.dtype() != like.dtype() || !a.shape().equals(like.shape()))) {
             throw new IllegalArgumentException(

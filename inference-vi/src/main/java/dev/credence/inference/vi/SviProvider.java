@@ -57,8 +57,7 @@ public final class SviProvider implements InferenceProvider {
                     "adam",
                     List.of("adam", "adamw", "clipped-adam", "sgd"),
                     "stochastic optimiser");
-    static final Option<Double> LR =
-            Option.real("lr", 0.01, Range.greaterThan(0), "learning rate");
+    static final Option<Double> LR = Option.real("lr", 0.01, Range.greaterThan(0), "learning rate");
     static final Option<Double> LR_DECAY =
             Option.real(
                     "lr-decay",
@@ -75,11 +74,9 @@ public final class SviProvider implements InferenceProvider {
             Option.real(
                     "init-scale", 0.1, Range.greaterThan(0), "initial guide standard deviation");
     static final Option<Integer> RANK =
-            Option.integer(
-                    "rank", 0, Range.atLeast(0), "lowrank guide rank, 0 for round(sqrt(D))");
+            Option.integer("rank", 0, Range.atLeast(0), "lowrank guide rank, 0 for round(sqrt(D))");
     static final Option<Integer> REPORT_EVERY =
-            Option.integer(
-                    "report-every", 100, Range.atLeast(1), "steps between progress reports");
+            Option.integer("report-every", 100, Range.atLeast(1), "steps between progress reports");
     static final Option<Integer> CHECKPOINT_EVERY =
             Option.integer(
                     "checkpoint-every",

@@ -41,8 +41,7 @@ final class MemoryStore implements StateStore {
         }
         Map<String, Host> copy = new LinkedHashMap<>();
         state.arrays()
-                .forEach(
-                        (k, t) -> copy.put(k, new Host(t.toDoubleArray(), t.dtype(), t.shape())));
+                .forEach((k, t) -> copy.put(k, new Host(t.toDoubleArray(), t.dtype(), t.shape())));
         arrays = copy;
         metadata = state.metadata();
         saves++;

@@ -2,10 +2,10 @@ package dev.credence.io.data;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.io.HostArray;
-import dev.credence.io.Sha256;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.HostArray;
+import dev.credence.io.Sha256;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

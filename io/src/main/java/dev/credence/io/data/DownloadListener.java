@@ -7,8 +7,8 @@ import java.net.URI;
  * downloads, in the order {@code started}, {@code progressed} (any number of times), {@code
  * finished}; {@code finished} comes also when the download failed.
  *
- * <p>The command line draws a progress bar from these calls; {@link #NONE} is silent, for tests and batch
- * jobs.
+ * <p>The command line draws a progress bar from these calls; {@link #NONE} is silent, for tests and
+ * batch jobs.
  */
 public interface DownloadListener {
 

@@ -15,9 +15,9 @@ import org.apache.commons.csv.CSVRecord;
  * The non-blank records of a text table with the line each starts on, for {@link CsvReader}.
  *
  * <p>Delimited text is split by Apache Commons CSV (RFC 4180 quoting, cells trimmed, a quoted cell
- * may hold the delimiter or a line break); the whitespace format splits each line on runs of
- * spaces and tabs, as the UCI files are laid out. A byte-order mark at the start is dropped, and
- * bytes that are not UTF-8 or broken quoting are a {@link FileFormatException} with the line.
+ * may hold the delimiter or a line break); the whitespace format splits each line on runs of spaces
+ * and tabs, as the UCI files are laid out. A byte-order mark at the start is dropped, and bytes
+ * that are not UTF-8 or broken quoting are a {@link FileFormatException} with the line.
  */
 final class Records {
     private final String source;
@@ -75,9 +75,7 @@ final class Records {
                 throw notUtf8(c);
             }
             throw new FileFormatException(
-                    source,
-                    "line " + (line + 1) + ": " + e.getCause().getMessage(),
-                    e.getCause());
+                    source, "line " + (line + 1) + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -7,7 +7,7 @@
  * named sets {@code fashion-mnist} and {@code mnist} on disk or downloads them, verified by
  * SHA-256.
  *
- * <p>Files that are not what they should be raise {@link dev.credence.io.FileFormatException}
- * with the file, the place and what was expected and found.
+ * <p>Files that are not what they should be raise {@link dev.credence.io.FileFormatException} with
+ * the file, the place and what was expected and found.
  */
 package dev.credence.io.data;

@@ -8,9 +8,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes the text of one Stan CSV file with Apache Commons CSV; see {@link StanCsv} for the
- * layout. The settings, the adaptation and the timing are {@code #} comments, as CmdStan writes
- * them.
+ * Writes the text of one Stan CSV file with Apache Commons CSV; see {@link StanCsv} for the layout.
+ * The settings, the adaptation and the timing are {@code #} comments, as CmdStan writes them.
  */
 final class StanCsvWriter {
     private static final int INTEGER_FROM = 3; // treedepth__, n_leapfrog__, divergent__

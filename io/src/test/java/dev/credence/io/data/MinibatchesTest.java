@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.credence.api.backend.Shape;
-import dev.credence.io.HostArray;
 import dev.credence.api.random.RandomKey;
+import dev.credence.io.HostArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

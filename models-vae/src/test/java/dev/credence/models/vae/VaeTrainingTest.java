@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.io.data.Dataset;
 import dev.credence.api.infer.Inferences;
-import dev.credence.io.Json;
-import dev.credence.io.RunRecord;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.Json;
+import dev.credence.io.RunRecord;
+import dev.credence.io.data.Dataset;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

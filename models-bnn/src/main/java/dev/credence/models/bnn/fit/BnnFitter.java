@@ -108,7 +108,7 @@ public final class BnnFitter {
     }
 
     private Posterior nuts(BnnModel model, FitOptions options, RandomKey key) {
-        InferenceConfig c = new InferenceConfig(options.values(), key, listener);
+        InferenceConfig c = InferenceConfig.of(options.values(), key, listener);
         return inferences.create("nuts", c).fit(model.withBatchSize(model.size()));
     }
 
@@ -116,22 +116,22 @@ public final class BnnFitter {
         RandomKey[] k = key.split(3);
         int batch = Math.min(o.getInt("batch-size", 32), model.size());
         BnnModel m = model.withBatchSize(batch);
-        Map<String, String> c = new LinkedHashMap<>();
+        Map<String, Object> c = new LinkedHashMap<>();
         int epochs = o.getInt("epochs", 40);
         double lr = o.getDouble("lr", SVI_LR);
         double lrFinal = o.getDouble("lr-final", lr / SVI_DECAY);
-        c.put("epochs", "" + epochs);
-        c.put("lr", "" + lr);
+        c.put("epochs", epochs);
+        c.put("lr", lr);
         if (lrFinal != lr) {
             // Exponential decay from lr to lr-final over the run, through the provider's
             // clipped Adam with clipping effectively off.
             long steps = (long) epochs * ((m.size() + batch - 1) / batch);
             c.put("optimizer", "clipped-adam");
-            c.put("clip", "1e12");
-            c.put("lr-decay", "" + Math.pow(lrFinal / lr, 1.0 / Math.max(1, steps)));
+            c.put("clip", 1e12);
+            c.put("lr-decay", Math.pow(lrFinal / lr, 1.0 / Math.max(1, steps)));
         }
-        c.put("particles", "" + o.getInt("particles", 1));
-        c.put("report-every", "" + 100);
+        c.put("particles", o.getInt("particles", 1));
+        c.put("report-every", 100);
         String guide = o.get("guide", "meanfield");
         Model target;
         if (guide.equals("meanfield")) {
@@ -146,8 +146,8 @@ public final class BnnFitter {
             target = m;
             c.put("guide", guide);
             c.put("elbo", guide.equals("normal") ? "meanfield" : "trace");
-            c.put("init-scale", "" + o.getDouble("init-scale", SVI_INIT_SCALE));
-            c.put("rank", "" + o.getInt("rank", 0));
+            c.put("init-scale", o.getDouble("init-scale", SVI_INIT_SCALE));
+            c.put("rank", o.getInt("rank", 0));
         }
         return inferences.create("svi", new InferenceConfig(c, k[1], listener)).fit(target);
     }

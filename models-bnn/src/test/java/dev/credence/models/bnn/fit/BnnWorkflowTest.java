@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.io.data.Dataset;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.nn.Activation;
 import dev.credence.api.random.RandomKey;
+import dev.credence.io.data.Dataset;
 import dev.credence.models.bnn.data.ToyRegression;
 import dev.credence.models.bnn.layer.WeightPrior;
 import dev.credence.models.bnn.predict.RegressionDraws;
