@@ -1,5 +1,6 @@
 package dev.credence.io.stan;
 
+import dev.credence.api.infer.Draws;
 import dev.credence.io.AtomicFiles;
 import dev.credence.io.FileFormatException;
 import dev.credence.io.RunRecord;
@@ -9,8 +10,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes and reads MCMC draws in the CSV layout of CmdStan's {@code sample} method, one file per
@@ -130,6 +133,47 @@ public final class StanCsv {
      */
     public static StanChain read(Path file) throws IOException {
         return StanCsvReader.read(file);
+    }
+
+    /**
+     * Reads chains back as draws, for diagnostics and figures: every column is a scalar parameter
+     * under its Stan name, and the seven sampler columns become the statistics of {@link
+     * Draws#SAMPLER_STATS}. The chains must have the same columns and as many draws.
+     *
+     * @param chains the chains, in order
+     * @return the draws
+     * @throws IllegalArgumentException if the chains do not match
+     */
+    public static Draws draws(List<StanChain> chains) {
+        if (chains.isEmpty()) {
+            throw new IllegalArgumentException("Stan CSV: no chains to read draws from");
+        }
+        StanChain first = chains.get(0);
+        Map<String, int[]> sites = new LinkedHashMap<>();
+        first.names().forEach(n -> sites.put(n, new int[0]));
+        int n = first.draws().length;
+        double[][][] values = new double[chains.size()][][];
+        Map<String, double[][]> stats = new LinkedHashMap<>();
+        for (String s : Draws.SAMPLER_STATS) {
+            stats.put(s, new double[chains.size()][n]);
+        }
+        for (int c = 0; c < chains.size(); c++) {
+            StanChain k = chains.get(c);
+            if (!k.names().equals(first.names()) || k.draws().length != n) {
+                throw new IllegalArgumentException(
+                        "Stan CSV: chain "
+                                + k.id()
+                                + " has other columns or another number of draws than chain "
+                                + first.id());
+            }
+            values[c] = k.draws();
+            for (int d = 0; d < n; d++) {
+                for (int j = 0; j < DIAGNOSTICS.size(); j++) {
+                    stats.get(Draws.SAMPLER_STATS.get(j))[c][d] = k.diagnostics()[d][j];
+                }
+            }
+        }
+        return new Draws(sites, values, stats);
     }
 
     static String format(double v) {
