@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,10 @@ public final class BnnCommand implements Callable<Integer> {
     private final RunFolders folders;
 
     @Spec CommandSpec spec;
+
+    @Mixin RunOptions common;
+    @Mixin OutputOptions outputs;
+    @Mixin VerboseOption verbose;
 
     @Parameters(index = "0", description = "fit or predict")
     String action;
@@ -122,18 +127,6 @@ public final class BnnCommand implements Callable<Integer> {
     double level;
 
     @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
-    String backend;
-
-    @Option(
             names = "--missing",
             defaultValue = "error",
             description =
@@ -141,17 +134,6 @@ public final class BnnCommand implements Callable<Integer> {
                             + " drop (fit only: skip those rows and report them); default:"
                             + " ${DEFAULT-VALUE}.")
     String missing;
-
-    @Option(names = "--output", description = "Output folder (default: runs/bnn-<time>).")
-    Path output;
-
-    @Option(
-            names = "--force",
-            description = "Replace the run the output folder holds (its files only).")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
 
     /**
      * Creates the command.
@@ -177,7 +159,7 @@ public final class BnnCommand implements Callable<Integer> {
             throw new FileNotFoundException(
                     "no data file " + data + (Files.isDirectory(data) ? " (it is a folder)" : ""));
         }
-        Backend b = backends.select(backend);
+        Backend b = backends.select(common.backend);
         BnnWorkflow w = new BnnWorkflow(inferences, b, null);
         return action.equals("fit") ? fit(w, b) : predict(w, b);
     }
@@ -226,10 +208,10 @@ public final class BnnCommand implements Callable<Integer> {
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "bnn fit",
                                 "bnn",
-                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
                                 null,
                                 false,
                                 Footprints.checkpointDisk(weights, 8, draws + 2)));
@@ -241,14 +223,14 @@ public final class BnnCommand implements Callable<Integer> {
         String dataHash = Sha256.ofFile(data);
         Map<String, Object> identity = new LinkedHashMap<>(config);
         identity.put("data", dataHash);
-        identity.put("seed", seed);
+        identity.put("seed", common.seed);
         folder.begin(identity);
-        return new BnnRuns(spec.commandLine().getOut(), w)
+        return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w)
                 .fit(
                         train,
                         net,
                         fitOptions,
-                        seed,
+                        common.seed,
                         draws,
                         level,
                         folder,
@@ -279,10 +261,10 @@ public final class BnnCommand implements Callable<Integer> {
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "bnn predict",
                                 "bnn-predict",
-                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
                                 null,
                                 false,
                                 40L * table.data().size() * 12 + (1 << 22)));
@@ -290,10 +272,10 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("model", Sha256.ofFile(model));
         identity.put("data", Sha256.ofFile(data));
         identity.put("level", level);
-        identity.put("seed", seed);
+        identity.put("seed", common.seed);
         folder.begin(identity);
-        return new BnnRuns(spec.commandLine().getOut(), w)
-                .predict(net, table, model, level, draws, seed, folder, b.name());
+        return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w)
+                .predict(net, table, model, level, draws, common.seed, folder, b.name());
     }
 
     private static Activation activation(String name) {

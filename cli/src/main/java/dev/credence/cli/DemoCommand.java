@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,17 +39,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
-    String backend;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin RunOptions common;
+    @Mixin OutputOptions outputs;
+    @Mixin VerboseOption verbose;
 
     @Option(
             names = "--data-dir",
@@ -58,17 +51,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--skip-vae", description = "Run only the BNN part.")
     boolean skipVae;
-
-    @Option(names = "--output", description = "Output folder (default: runs/demo-<time>).")
-    Path output;
-
-    @Option(
-            names = "--force",
-            description = "Replace the run the output folder holds (its files only).")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
 
     /**
      * Creates the command.
@@ -91,26 +73,27 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Backend b = backends.select(backend);
+        Backend b = backends.select(common.backend);
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "demo",
                                 "demo",
-                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
                                 null,
                                 false,
                                 64L << 20));
-        folder.begin(Map.of("seed", seed, "skip-vae", skipVae));
+        folder.begin(Map.of("seed", common.seed, "skip-vae", skipVae));
         Path dir = folder.dir();
         Instant start = Instant.now();
         out.printf("Credence demo on backend %s, output in %s%n", b.name(), dir);
-        List<Path> files = new ArrayList<>(DemoBnn.run(b, inferences, seed, dir, out));
+        List<Path> files = new ArrayList<>(DemoBnn.run(b, inferences, common.seed, dir, out));
         int code = ExitCode.OK.code();
         if (!skipVae) {
             try {
-                files.addAll(DemoVae.run(b, inferences, images, seed, dataDir, dir, out, err));
+                files.addAll(
+                        DemoVae.run(b, inferences, images, common.seed, dataDir, dir, out, err));
             } catch (UncheckedIOException e) {
                 err.println(
                         "credence: error: the VAE part needs Fashion-MNIST: "
@@ -122,7 +105,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         RunRecord record =
                 RunOutput.record(
-                        b.name(), "demo", Map.of("skip-vae", skipVae), seed, "builtin:demo", start);
+                        b.name(),
+                        "demo",
+                        Map.of("skip-vae", skipVae),
+                        common.seed,
+                        "builtin:demo",
+                        start);
         Path recordFile = record.writeBeside(dir.resolve("demo"));
         files.add(recordFile);
         out.println("\nwrote:");

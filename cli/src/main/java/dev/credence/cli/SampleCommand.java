@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +52,10 @@ public final class SampleCommand implements Callable<Integer> {
     private final RunFolders folders;
 
     @Spec CommandSpec spec;
+
+    @Mixin RunOptions common;
+    @Mixin OutputOptions outputs;
+    @Mixin VerboseOption verbose;
 
     @Parameters(
             index = "0",
@@ -91,29 +96,6 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--dense-metric", description = "Adapt a dense metric.")
     boolean dense;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
-    String backend;
-
-    @Option(names = "--output", description = "Output folder (default: runs/sample-<time>).")
-    Path output;
-
-    @Option(
-            names = "--force",
-            description = "Replace the run the output folder holds (its files only).")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
-
     /** Completion candidates for the model parameter. */
     static final class ModelNames implements Iterable<String> {
         @Override
@@ -145,9 +127,9 @@ public final class SampleCommand implements Callable<Integer> {
         Bounds.probability("--adapt-delta", adaptDelta);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Backend b = backends.select(backend);
-        var m = ExampleModels.build(model, b, seed);
-        int dims = Potential.of(m, RandomKey.of(seed)).dimension();
+        Backend b = backends.select(common.backend);
+        var m = ExampleModels.build(model, b, common.seed);
+        int dims = Potential.of(m, RandomKey.of(common.seed)).dimension();
         int stats = Draws.SAMPLER_STATS.size();
         MemoryBudget.ofThisJvm()
                 .require(
@@ -163,17 +145,17 @@ public final class SampleCommand implements Callable<Integer> {
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "sample",
                                 "sample-" + model,
-                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
                                 null,
                                 false,
                                 Footprints.mcmcDisk(chains, samples, dims, stats)));
         Map<String, Object> identity = new LinkedHashMap<>(options);
         identity.put("model", model);
         identity.put("algorithm", algorithm);
-        identity.put("seed", seed);
+        identity.put("seed", common.seed);
         folder.begin(identity);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
@@ -182,7 +164,7 @@ public final class SampleCommand implements Callable<Integer> {
                         .create(
                                 algorithm,
                                 new InferenceConfig(
-                                        options, RandomKey.of(seed), new McmcProgress(err)))
+                                        options, RandomKey.of(common.seed), new McmcProgress(err)))
                         .fit(m);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Draws draws = ((DrawsPosterior) post).draws();
@@ -206,15 +188,20 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         out.println();
+        out.flush();
+        RunOutput.warnings(err, draws);
         Path dir = folder.dir();
         RunRecord record =
-                RunOutput.record(b.name(), algorithm, options, seed, "builtin:" + model, start);
+                RunOutput.record(
+                        b.name(), algorithm, options, common.seed, "builtin:" + model, start);
         List<Path> files =
                 StanCsv.writeChains(
                         dir,
                         model,
                         StanExport.chains(
-                                draws, new StanRun(model, seed, warmup, 10, adaptDelta), seconds),
+                                draws,
+                                new StanRun(model, common.seed, warmup, 10, adaptDelta),
+                                seconds),
                         record);
         Path summaryFile = dir.resolve("summary.csv");
         Files.writeString(summaryFile, SummaryTable.csv(summary), StandardCharsets.UTF_8);
@@ -224,6 +211,7 @@ public final class SampleCommand implements Callable<Integer> {
             out.println("  " + f);
         }
         out.println("  " + summaryFile);
+        out.println("  " + RunOutput.report(dir));
         out.flush();
         folder.finish();
         return ExitCode.OK.code();

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +53,10 @@ public final class VaeCommand implements Callable<Integer> {
     private final RunFolders folders;
 
     @Spec CommandSpec spec;
+
+    @Mixin RunOptions common;
+    @Mixin OutputOptions outputs;
+    @Mixin VerboseOption verbose;
 
     @Parameters(index = "0", description = "train, eval or sample")
     String action;
@@ -136,37 +141,11 @@ public final class VaeCommand implements Callable<Integer> {
     double lr;
 
     @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
-    String backend;
-
-    @Option(
-            names = "--output",
-            description =
-                    "Output folder (default: runs/vae-<time>); eval reads its checkpoint from here.")
-    Path output;
-
-    @Option(
             names = "--resume",
             description =
                     "Continue the training in --output from its last checkpoint (same settings,"
                             + " data and seed; more --epochs extend it).")
     boolean resume;
-
-    @Option(
-            names = "--force",
-            description = "train: replace the run the output folder holds (its files only).")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
 
     /**
      * Creates the command.
@@ -188,14 +167,14 @@ public final class VaeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Bounds.oneOf("vae: the action", action, "train", "eval", "sample");
-        if (output == null && !action.equals("train")) {
+        if (outputs.output == null && !action.equals("train")) {
             throw CommandFailure.usage(
                     "vae " + action + ": give --output, the folder of a trained run");
         }
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new FileNotFoundException("--data-dir " + dataDir + " is not a folder");
         }
-        Backend b = backends.select(backend);
+        Backend b = backends.select(common.backend);
         PrintWriter out = spec.commandLine().getOut();
         VaeRuns runs =
                 new VaeRuns(
@@ -219,11 +198,11 @@ public final class VaeCommand implements Callable<Integer> {
         Bounds.count("--test-size", testSize, 0, Integer.MAX_VALUE);
         Bounds.positive("--lr", lr);
         Bounds.positive("--beta", beta);
-        if (resume && output == null) {
+        if (resume && outputs.output == null) {
             throw CommandFailure.usage(
                     "--resume needs --output, the folder of the run to continue");
         }
-        if (resume && force) {
+        if (resume && outputs.force) {
             throw CommandFailure.usage(
                     "--resume continues the run in --output and --force replaces it; give one");
         }
@@ -237,7 +216,7 @@ public final class VaeCommand implements Callable<Integer> {
                         .epochs(epochs)
                         .batchSize(batch)
                         .learningRate(lr)
-                        .seed(seed)
+                        .seed(common.seed)
                         .build();
         int pixels = images.pixels(data);
         double weights = Footprints.vaeWeights(pixels, hidden, latent);
@@ -253,11 +232,11 @@ public final class VaeCommand implements Callable<Integer> {
                         "--hidden, --latent, --batch, --iwae-k",
                         "use a smaller network or minibatch");
         FolderMode mode =
-                resume ? FolderMode.RESUME : force ? FolderMode.REPLACE : FolderMode.CREATE;
+                resume ? FolderMode.RESUME : outputs.force ? FolderMode.REPLACE : FolderMode.CREATE;
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "vae train",
                                 "vae",
                                 mode,
@@ -307,14 +286,14 @@ public final class VaeCommand implements Callable<Integer> {
         Path png =
                 new VaeFigures(c.toFitted(b), c.height(), c.width())
                         .samples(
-                                output.resolve("prior-samples-" + seed + ".png"),
-                                RandomKey.of(seed),
+                                outputs.output.resolve("prior-samples-" + common.seed + ".png"),
+                                RandomKey.of(common.seed),
                                 count);
         RunOutput.record(
                         b.name(),
                         "vae-sample",
                         Map.of("count", count),
-                        seed,
+                        common.seed,
                         "checkpoint:" + ckpt,
                         Instant.now())
                 .writeBeside(png);
@@ -325,7 +304,7 @@ public final class VaeCommand implements Callable<Integer> {
     }
 
     private Path checkpoint() throws FileNotFoundException {
-        Path ckpt = output.resolve(VaeCheckpoint.FILE);
+        Path ckpt = outputs.output.resolve(VaeCheckpoint.FILE);
         if (!Files.isRegularFile(ckpt)) {
             throw new FileNotFoundException("no VAE checkpoint " + ckpt + " (train first)");
         }
@@ -335,6 +314,12 @@ public final class VaeCommand implements Callable<Integer> {
     private RunFolder claimToAdd(String command) {
         return folders.claim(
                 new RunFolder.Request(
-                        output, command, "vae", FolderMode.ADD, "vae train", false, 16L << 20));
+                        outputs.output,
+                        command,
+                        "vae",
+                        FolderMode.ADD,
+                        "vae train",
+                        false,
+                        16L << 20));
     }
 }

@@ -77,7 +77,7 @@ public final class RunReport {
                 .text(title)
                 .raw("</title><style>" + STYLE + "</style></head><body>\n")
                 .element("h1", null, title);
-        if (c.manifest().get("state") instanceof String state) {
+        if (c.manifest().get("state") instanceof String state && !state.equals("running")) {
             h.element("p", null, "state: " + state);
         }
         List<String> warnings = new ArrayList<>();
