@@ -63,6 +63,9 @@ public final class Charts {
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         c.getStyler().setMarkerSize(4);
+        c.getStyler().setXAxisMaxLabelCount(8);
+        c.getStyler().setXAxisDecimalPattern("#,##0.##");
+        c.getStyler().setYAxisDecimalPattern("#,##0.###");
         return c;
     }
 

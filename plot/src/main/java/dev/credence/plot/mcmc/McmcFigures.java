@@ -47,7 +47,7 @@ public final class McmcFigures {
                 Arrays.setAll(it, i -> i + 1);
                 Charts.line(c, "chain " + (ch + 1), it, v[ch], Charts.color(ch), 0.8f);
             }
-            c.getStyler().setLegendVisible(v.length > 1);
+            c.getStyler().setLegendVisible(v.length > 1 && panels.isEmpty());
             panels.add(c);
         }
         return Figure.grid(panels, 2);
