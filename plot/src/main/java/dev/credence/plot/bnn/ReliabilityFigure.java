@@ -34,7 +34,7 @@ public final class ReliabilityFigure {
             double[] upper,
             double[] accuracy,
             double[] confidence,
-            long[] count,
+            int[] count,
             double ece,
             String title) {
         XYChart c =
@@ -56,7 +56,7 @@ public final class ReliabilityFigure {
             c.getSeriesMap().get("bin " + b).setLineColor(Color.WHITE);
         }
         int n = 0;
-        for (long v : count) {
+        for (int v : count) {
             n += v > 0 ? 1 : 0;
         }
         double[] mx = new double[n];
