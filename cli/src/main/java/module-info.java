@@ -9,6 +9,7 @@ module dev.credence.cli {
     requires dev.credence.models.vae;
     requires dev.credence.models.bnn;
     requires info.picocli;
+    requires me.tongfei.progressbar;
     requires com.google.guice;
     requires jakarta.inject;
 

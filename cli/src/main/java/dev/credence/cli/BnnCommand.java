@@ -160,11 +160,14 @@ public final class BnnCommand implements Callable<Integer> {
                     "no data file " + data + (Files.isDirectory(data) ? " (it is a folder)" : ""));
         }
         Backend b = backends.select(common.backend);
-        BnnWorkflow w = new BnnWorkflow(inferences, b, null);
-        return action.equals("fit") ? fit(w, b) : predict(w, b);
+        RunProgress progress = new RunProgress(spec.commandLine().getErr());
+        BnnWorkflow w = new BnnWorkflow(inferences, b, progress);
+        try (progress) {
+            return action.equals("fit") ? fit(w, b, progress) : predict(w, b, progress);
+        }
     }
 
-    private int fit(BnnWorkflow w, Backend b) throws IOException {
+    private int fit(BnnWorkflow w, Backend b, RunProgress progress) throws IOException {
         if (target == null) {
             throw CommandFailure.usage("bnn fit: --target names the column to predict");
         }
@@ -225,7 +228,7 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("data", dataHash);
         identity.put("seed", common.seed);
         folder.begin(identity);
-        return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w)
+        return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w, progress)
                 .fit(
                         train,
                         net,
@@ -239,7 +242,7 @@ public final class BnnCommand implements Callable<Integer> {
                         dataHash);
     }
 
-    private int predict(BnnWorkflow w, Backend b) throws IOException {
+    private int predict(BnnWorkflow w, Backend b, RunProgress progress) throws IOException {
         if (model == null) {
             throw CommandFailure.usage(
                     "bnn predict: --model must name a fitted network file (net.ckpt)");
@@ -274,7 +277,7 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("level", level);
         identity.put("seed", common.seed);
         folder.begin(identity);
-        return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w)
+        return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w, progress)
                 .predict(net, table, model, level, draws, common.seed, folder, b.name());
     }
 

@@ -30,11 +30,13 @@ final class BnnRuns {
     private final PrintWriter out;
     private final PrintWriter err;
     private final BnnWorkflow workflow;
+    private final RunProgress progress;
 
-    BnnRuns(PrintWriter out, PrintWriter err, BnnWorkflow workflow) {
+    BnnRuns(PrintWriter out, PrintWriter err, BnnWorkflow workflow, RunProgress progress) {
         this.out = out;
         this.err = err;
         this.workflow = workflow;
+        this.progress = progress;
     }
 
     int fit(
@@ -61,7 +63,10 @@ final class BnnRuns {
         }
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        BnnWorkflow.Fit fit = workflow.fitWithDraws(train, net, options, seed, draws);
+        BnnWorkflow.Fit fit;
+        try (progress) {
+            fit = workflow.fitWithDraws(train, net, options, seed, draws);
+        }
         SavedNetwork fitted = fit.network();
         double seconds = (System.nanoTime() - t0) / 1e9;
         Path file = folder.dir().resolve("net.ckpt");

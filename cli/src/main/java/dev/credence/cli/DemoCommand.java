@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = folder.dir();
         Instant start = Instant.now();
         out.printf("Credence demo on backend %s, output in %s%n", b.name(), dir);
-        List<Path> files = new ArrayList<>(DemoBnn.run(b, inferences, common.seed, dir, out));
+        List<Path> files = new ArrayList<>(DemoBnn.run(b, inferences, common.seed, dir, out, err));
         int code = ExitCode.OK.code();
         if (!skipVae) {
             try {

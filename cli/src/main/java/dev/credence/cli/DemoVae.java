@@ -41,9 +41,12 @@ final class DemoVae {
                         .evalExamples(200)
                         .anomalySamples(10)
                         .build();
-        VaeResult r =
-                new VaeTrainer(b, inferences, new VaeProgress(err))
-                        .train(config, train, test, dir.resolve("vae"), false);
+        VaeResult r;
+        try (VaeProgress progress = new VaeProgress(err)) {
+            r =
+                    new VaeTrainer(b, inferences, progress)
+                            .train(config, train, test, dir.resolve("vae"), false);
+        }
         out.printf(
                 Locale.ROOT,
                 "  test loss %.1f nats per image, -log p(x) about %.1f (K=50, 200 images)%n",

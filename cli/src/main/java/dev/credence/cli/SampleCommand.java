@@ -159,13 +159,16 @@ public final class SampleCommand implements Callable<Integer> {
         folder.begin(identity);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        Posterior post =
-                inferences
-                        .create(
-                                algorithm,
-                                new InferenceConfig(
-                                        options, RandomKey.of(common.seed), new McmcProgress(err)))
-                        .fit(m);
+        Posterior post;
+        try (RunProgress progress = new RunProgress(err)) {
+            post =
+                    inferences
+                            .create(
+                                    algorithm,
+                                    new InferenceConfig(
+                                            options, RandomKey.of(common.seed), progress))
+                            .fit(m);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Draws draws = ((DrawsPosterior) post).draws();
         out.printf(

@@ -176,16 +176,14 @@ public final class VaeCommand implements Callable<Integer> {
         }
         Backend b = backends.select(common.backend);
         PrintWriter out = spec.commandLine().getOut();
-        VaeRuns runs =
-                new VaeRuns(
-                        out,
-                        new VaeTrainer(
-                                b, inferences, new VaeProgress(spec.commandLine().getErr())));
-        return switch (action) {
-            case "train" -> train(runs);
-            case "eval" -> eval(runs);
-            default -> sample(b, out);
-        };
+        try (VaeProgress progress = new VaeProgress(spec.commandLine().getErr())) {
+            VaeRuns runs = new VaeRuns(out, new VaeTrainer(b, inferences, progress));
+            return switch (action) {
+                case "train" -> train(runs);
+                case "eval" -> eval(runs);
+                default -> sample(b, out);
+            };
+        }
     }
 
     private int train(VaeRuns runs) throws IOException {
