@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run's output folder.")
     Path dir;
 
+    @Option(
+            names = "--figures",
+            paramLabel = "DIR",
+            description =
+                    "Also write each figure of the report as PNG and SVG files into DIR (trace,"
+                            + " rank, pairs, energy, autocorrelation, elbo).")
+    Path figures;
+
     /** Created by picocli through Guice. */
     public ReportCommand() {}
 
@@ -42,6 +51,11 @@ public final class ReportCommand implements Callable<Integer> {
         Path page = RunReport.write(dir);
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + page);
+        if (figures != null) {
+            for (Path f : RunReport.writeFigures(dir, figures)) {
+                out.println("wrote " + f);
+            }
+        }
         out.flush();
         return ExitCode.OK.code();
     }

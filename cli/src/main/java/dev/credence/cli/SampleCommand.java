@@ -21,7 +21,6 @@ import dev.credence.io.stan.StanRun;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -207,7 +206,7 @@ public final class SampleCommand implements Callable<Integer> {
                                 seconds),
                         record);
         Path summaryFile = dir.resolve("summary.csv");
-        Files.writeString(summaryFile, SummaryTable.csv(summary), StandardCharsets.UTF_8);
+        SummaryTable.writeCsv(summaryFile, summary);
         record.writeBeside(summaryFile);
         out.println("\nwrote:");
         for (Path f : files) {

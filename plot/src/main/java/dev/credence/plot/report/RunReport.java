@@ -65,12 +65,36 @@ public final class RunReport {
     }
 
     /**
+     * Writes the report's figures as separate files, {@code NAME.png} and {@code NAME.svg} each
+     * ({@code trace}, {@code rank}, {@code pairs}, {@code energy}, {@code autocorrelation},
+     * {@code elbo}: those the folder has data for), for papers and slides.
+     *
+     * @param dir the run folder
+     * @param target the folder to write them in (created if needed)
+     * @return the files written, PNG before SVG
+     * @throws IOException if the run folder cannot be read or a file cannot be written
+     */
+    public static List<Path> writeFigures(Path dir, Path target) throws IOException {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        render(RunContent.read(dir), figures);
+        List<Path> files = new ArrayList<>();
+        for (Map.Entry<String, Figure> e : figures.entrySet()) {
+            files.addAll(e.getValue().write(target, e.getKey()));
+        }
+        return files;
+    }
+
+    /**
      * Renders the page.
      *
      * @param c what the folder holds
      * @return the HTML text
      */
     public static String html(RunContent c) {
+        return render(c, new LinkedHashMap<>());
+    }
+
+    private static String render(RunContent c, Map<String, Figure> figures) {
         Html h = new Html();
         String title = "Credence " + c.command() + ": " + c.dir().getFileName();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
@@ -88,10 +112,10 @@ public final class RunReport {
         warnings.addAll(metricWarnings(c));
         warnings(h, warnings, c);
         if (c.draws() != null) {
-            mcmc(h, c.draws());
+            mcmc(h, c.draws(), figures);
         }
         if (!c.metrics().isEmpty()) {
-            elbo(h, c);
+            elbo(h, c, figures);
         }
         for (Path p : c.pictures()) {
             h.element("h2", null, p.getFileName());
@@ -122,7 +146,7 @@ public final class RunReport {
         h.raw("</ul></div>\n");
     }
 
-    private static void mcmc(Html h, Draws d) {
+    private static void mcmc(Html h, Draws d, Map<String, Figure> figures) {
         List<ParameterSummary> rows = d.summary();
         h.element(
                 "h2",
@@ -146,24 +170,26 @@ public final class RunReport {
         h.element("p", null, "divergent transitions: " + d.divergences());
         List<String> names = d.parameterNames();
         List<String> shown = names.subList(0, Math.min(SHOWN, names.size()));
-        section(h, "Trace", McmcFigures.trace(d, shown), "each chain's draws by iteration");
-        section(h, "Rank histograms", McmcFigures.rank(d, shown, 20), "flat when the chains mixed");
+        Figure trace = McmcFigures.trace(d, shown);
+        section(h, "Trace", trace, "each chain's draws by iteration", figures, "trace");
+        Figure rank = McmcFigures.rank(d, shown, 20);
+        section(h, "Rank histograms", rank, "flat when the chains mixed", figures, "rank");
         if (names.size() >= 2) {
             List<String> pair = names.subList(0, Math.min(3, names.size()));
-            section(h, "Pairs", PairFigure.of(d, pair), "divergent transitions in red");
+            Figure pairs = PairFigure.of(d, pair);
+            section(h, "Pairs", pairs, "divergent transitions in red", figures, "pairs");
         }
         Figure energy = EnergyFigure.of(d, 30);
         if (energy != null) {
-            section(h, "Energy", energy, "marginal energy against energy transitions; E-BFMI");
+            String caption = "marginal energy against energy transitions; E-BFMI";
+            section(h, "Energy", energy, caption, figures, "energy");
         }
-        section(
-                h,
-                "Autocorrelation",
-                McmcFigures.autocorrelation(d, shown, 40),
-                "each chain's autocorrelation by lag");
+        Figure acf = McmcFigures.autocorrelation(d, shown, 40);
+        String caption = "each chain's autocorrelation by lag";
+        section(h, "Autocorrelation", acf, caption, figures, "autocorrelation");
     }
 
-    private static void elbo(Html h, RunContent c) {
+    private static void elbo(Html h, RunContent c, Map<String, Figure> figures) {
         double[] epoch = c.metric("epoch");
         double[] train = c.metric("train_loss");
         double[] elbo = new double[train.length];
@@ -178,7 +204,8 @@ public final class RunReport {
                 parts.put(k.replace('_', ' '), v);
             }
         }
-        section(h, "ELBO", ElboFigure.of(epoch, elbo, "epoch", parts), "per example, by epoch");
+        Figure f = ElboFigure.of(epoch, elbo, "epoch", parts);
+        section(h, "ELBO", f, "per example, by epoch", figures, "elbo");
     }
 
     private static List<String> metricWarnings(RunContent c) {
@@ -192,8 +219,15 @@ public final class RunReport {
         return out;
     }
 
-    private static void section(Html h, String title, Figure f, String caption) {
+    private static void section(
+            Html h,
+            String title,
+            Figure f,
+            String caption,
+            Map<String, Figure> figures,
+            String name) {
         h.element("h2", null, title).figure(f.png(), caption);
+        figures.put(name, f);
     }
 
     private static void records(Html h, RunContent c) {

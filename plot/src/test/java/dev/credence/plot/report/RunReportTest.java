@@ -12,6 +12,7 @@ import dev.credence.io.stan.StanRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -49,6 +50,22 @@ class RunReportTest {
         assertTrue(html.contains("class=\"bad\">"), "a red cell");
         assertEquals(5, count(html, "data:image/png;base64,"), "trace, rank, pairs, energy, acf");
         assertFalse(html.contains("src=\"http"), "nothing is loaded from elsewhere");
+    }
+
+    @Test
+    @DisplayName("the report's figures as PNG and SVG files, named by what they show")
+    void figureFiles(@TempDir Path target) throws IOException {
+        chains(dev.credence.plot.FiguresTest.draws(200, 0.0));
+        List<Path> files = RunReport.writeFigures(dir, target.resolve("figures"));
+        List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
+        for (String n : List.of("trace", "rank", "pairs", "energy", "autocorrelation")) {
+            assertTrue(names.contains(n + ".png") && names.contains(n + ".svg"), n + ": " + names);
+        }
+        assertEquals(10, files.size());
+        byte[] png = Files.readAllBytes(target.resolve("figures/trace.png"));
+        assertEquals((byte) 0x89, png[0], "a PNG signature");
+        assertEquals('P', png[1]);
+        assertTrue(Files.readString(target.resolve("figures/pairs.svg")).contains("<svg"));
     }
 
     @Test
