@@ -127,10 +127,7 @@ public final class BnnCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
     String backend;
 
     @Option(
@@ -177,7 +174,7 @@ public final class BnnCommand implements Callable<Integer> {
             throw new FileNotFoundException(
                     "no data file " + data + (Files.isDirectory(data) ? " (it is a folder)" : ""));
         }
-        Backend b = backends.select(backend);
+        Backend b = BackendChoice.select(backends, backend);
         BnnWorkflow w = new BnnWorkflow(inferences, b, null);
         return action.equals("fit") ? fit(w, b) : predict(w, b);
     }
@@ -252,7 +249,7 @@ public final class BnnCommand implements Callable<Integer> {
                         draws,
                         level,
                         folder,
-                        b.name(),
+                        b,
                         config,
                         dataHash);
     }
@@ -293,7 +290,7 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("seed", seed);
         folder.begin(identity);
         return new BnnRuns(spec.commandLine().getOut(), w)
-                .predict(net, table, model, level, draws, seed, folder, b.name());
+                .predict(net, table, model, level, draws, seed, folder, b);
     }
 
     private static Activation activation(String name) {
