@@ -241,17 +241,7 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("seed", seed);
         folder.begin(identity);
         return new BnnRuns(spec.commandLine().getOut(), w)
-                .fit(
-                        train,
-                        net,
-                        fitOptions,
-                        seed,
-                        draws,
-                        level,
-                        folder,
-                        b,
-                        config,
-                        dataHash);
+                .fit(train, net, fitOptions, seed, draws, level, folder, b, config, dataHash);
     }
 
     private int predict(BnnWorkflow w, Backend b) throws IOException {

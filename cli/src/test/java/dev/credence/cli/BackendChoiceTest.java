@@ -52,7 +52,7 @@ class BackendChoiceTest {
         }
     }
 
-    private static CliTest.Outcome run(Backends backends, String... args) {
+    private static CliRunner.Outcome run(Backends backends, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var bindings =
@@ -65,7 +65,7 @@ class BackendChoiceTest {
                                     }
                                 });
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), bindings);
-        return new CliTest.Outcome(code, out.toString(), err.toString());
+        return new CliRunner.Outcome(code, out.toString(), err.toString());
     }
 
     private static final List<BackendProvider> FAKES =
@@ -84,7 +84,7 @@ class BackendChoiceTest {
     @Test
     @DisplayName("without --backend, the available backend with the highest priority runs")
     void priority() {
-        CliTest.Outcome o = run(Backends.of(FAKES), sample());
+        CliRunner.Outcome o = run(Backends.of(FAKES), sample());
         assertTrue(o.err().contains("chose fast"), o.err());
     }
 
@@ -105,8 +105,8 @@ class BackendChoiceTest {
     @Test
     @DisplayName("a backend of a pack that is not installed: exit 3, the pack and how to add it")
     void packNotInstalled() {
-        CliTest.Outcome o = run(Backends.of(FAKES), sample("--backend", "djl-gpu"));
-        assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code(), o.err());
+        CliRunner.Outcome o = run(Backends.of(FAKES), sample("--backend", "djl-gpu"));
+        assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code(), o.err());
         assertTrue(
                 o.err()
                         .startsWith(
@@ -122,8 +122,8 @@ class BackendChoiceTest {
     @DisplayName("an unknown backend named by CREDENCE_BACKEND: exit 3, the packs and the plugins")
     void unknownFromEnvironment() {
         var env = Backends.of(FAKES, Map.of(), Map.of(Backends.ENVIRONMENT, "tpu"));
-        CliTest.Outcome o = run(env, sample());
-        assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code(), o.err());
+        CliRunner.Outcome o = run(env, sample());
+        assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code(), o.err());
         assertTrue(o.err().startsWith("credence: error: unknown backend 'tpu'."), o.err());
         assertTrue(o.err().contains("[djl, djl-gpu] from the djl pack"), o.err());
         assertTrue(o.err().contains("[nd4j] from the nd4j pack"), o.err());
@@ -135,8 +135,8 @@ class BackendChoiceTest {
         var r =
                 Backends.of(
                         List.of(new Fake("jvm", 0, null), new Fake("gpu", 30, "no CUDA driver")));
-        CliTest.Outcome o = run(r, sample("--backend", "gpu"));
-        assertEquals(ExitCodes.BACKEND_UNAVAILABLE, o.code(), o.err());
+        CliRunner.Outcome o = run(r, sample("--backend", "gpu"));
+        assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code(), o.err());
         assertTrue(
                 o.err().startsWith("credence: error: backend 'gpu' is unavailable: no CUDA driver"),
                 o.err());
@@ -147,8 +147,8 @@ class BackendChoiceTest {
     @Test
     @DisplayName("backends lists each pack backend that is not installed, with the install line")
     void backendsListsMissingPacks() {
-        CliTest.Outcome o = run(Backends.of(FAKES), "backends");
-        assertEquals(ExitCodes.OK, o.code(), o.err());
+        CliRunner.Outcome o = run(Backends.of(FAKES), "backends");
+        assertEquals(ExitCode.OK.code(), o.code(), o.err());
         for (String name : List.of("djl", "djl-gpu", "nd4j")) {
             assertTrue(
                     o.out()

@@ -123,8 +123,8 @@ class CliTest {
     @Test
     @DisplayName("--version names Credence, each backend and inference plugin, and the JVM")
     void version() {
-        Outcome o = run("--version");
-        assertEquals(ExitCodes.OK, o.code(), o.err());
+        CliRunner.Outcome o = run("--version");
+        assertEquals(ExitCode.OK.code(), o.code(), o.err());
         List<String> lines = o.out().lines().toList();
         assertTrue(lines.get(0).startsWith("credence "), o.out());
         assertTrue(lines.get(1).matches("backends: .*\\bjvm \\S+.*"), o.out());
