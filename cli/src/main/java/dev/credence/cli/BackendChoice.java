@@ -30,9 +30,7 @@ final class BackendChoice {
      */
     static Backend select(Backends backends, String option) {
         Optional<String> named =
-                option == null || option.isBlank()
-                        ? backends.requested()
-                        : Optional.of(option.trim());
+                option == null ? backends.requested() : Optional.of(option.trim());
         if (named.isEmpty()) {
             return backends.select();
         }
