@@ -29,8 +29,7 @@ final class BackendChoice {
      * @throws BackendUnavailableException if the chosen backend is not installed or cannot run
      */
     static Backend select(Backends backends, String option) {
-        Optional<String> named =
-                option == null ? backends.requested() : Optional.of(option.trim());
+        Optional<String> named = option == null ? backends.requested() : Optional.of(option.trim());
         if (named.isEmpty()) {
             return backends.select();
         }
