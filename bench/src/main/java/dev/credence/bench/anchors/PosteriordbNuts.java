@@ -84,5 +84,44 @@ public final class PosteriordbNuts {
         for (Agreement.Verdict v : a.failures()) {
             System.out.println("  " + v);
         }
+        if (!a.allAgree() || d.divergences() > 0) {
+            printChains(d, a);
+        }
+    }
+
+    /** Per chain: divergences, mean step size and tree depth, and the failing parameters' means. */
+    private static void printChains(Draws d, Agreement a) {
+        for (int c = 0; c < d.chains(); c++) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  chain %d: divergent %d stepsize %.3g treedepth %.2f",
+                            c + 1,
+                            (int) sum(d.stats().get("divergent")[c]),
+                            mean(d.stats().get("stepsize")[c]),
+                            mean(d.stats().get("treedepth")[c])));
+            for (Agreement.Verdict v : a.failures()) {
+                sb.append(
+                        String.format(
+                                Locale.ROOT,
+                                " %s %.4g",
+                                v.param(),
+                                mean(d.parameter(v.param())[c])));
+            }
+            System.out.println(sb);
+        }
+    }
+
+    private static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static double mean(double[] x) {
+        return sum(x) / x.length;
     }
 }

@@ -40,7 +40,21 @@ public final class Panel {
         MODELS.put("sblri-blr", Blr::of);
     }
 
+    private static final Map<String, String> UNSUPPORTED =
+            Map.of(
+                    "hudson_lynx_hare-lotka_volterra",
+                    "needs an ODE solver with sensitivities (integrate_ode_rk45)");
+
     private Panel() {}
+
+    /**
+     * Returns the panel's posteriors that are not written as models yet, with the reason.
+     *
+     * @return reasons by posteriordb name
+     */
+    public static Map<String, String> unsupported() {
+        return UNSUPPORTED;
+    }
 
     /**
      * Returns the names of the posteriors written as models.
@@ -63,8 +77,11 @@ public final class Panel {
     public static Model model(String name, Backend b, PosteriorData data) {
         BiFunction<Backend, PosteriorData, Model> f = MODELS.get(name);
         if (f == null) {
+            String why = UNSUPPORTED.get(name);
             throw new IllegalArgumentException(
-                    "no posterior '" + name + "' in the panel; the panel has " + names());
+                    why != null
+                            ? "posterior '" + name + "' is not supported yet: it " + why
+                            : "no posterior '" + name + "' in the panel; the panel has " + names());
         }
         return f.apply(b, data);
     }
