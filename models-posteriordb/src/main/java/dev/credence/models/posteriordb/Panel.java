@@ -32,6 +32,7 @@ public final class Panel {
         MODELS.put("earnings-earn_height", EarnHeight::of);
         MODELS.put("gp_pois_regr-gp_pois_regr", GpPoisRegr::of);
         MODELS.put("hmm_example-hmm_example", HmmExample::of);
+        MODELS.put("hudson_lynx_hare-lotka_volterra", LotkaVolterra::of);
         MODELS.put("kidiq-kidscore_interaction", KidscoreInteraction::of);
         MODELS.put("kilpisjarvi_mod-kilpisjarvi", Kilpisjarvi::of);
         MODELS.put("low_dim_gauss_mix-low_dim_gauss_mix", LowDimGaussMix::of);
@@ -40,21 +41,7 @@ public final class Panel {
         MODELS.put("sblri-blr", Blr::of);
     }
 
-    private static final Map<String, String> UNSUPPORTED =
-            Map.of(
-                    "hudson_lynx_hare-lotka_volterra",
-                    "needs an ODE solver with sensitivities (integrate_ode_rk45)");
-
     private Panel() {}
-
-    /**
-     * Returns the panel's posteriors that are not written as models yet, with the reason.
-     *
-     * @return reasons by posteriordb name
-     */
-    public static Map<String, String> unsupported() {
-        return UNSUPPORTED;
-    }
 
     /**
      * Returns the names of the posteriors written as models.
@@ -77,11 +64,8 @@ public final class Panel {
     public static Model model(String name, Backend b, PosteriorData data) {
         BiFunction<Backend, PosteriorData, Model> f = MODELS.get(name);
         if (f == null) {
-            String why = UNSUPPORTED.get(name);
             throw new IllegalArgumentException(
-                    why != null
-                            ? "posterior '" + name + "' is not supported yet: it " + why
-                            : "no posterior '" + name + "' in the panel; the panel has " + names());
+                    "no posterior '" + name + "' in the panel; the panel has " + names());
         }
         return f.apply(b, data);
     }

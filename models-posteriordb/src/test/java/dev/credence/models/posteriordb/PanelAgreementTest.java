@@ -49,7 +49,9 @@ class PanelAgreementTest {
         var post =
                 (DrawsPosterior)
                         Inferences.discover()
-                                .create("nuts", new InferenceConfig(options, RandomKey.of(4711), null))
+                                .create(
+                                        "nuts",
+                                        new InferenceConfig(options, RandomKey.of(4711), null))
                                 .fit(Panel.load(name, B, PANEL));
         Draws d = post.draws();
         Agreement a = Agreement.check(d, Panel.reference(name, PANEL));
