@@ -1,7 +1,5 @@
 package dev.credence.models.posteriordb;
 
-import java.util.Arrays;
-
 /**
  * The Dormand-Prince 5(4) Runge-Kutta method with adaptive steps (Dormand and Prince, "A family of
  * embedded Runge-Kutta formulae", 1980; the step control of Hairer, Norsett and Wanner, "Solving
@@ -39,6 +37,8 @@ final class DormandPrince {
     private final int n;
     private final double[] dfdz;
     private final double[] dfdtheta;
+    private final double[] z;
+    private final double[] dz;
 
     private DormandPrince(OdeSystem system, double[] theta) {
         this.system = system;
@@ -48,6 +48,8 @@ final class DormandPrince {
         this.n = d + d * (p + d);
         this.dfdz = new double[d * d];
         this.dfdtheta = new double[d * p];
+        this.z = new double[d];
+        this.dz = new double[d];
     }
 
     /**
@@ -165,8 +167,7 @@ final class DormandPrince {
 
     /** The augmented right-hand side: f, then (df/dz) S + [df/dtheta, 0]. */
     private void augmented(double t, double[] y, double[] out) {
-        double[] z = Arrays.copyOf(y, d);
-        double[] dz = new double[d];
+        System.arraycopy(y, 0, z, 0, d);
         system.derivative(t, z, theta, dz);
         system.jacobian(t, z, theta, dfdz, dfdtheta);
         System.arraycopy(dz, 0, out, 0, d);

@@ -85,6 +85,8 @@ public final class GpPoisRegr implements Model {
         Tensor fTilde = ctx.sample("f_tilde", Normal.of(b, 0, 1).expand(n));
         Tensor cov =
                 squaredDistance.div(rho.square().mul(-2)).exp().mul(alpha.square()).add(jitter);
+        // cholesky_decompose(cov): the api's differentiable Cholesky, reached through the
+        // multivariate normal until linear algebra has its own public class.
         Tensor lower = MultivariateNormal.withCovariance(fTilde.zerosLike(), cov).scaleTril();
         Tensor f = ctx.deterministic("f", lower.matmul(fTilde));
         ctx.observe("k", new Poisson(f.exp()), k);

@@ -29,12 +29,14 @@ import dev.credence.api.tensor.Tensor;
  * </pre>
  *
  * The normal priors on positive parameters are truncated normals (a flat prior on the positive
- * reals plus a factor). The ODE is solved by {@link Ode} with tighter tolerances than the Stan
- * program's ({@code 1e-8}), since the host solve is cheap.
+ * reals plus a factor). The ODE is solved by {@link Ode} with the Stan program's tolerances.
  */
 public final class LotkaVolterra implements Model {
-    /** Relative and absolute tolerance of the ODE solve. */
-    static final double TOLERANCE = 1e-8;
+    /** The Stan program's relative tolerance, absolute tolerance and step limit. */
+    static final double RTOL = 1e-5;
+
+    static final double ATOL = 1e-3;
+    static final int MAX_STEPS = 500;
 
     /** The predator-prey system: {@code u' = (a - b v) u}, {@code v' = (-c + d u) v}. */
     static final OdeSystem DYNAMICS =
@@ -122,7 +124,7 @@ public final class LotkaVolterra implements Model {
                         Tensor.of(b, new double[] {1, 0.05, 1, 0.05}),
                         Tensor.of(b, new double[] {0.5, 0.05, 0.5, 0.05}));
         ctx.factor("theta_prior", prior.logProb(theta).sum());
-        Tensor z = Ode.solve(DYNAMICS, zInit, theta, 0, ts, TOLERANCE, TOLERANCE, 10_000);
+        Tensor z = Ode.solve(DYNAMICS, zInit, theta, 0, ts, RTOL, ATOL, MAX_STEPS);
         ctx.observe("y_init", new LogNormal(zInit.log(), sigma), yInit);
         ctx.observe("y", new LogNormal(z.log(), sigma), y);
     }

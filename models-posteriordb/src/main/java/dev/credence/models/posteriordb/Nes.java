@@ -1,20 +1,18 @@
 package dev.credence.models.posteriordb;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.backend.DType;
 import dev.credence.api.dist.ImproperUniform;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
 import dev.credence.api.tensor.Tensor;
-import java.util.List;
 
 /**
  * posteriordb {@code nes2000-nes}: party identification in the 2000 National Election Study on
  * ideology, race, age group, education, gender and income (Gelman and Hill, chapter 4), flat
- * priors. The age group is integer data, turned into three indicator columns as the Stan program's
- * transformed data does.
+ * priors. The age group is integer data, turned into three indicator columns of the design matrix
+ * as the Stan program's transformed data does.
  *
  * <pre>
  * transformed data {
@@ -54,22 +52,18 @@ public final class Nes implements Model {
             double[] educ1,
             double[] gender,
             double[] income) {
-        int n = partyId7.length;
         this.partyId = Tensor.of(b, partyId7);
-        Tensor age = Tensor.ofInts(b, ageDiscrete, ageDiscrete.length);
         this.design =
-                Tensor.stack(
-                        List.of(
-                                Tensor.ones(b, DType.FLOAT64, n),
-                                Tensor.of(b, realIdeo),
-                                Tensor.of(b, raceAdj),
-                                indicator(age, 2),
-                                indicator(age, 3),
-                                indicator(age, 4),
-                                Tensor.of(b, educ1),
-                                Tensor.of(b, gender),
-                                Tensor.of(b, income)),
-                        1);
+                Design.withIntercept(
+                        b,
+                        realIdeo,
+                        raceAdj,
+                        indicator(ageDiscrete, 2),
+                        indicator(ageDiscrete, 3),
+                        indicator(ageDiscrete, 4),
+                        educ1,
+                        gender,
+                        income);
     }
 
     /**
@@ -92,9 +86,13 @@ public final class Nes implements Model {
                 d.reals("income"));
     }
 
-    /** The FLOAT64 column {@code age == level}, from INT32 data. */
-    private static Tensor indicator(Tensor age, int level) {
-        return age.eq(age.scalarLike(level)).cast(DType.FLOAT64);
+    /** The column {@code age == level}: 1 where true, 0 elsewhere. */
+    private static double[] indicator(int[] age, int level) {
+        double[] out = new double[age.length];
+        for (int i = 0; i < age.length; i++) {
+            out[i] = age[i] == level ? 1 : 0;
+        }
+        return out;
     }
 
     @Override
