@@ -54,7 +54,8 @@ for n in "${names[@]}"; do
   echo "$cred_out" > "$out/$n.credence.txt"
   cred_line="$(grep '^credence ' <<<"$cred_out" || true)"
   if [ -z "$cred_line" ]; then
-    printf '| %s | not run: %s |||||||||||\n' "$n" "$(tail -n 1 <<<"$cred_out" | cut -c1-120)"
+    why="$(grep -m 1 -E 'Exception|Error' <<<"$cred_out" || tail -n 1 <<<"$cred_out")"
+    printf '| %s | not run: %s |||||||||||\n' "$n" "$(cut -c1-160 <<<"$why")"
     continue
   fi
   if [ -z "$stan_line" ]; then
