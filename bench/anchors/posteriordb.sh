@@ -11,7 +11,8 @@
 # Stan: sampling wall time from R, compile time measured once and cached (see posteriordb_stan.R;
 # cache in $CREDENCE_STAN_CACHE, default ~/.cache/credence/stan). Credence: the whole fresh JVM
 # process, as a user runs it (start, data, model, warm-up, sampling, summaries). ESS is the bulk ESS,
-# minimum over the reference's parameters, on both sides; ratio = Credence ESS/s over Stan ESS/s.
+# minimum over the reference's parameters, on both sides; ratio = Credence ESS/s over Stan ESS/s;
+# "with compile" counts Stan's compile time in its wall time (the whole job for a new model).
 # Needs ../shared/anchors/setup.sh to have run (RStan). Raw output: bench/target/posteriordb/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -41,8 +42,8 @@ if [ "$threads" = 1 ]; then pin=(taskset -c 0); fi
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2" | head -n 1; }
 
 echo "# posteriordb panel, $(date -u +%Y-%m-%dT%H:%MZ), threads $threads, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| posterior | agree C | agree S | div C/S | max R-hat C/S | min bulk ESS C/S | wall s C (process) | wall s S (sampling) | compile s S | ESS/s C | ESS/s S | ratio |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| posterior | agree C | agree S | div C/S | max R-hat C/S | min bulk ESS C/S | wall s C (process) | wall s S (sampling) | compile s S | ESS/s C | ESS/s S | ratio | ratio with compile |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 logsum=0; count=0
 for n in "${names[@]}"; do
   stan_out="$("${pin[@]}" Rscript "$root/bench/anchors/posteriordb_stan.R" "$panel/$n" "$cache" 4 2000 "$threads" 2>&1 || true)"
@@ -55,24 +56,26 @@ for n in "${names[@]}"; do
   cred_line="$(grep '^credence ' <<<"$cred_out" || true)"
   if [ -z "$cred_line" ]; then
     why="$(grep -m 1 -E 'Exception|Error' <<<"$cred_out" || tail -n 1 <<<"$cred_out")"
-    printf '| %s | not run: %s |||||||||||\n' "$n" "$(cut -c1-160 <<<"$why")"
+    printf '| %s | not run: %s ||||||||||||\n' "$n" "$(cut -c1-160 <<<"$why")"
     continue
   fi
   if [ -z "$stan_line" ]; then
-    printf '| %s | Stan failed: %s |||||||||||\n' "$n" "$(tail -n 1 <<<"$stan_out" | cut -c1-120)"
+    printf '| %s | Stan failed: %s ||||||||||||\n' "$n" "$(tail -n 1 <<<"$stan_out" | cut -c1-120)"
     continue
   fi
   cw=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
   ce=$(field min_ess_bulk "$cred_line"); se=$(field min_ess_bulk "$stan_line")
   sw=$(field wall_s "$stan_line")
-  read -r cr sr ratio < <(awk -v ce="$ce" -v cw="$cw" -v se="$se" -v sw="$sw" \
-    'BEGIN { c = ce / cw; s = se / sw; printf "%.1f %.1f %.3f\n", c, s, c / s }')
-  logsum=$(awk -v l="$logsum" -v r="$ratio" 'BEGIN { printf "%.6f", l + log(r) }'); count=$((count + 1))
-  printf '| %s | %s | %s | %s/%s | %s/%s | %s/%s | %s | %s | %s | %s | %s | %s |\n' "$n" \
+  sc=$(field compile_s "$stan_line")
+  read -r cr sr ratio logratio whole < <(awk -v ce="$ce" -v cw="$cw" -v se="$se" -v sw="$sw" \
+    -v sc="$sc" 'BEGIN { c = ce / cw; s = se / sw
+      printf "%.1f %.1f %.3g %.10f %.3g\n", c, s, c / s, log(c / s), c / (se / (sw + sc)) }')
+  logsum=$(awk -v l="$logsum" -v r="$logratio" 'BEGIN { printf "%.10f", l + r }'); count=$((count + 1))
+  printf '| %s | %s | %s | %s/%s | %s/%s | %s/%s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" \
     "$(field agree "$cred_line")" "$(field agree "$stan_line")" \
     "$(field divergent "$cred_line")" "$(field divergent "$stan_line")" \
     "$(field max_rhat "$cred_line")" "$(field max_rhat "$stan_line")" "$ce" "$se" \
-    "$cw" "$sw" "$(field compile_s "$stan_line")" "$cr" "$sr" "$ratio"
+    "$cw" "$sw" "$sc" "$cr" "$sr" "$ratio" "$whole"
 done
 if [ "$count" -gt 0 ]; then
   awk -v l="$logsum" -v c="$count" 'BEGIN { printf "\ngeometric mean of the ratio over %d posteriors: %.3f\n", c, exp(l / c) }'
