@@ -6,7 +6,6 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.bijector.Bijector;
 import dev.credence.api.dist.bijector.Bijectors;
 import dev.credence.api.dist.constraint.Constraint;
-import dev.credence.api.dist.internal.TensorMath;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
 import java.util.Arrays;
@@ -143,6 +142,6 @@ public final class ImproperUniform extends Distribution {
     @Override
     public ImproperUniform expand(Shape newBatchShape) {
         Shape s = checkExpand(newBatchShape);
-        return new ImproperUniform(support, like, TensorMath.concat(s.dims(), eventShape().dims()));
+        return new ImproperUniform(support, like, Shape.concat(s, eventShape()).dims());
     }
 }

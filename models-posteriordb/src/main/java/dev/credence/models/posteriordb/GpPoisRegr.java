@@ -4,11 +4,11 @@ import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
 import dev.credence.api.dist.Gamma;
 import dev.credence.api.dist.HalfNormal;
-import dev.credence.api.dist.MultivariateNormal;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.dist.Poisson;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
+import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -61,7 +61,7 @@ public final class GpPoisRegr implements Model {
             }
         }
         this.squaredDistance = Tensor.of(b, d2, n, n);
-        this.jitter = Tensor.eye(b, n, DType.FLOAT64).mul(JITTER);
+        this.jitter = LinearAlgebra.eye(b, n, DType.FLOAT64).mul(JITTER);
         this.k = Tensor.ofInts(b, k, n);
     }
 
@@ -85,9 +85,7 @@ public final class GpPoisRegr implements Model {
         Tensor fTilde = ctx.sample("f_tilde", Normal.of(b, 0, 1).expand(n));
         Tensor cov =
                 squaredDistance.div(rho.square().mul(-2)).exp().mul(alpha.square()).add(jitter);
-        // cholesky_decompose(cov): the api's differentiable Cholesky, reached through the
-        // multivariate normal until linear algebra has its own public class.
-        Tensor lower = MultivariateNormal.withCovariance(fTilde.zerosLike(), cov).scaleTril();
+        Tensor lower = LinearAlgebra.cholesky(cov);
         Tensor f = ctx.deterministic("f", lower.matmul(fTilde));
         ctx.observe("k", new Poisson(f.exp()), k);
     }

@@ -9,6 +9,7 @@ import dev.credence.api.dist.Normal;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 
@@ -86,7 +87,7 @@ public final class HmmDrive0 implements Model {
                 new Normal(Tensor.of(b, new double[] {0, 3}), Tensor.scalar(b, 1, DType.FLOAT64));
         ctx.factor("phi_prior", prior.logProb(phi).sum());
         ctx.factor("lambda_prior", prior.logProb(lambda).sum());
-        Tensor logTheta = Tensor.stack(List.of(theta1, theta2), 0).log();
+        Tensor logTheta = Indexing.stack(List.of(theta1, theta2), 0).log();
         int n = u.dim(0);
         Tensor emission =
                 new Exponential(phi)

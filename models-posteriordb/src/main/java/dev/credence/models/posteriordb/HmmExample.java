@@ -7,6 +7,7 @@ import dev.credence.api.dist.Normal;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 
@@ -69,7 +70,7 @@ public final class HmmExample implements Model {
         ctx.factor(
                 "mu_prior",
                 new Normal(priorLoc, Tensor.scalar(b, 1, DType.FLOAT64)).logProb(mu).sum());
-        Tensor logTheta = Tensor.stack(List.of(theta1, theta2), 0).log();
+        Tensor logTheta = Indexing.stack(List.of(theta1, theta2), 0).log();
         Tensor emission = Normal.of(mu, 1).logProb(y.reshape(y.dim(0), 1));
         ctx.factor("y", ForwardAlgorithm.logMarginal(logTheta, emission));
     }

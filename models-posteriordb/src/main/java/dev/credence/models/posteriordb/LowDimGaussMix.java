@@ -8,6 +8,7 @@ import dev.credence.api.dist.Normal;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 
@@ -62,7 +63,7 @@ public final class LowDimGaussMix implements Model {
         ctx.factor("mu_prior", Normal.of(b, 0, 2).logProb(mu).sum());
         Tensor first = new Normal(mu.get(0), sigma.get(0)).logProb(y).add(theta.log());
         Tensor second = new Normal(mu.get(1), sigma.get(1)).logProb(y).add(theta.neg().log1p());
-        Tensor logMix = Tensor.stack(List.of(first, second), 0).logSumExp(false, 0);
+        Tensor logMix = Indexing.stack(List.of(first, second), 0).logSumExp(false, 0);
         ctx.factor("y", logMix.sum());
     }
 }

@@ -2,7 +2,7 @@ package dev.credence.api.dist.bijector;
 
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 
@@ -32,7 +32,7 @@ public final class OrderedBijector extends Bijector {
 
     @Override
     public Tensor forward(Tensor x) {
-        return TensorMath.cumsum(steps(x), false);
+        return Reductions.cumsum(steps(x), -1);
     }
 
     /** The first entry (exponentiated if positive), then the exponentiated increments. */

@@ -1,6 +1,7 @@
 package dev.credence.api.dist.constraint;
 
-import dev.credence.api.dist.internal.TensorMath;
+import dev.credence.api.tensor.Elementwise;
+import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -34,12 +35,12 @@ public final class Ordered extends Constraint {
         Tensor ok;
         if (k > 1) {
             Tensor steps = value.narrow(-1, 1, k).sub(value.narrow(-1, 0, k - 1));
-            ok = TensorMath.allRightmost(steps.gt(0), 1);
+            ok = Reductions.allRightmost(steps.gt(0), 1);
         } else {
-            ok = TensorMath.allRightmost(value.eq(value), 1);
+            ok = Reductions.allRightmost(value.eq(value), 1);
         }
         if (positive) {
-            ok = TensorMath.and(ok, TensorMath.allRightmost(value.narrow(-1, 0, 1).gt(0), 1));
+            ok = Elementwise.and(ok, Reductions.allRightmost(value.narrow(-1, 0, 1).gt(0), 1));
         }
         return ok;
     }
