@@ -49,8 +49,12 @@ final class MomentOracle {
     private final LinearRegressionFixture f;
     private final double[][] h;
     private final double[][] k;
-    private final double[][][] m;
-    private final double[][] r;
+    /** mqm[a][b][c][e] = sum_i M_i[a][c] M_i[e][b]: sum_i M_i Q M_i = contraction with Q. */
+    private final double[][][][] mqm = new double[D][D][D][D];
+    /** mur[a][b][c] = sum_i M_i[a][b] r_i[c]: sum_i M_i u r_i' = contraction with u. */
+    private final double[][][] mur = new double[D][D][D];
+    /** sum_i r_i r_i'. */
+    private final double[][] rr = new double[D][D];
     private final double scale;
     private final double pi;
     private final double pij;
@@ -61,12 +65,21 @@ final class MomentOracle {
         int n = f.n;
         h = f.precision;
         k = Mat.plus(f.precision, -1, Mat.identity(D, 1));
-        m = new double[n][][];
-        r = new double[n][];
         for (int i = 0; i < n; i++) {
-            m[i] = Mat.outer(f.x[i], f.x[i]);
+            double[][] mi = Mat.outer(f.x[i], f.x[i]);
             double res = f.y[i] - (f.x[i][0] * f.mean[0] + f.x[i][1] * f.mean[1]);
-            r[i] = new double[] {f.x[i][0] * res, f.x[i][1] * res};
+            double[] ri = {f.x[i][0] * res, f.x[i][1] * res};
+            for (int a = 0; a < D; a++) {
+                for (int b = 0; b < D; b++) {
+                    rr[a][b] += ri[a] * ri[b];
+                    for (int c = 0; c < D; c++) {
+                        mur[a][b][c] += mi[a][b] * ri[c];
+                        for (int e = 0; e < D; e++) {
+                            mqm[a][b][c][e] += mi[a][c] * mi[e][b];
+                        }
+                    }
+                }
+            }
         }
         scale = (double) n / f.batch;
         pi = (double) f.batch / n;
@@ -95,10 +108,10 @@ final class MomentOracle {
         int nz = size(dyn);
         double[][] a0 = Mat.identity(nz, 1);
         double[][] l = new double[nz][D];
-        double[][] rr = new double[D][nz];
+        double[][] rsel = new double[D][nz];
         double[][] q = new double[nz][nz];
         for (int a = 0; a < D; a++) {
-            rr[a][a] = 1;
+            rsel[a][a] = 1;
         }
         if (dyn instanceof Dynamics.Hamiltonian hmc) {
             double keep = 1 - hmc.friction();
@@ -119,21 +132,29 @@ final class MomentOracle {
                 q[a][a] = noise ? step * temperature : 0;
             }
         }
-        double[][] abar = Mat.plus(a0, 1, Mat.times(Mat.times(l, h), rr));
+        double[][] abar = Mat.plus(a0, 1, Mat.times(Mat.times(l, h), rsel));
         double[] mu = Mat.times(abar, z.mean());
         double[][] s = z.second();
-        double[][] sr = Mat.times(s, Mat.transpose(rr));
+        double[][] sr = Mat.times(s, Mat.transpose(rsel));
         double[][] next = Mat.sandwich(a0, s);
         double[][] cross = Mat.times(Mat.times(a0, sr), Mat.transpose(Mat.times(l, h)));
         next = Mat.plus(next, 1, cross);
         next = Mat.plus(next, 1, Mat.transpose(cross));
-        next = Mat.plus(next, 1, Mat.sandwich(l, hQh(Mat.times(rr, sr))));
+        next = Mat.plus(next, 1, Mat.sandwich(l, hQh(Mat.times(rsel, sr))));
         next = Mat.plus(next, 1, Mat.sandwich(l, deltaSecond()));
         // z' contains -L delta_b, so E[(L H_b R z)(-L delta_b)'] = -L E[H_b u delta'] L'.
-        double[][] hd = Mat.times(Mat.times(l, hDelta(Mat.times(rr, z.mean()))), Mat.transpose(l));
+        double[][] hd = Mat.times(Mat.times(l, hDelta(Mat.times(rsel, z.mean()))), Mat.transpose(l));
         next = Mat.plus(next, -1, hd);
         next = Mat.plus(next, -1, Mat.transpose(hd));
         next = Mat.plus(next, 1, q);
+        // S is symmetric; averaging with the transpose stops rounding errors from feeding an
+        // antisymmetric part, which the terms above (written for symmetric S) would not damp.
+        next = Mat.plus(next, 1, Mat.transpose(next));
+        for (double[] row : next) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] /= 2;
+            }
+        }
         return new Moments(mu, next);
     }
 
@@ -154,8 +175,14 @@ final class MomentOracle {
     /** E[H_b Q H_b] for H_b = I + K_b. */
     private double[][] hQh(double[][] qm) {
         double[][] diag = new double[D][D];
-        for (double[][] mi : m) {
-            diag = Mat.plus(diag, 1, Mat.times(Mat.times(mi, qm), mi));
+        for (int a = 0; a < D; a++) {
+            for (int b = 0; b < D; b++) {
+                for (int c = 0; c < D; c++) {
+                    for (int e = 0; e < D; e++) {
+                        diag[a][b] += mqm[a][b][c][e] * qm[c][e];
+                    }
+                }
+            }
         }
         double[][] kqk = Mat.times(Mat.times(k, qm), k);
         double[][] ekqk =
@@ -168,10 +195,6 @@ final class MomentOracle {
 
     /** E[delta_b delta_b']. */
     private double[][] deltaSecond() {
-        double[][] rr = new double[D][D];
-        for (double[] ri : r) {
-            rr = Mat.plus(rr, 1, Mat.outer(ri, ri));
-        }
         double[][] pp = Mat.outer(pm, pm);
         return Mat.plus(
                 Mat.plus(Mat.zeros(D, D), scale * scale * (pi - pij), rr),
@@ -182,8 +205,12 @@ final class MomentOracle {
     /** E[H_b u delta_b'] = E[K_b u delta_b'] (delta_b has mean 0). */
     private double[][] hDelta(double[] u) {
         double[][] s = new double[D][D];
-        for (int i = 0; i < m.length; i++) {
-            s = Mat.plus(s, 1, Mat.outer(Mat.times(m[i], u), r[i]));
+        for (int a = 0; a < D; a++) {
+            for (int b = 0; b < D; b++) {
+                for (int c = 0; c < D; c++) {
+                    s[a][c] += mur[a][b][c] * u[b];
+                }
+            }
         }
         double[][] ku = Mat.outer(Mat.times(k, u), pm);
         return Mat.plus(
