@@ -63,7 +63,8 @@ class ImplicitGammaTest {
         }
     }
 
-    @ParameterizedTest(name = "I1 upper tail: the continued fraction agrees with differences, a = {0}")
+    @ParameterizedTest(
+            name = "I1 upper tail: the continued fraction agrees with differences, a = {0}")
     @ValueSource(doubles = {0.5, 4, 60})
     void upperTailAgreesWithDifferencesOfQ(double a) {
         // Far in the upper tail Q itself is accurate, so difference Q in relative terms.

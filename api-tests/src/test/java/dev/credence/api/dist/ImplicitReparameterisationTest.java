@@ -71,19 +71,19 @@ class ImplicitReparameterisationTest {
         ToDoubleFunction<double[]> e =
                 p ->
                         Quadrature.integrate(
-                                        t -> {
-                                            // x = t / (1 - t) maps (0, 1) onto (0, infinity);
-                                            // the integrand vanishes like (1 - t)^(a - 1) at 1.
-                                            if (t >= 1) {
-                                                return 0;
-                                            }
-                                            double x = t / (1 - t);
-                                            double survival = 1 - ScalarMath.gammaQ(p[0], p[1] / x);
-                                            return survival / (1 + x) / ((1 - t) * (1 - t));
-                                        },
-                                        0,
-                                        1,
-                                        64);
+                                t -> {
+                                    // x = t / (1 - t) maps (0, 1) onto (0, infinity);
+                                    // the integrand vanishes like (1 - t)^(a - 1) at 1.
+                                    if (t >= 1) {
+                                        return 0;
+                                    }
+                                    double x = t / (1 - t);
+                                    double survival = 1 - ScalarMath.gammaQ(p[0], p[1] / x);
+                                    return survival / (1 + x) / ((1 - t) * (1 - t));
+                                },
+                                0,
+                                1,
+                                64);
         double[] exact = {
             central(h -> e.applyAsDouble(new double[] {a + h, r}), 1e-4 * a),
             central(h -> e.applyAsDouble(new double[] {a, r + h}), 1e-4 * r)
@@ -133,7 +133,9 @@ class ImplicitReparameterisationTest {
         Function<Tensor, Tensor> f = x -> x.narrow(-1, 0, 1).reshape(M).log1p();
         Tensor path =
                 Autodiff.valueAndGrad(
-                                ps -> f.apply(new Dirichlet(ps.get(0)).rsample(RandomKey.of(5))).sum(),
+                                ps ->
+                                        f.apply(new Dirichlet(ps.get(0)).rsample(RandomKey.of(5)))
+                                                .sum(),
                                 List.of(rowsOfAlpha))
                         .grads()
                         .get(0);

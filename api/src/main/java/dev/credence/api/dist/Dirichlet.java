@@ -13,9 +13,9 @@ import java.util.Arrays;
 /**
  * The Dirichlet distribution on the simplex: {@code log p(x) = sum_j (a_j - 1) log x_j +
  * lgamma(sum_j a_j) - sum_j lgamma(a_j)}. Draws normalise independent gammas {@code G_j ~
- * Gamma(a_j, 1)} (in log space, so small concentrations keep their precision). {@link #rsample}
- * is {@code softmax(log G)} with the implicit gradient of each gamma (Figurnov et al. 2018; see
- * {@link ImplicitGamma}).
+ * Gamma(a_j, 1)} (in log space, so small concentrations keep their precision). {@link #rsample} is
+ * {@code softmax(log G)} with the implicit gradient of each gamma (Figurnov et al. 2018; see {@link
+ * ImplicitGamma}).
  */
 public final class Dirichlet extends Distribution {
     private final Tensor concentration;

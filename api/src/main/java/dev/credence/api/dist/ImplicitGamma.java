@@ -34,14 +34,14 @@ import dev.credence.api.tensor.Tensor;
  * </ul>
  *
  * The derivatives {@code dS/da} and {@code dh/da} are carried through the series and the fraction
- * in forward mode (each quantity together with its derivative in {@code a}), as Figurnov et al.
- * do in section 3.3. No exponential of {@code L} is ever taken, so the result stays accurate when
+ * in forward mode (each quantity together with its derivative in {@code a}), as Figurnov et al. do
+ * in section 3.3. No exponential of {@code L} is ever taken, so the result stays accurate when
  * {@code x} underflows (tiny shapes) and far in the tails.
  *
  * <p><b>On the tape.</b> {@link #logStandardGammas} returns {@code log x + (a - stop(a)) * stop(d
- * log x / da)}: its value is exactly {@code log x} and its gradient with respect to {@code a} is the
- * implicit derivative, with ordinary tensor operations on any backend. Second derivatives through
- * a draw are not available (they are zero on the tape).
+ * log x / da)}: its value is exactly {@code log x} and its gradient with respect to {@code a} is
+ * the implicit derivative, with ordinary tensor operations on any backend. Second derivatives
+ * through a draw are not available (they are zero on the tape).
  */
 final class ImplicitGamma {
     private static final int MAX_TERMS = 100_000;

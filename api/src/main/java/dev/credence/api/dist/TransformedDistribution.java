@@ -22,12 +22,12 @@ import java.util.List;
  * + max(0, baseEventRank - domainEventDim(f))}.
  *
  * <p><b>Draws remember their preimage.</b> The distribution keeps its last draw {@code y} with the
- * base value {@code x} it came from, and {@link #logProb} of that very tensor (compared by identity)
- * uses {@code x} instead of inverting the bijectors. The log-density of a variational guide's own
- * draw, which every ELBO needs, then costs no inversion, which matters for flows whose inverse is
- * expensive (an inverse autoregressive flow needs one network pass per coordinate). As in Pyro's
- * transform cache, a value that was not the last draw is inverted as usual. The remembered pair is
- * one immutable object, so a distribution shared between threads stays correct.
+ * base value {@code x} it came from, and {@link #logProb} of that very tensor (compared by
+ * identity) uses {@code x} instead of inverting the bijectors. The log-density of a variational
+ * guide's own draw, which every ELBO needs, then costs no inversion, which matters for flows whose
+ * inverse is expensive (an inverse autoregressive flow needs one network pass per coordinate). As
+ * in Pyro's transform cache, a value that was not the last draw is inverted as usual. The
+ * remembered pair is one immutable object, so a distribution shared between threads stays correct.
  *
  * <p>This class is not final: a named family defined as a transform (for example a user's
  * log-logistic) may extend it and gain its own KL rules.

@@ -9,9 +9,9 @@ package dev.credence.inference.sgmcmc;
  * step_k = stepSize / 2 (cos(pi r) + 1).
  * </pre>
  *
- * Each cycle starts with a large step that escapes the current mode and ends with small steps
- * that sample around the next. Following their Algorithm 1, a cycle has an <em>exploration</em>
- * stage ({@code r < exploration}, the paper's beta) run as plain optimisation without noise, and a
+ * Each cycle starts with a large step that escapes the current mode and ends with small steps that
+ * sample around the next. Following their Algorithm 1, a cycle has an <em>exploration</em> stage
+ * ({@code r < exploration}, the paper's beta) run as plain optimisation without noise, and a
  * <em>sampling</em> stage ({@code r >= exploration}) that injects noise and keeps {@code
  * samplesPerCycle} states, the last one at the end of the cycle and the others spaced back from it
  * over the second half of the sampling stage.

@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * A model's unconstrained {@link Potential} seen as a {@link StochasticGradient}: each evaluation
  * runs the model with a fresh key, so its subsampling plates draw a new minibatch and scale its
- * log-likelihood by {@code N / B}. The estimate is unbiased for the full-data log density, which
- * is what Welling and Teh (2011) require of the gradient in SGLD. A model without subsampling
- * gives the exact gradient (full-batch Langevin or Hamiltonian dynamics).
+ * log-likelihood by {@code N / B}. The estimate is unbiased for the full-data log density, which is
+ * what Welling and Teh (2011) require of the gradient in SGLD. A model without subsampling gives
+ * the exact gradient (full-batch Langevin or Hamiltonian dynamics).
  *
  * <p>Tensors created by an evaluation are released when it returns.
  */

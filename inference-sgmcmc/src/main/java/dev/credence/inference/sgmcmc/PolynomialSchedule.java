@@ -5,10 +5,10 @@ package dev.credence.inference.sgmcmc;
  * (ICML 2011), section 3: {@code epsilon_k = stepSize (1 + k / decayOffset)^(-decayExponent)},
  * which is their {@code a (b + t)^(-gamma)} with {@code b = decayOffset} and {@code a = stepSize
  * b^gamma}. An exponent in {@code (0.5, 1]} satisfies the Robbins-Monro conditions that make SGLD
- * consistent as the steps shrink; an exponent of 0 gives a constant step, whose bias is of the order
- * of the step (the usual practice with SGHMC). Noise is injected at every step; the first {@code
- * burnIn} states are discarded and then every {@code thin}-th state is kept until {@code samples}
- * draws are collected.
+ * consistent as the steps shrink; an exponent of 0 gives a constant step, whose bias is of the
+ * order of the step (the usual practice with SGHMC). Noise is injected at every step; the first
+ * {@code burnIn} states are discarded and then every {@code thin}-th state is kept until {@code
+ * samples} draws are collected.
  *
  * @param stepSize the initial step size, positive
  * @param decayExponent gamma, in {@code [0, 1]}
@@ -57,8 +57,7 @@ public record PolynomialSchedule(
      * @param thin steps between draws
      * @return the schedule
      */
-    public static PolynomialSchedule constant(
-            double stepSize, long burnIn, int samples, int thin) {
+    public static PolynomialSchedule constant(double stepSize, long burnIn, int samples, int thin) {
         return new PolynomialSchedule(stepSize, 0, 1, burnIn, samples, thin);
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
  * The {@code sghmc} algorithm: stochastic gradient Hamiltonian Monte Carlo (Chen, Fox and Guestrin,
  * ICML 2014) on {@link Dynamics.Hamiltonian}, with the step sizes of {@link PolynomialSchedule}.
  * Options besides those of {@link SgmcmcProvider}: {@code step-size} (the learning rate eta,
- * default 1e-5), {@code friction} (alpha, the momentum decay, default 0.1), {@code
- * decay-exponent}, {@code decay-offset}, {@code num-warmup}, {@code num-samples}, {@code thin}.
+ * default 1e-5), {@code friction} (alpha, the momentum decay, default 0.1), {@code decay-exponent},
+ * {@code decay-offset}, {@code num-warmup}, {@code num-samples}, {@code thin}.
  */
 public final class SghmcProvider extends SgmcmcProvider {
     private static final String STEP = "1e-5";

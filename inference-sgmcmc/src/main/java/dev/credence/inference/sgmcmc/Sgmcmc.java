@@ -87,9 +87,7 @@ public final class Sgmcmc {
         if (threads == 1) {
             List<SgmcmcChain.Result> out = new ArrayList<>();
             for (int c = 0; c < settings.chains(); c++) {
-                out.add(
-                        SgmcmcChain.run(
-                                f, starts.get(c), settings, chainKey.fold(c), c, listener));
+                out.add(SgmcmcChain.run(f, starts.get(c), settings, chainKey.fold(c), c, listener));
             }
             return out;
         }

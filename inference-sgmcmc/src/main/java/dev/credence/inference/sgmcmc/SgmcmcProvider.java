@@ -22,13 +22,14 @@ import java.util.Locale;
  *   <tr><td>chains</td><td>1</td><td>independent chains</td></tr>
  *   <tr><td>threads</td><td>cores</td><td>threads the chains run on</td></tr>
  *   <tr><td>temperature</td><td>1</td><td>T: sample posterior^(1/T); below 1 is "cold"</td></tr>
- *   <tr><td>init</td><td>prior</td><td>prior (a prior draw) or uniform</td></tr>
+ *   <tr><td>init</td><td>uniform</td><td>uniform (on (-r, r), as Stan) or prior (a prior
+ *       draw: use it for networks)</td></tr>
  *   <tr><td>init-radius</td><td>2</td><td>half-width of uniform starts</td></tr>
  *   <tr><td>report-every</td><td>100</td><td>steps between progress reports</td></tr>
  * </table>
  *
- * Step sizes apply to the gradient of the whole log density, whose likelihood part the plates
- * scale to all {@code N} data points: a learning rate {@code lr} on the mean per-datum loss, as
+ * Step sizes apply to the gradient of the whole log density, whose likelihood part the plates scale
+ * to all {@code N} data points: a learning rate {@code lr} on the mean per-datum loss, as
  * deep-learning code writes it, is a step size of {@code lr / N} here.
  */
 public abstract sealed class SgmcmcProvider implements InferenceProvider
@@ -67,7 +68,7 @@ public abstract sealed class SgmcmcProvider implements InferenceProvider
         all.add(new OptionSpec("chains", "1", "independent chains"));
         all.add(new OptionSpec("threads", "" + cores(), "threads to run chains on"));
         all.add(new OptionSpec("temperature", "1", "T: sample posterior^(1/T), < 1 is cold"));
-        all.add(new OptionSpec("init", "prior", "prior|uniform: a prior draw or uniform(-r, r)"));
+        all.add(new OptionSpec("init", "uniform", "uniform|prior: uniform(-r, r) or a prior draw"));
         all.add(new OptionSpec("init-radius", "2", "r of uniform initial values"));
         all.add(new OptionSpec("report-every", "100", "steps between progress reports"));
         return List.copyOf(all);
@@ -98,16 +99,14 @@ public abstract sealed class SgmcmcProvider implements InferenceProvider
      * @return the settings
      */
     static SgmcmcSettings settings(InferenceConfig c, Dynamics d, StepSchedule schedule) {
-        String init = c.get("init", "prior").trim().toLowerCase(Locale.ROOT);
+        String init = c.get("init", "uniform").trim().toLowerCase(Locale.ROOT);
         SgmcmcSettings.Init how =
                 switch (init) {
                     case "prior" -> SgmcmcSettings.Init.PRIOR;
                     case "uniform" -> SgmcmcSettings.Init.UNIFORM;
                     default ->
                             throw new IllegalArgumentException(
-                                    "option 'init' must be prior or uniform, found '"
-                                            + init
-                                            + "'");
+                                    "option 'init' must be uniform or prior, found '" + init + "'");
                 };
         return new SgmcmcSettings(
                 d,

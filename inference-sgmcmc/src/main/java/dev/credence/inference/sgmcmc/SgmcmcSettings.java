@@ -1,8 +1,8 @@
 package dev.credence.inference.sgmcmc;
 
 /**
- * Everything a stochastic-gradient MCMC run needs besides the model and the key: the dynamics
- * (SGLD or SGHMC), the schedule of step sizes and kept draws, and the run's shape.
+ * Everything a stochastic-gradient MCMC run needs besides the model and the key: the dynamics (SGLD
+ * or SGHMC), the schedule of step sizes and kept draws, and the run's shape.
  *
  * <pre>{@code
  * // SGHMC with a constant learning rate, 2000 steps of burn-in, 500 draws 10 steps apart:
@@ -34,7 +34,11 @@ public record SgmcmcSettings(
         int threads,
         int reportEvery) {
 
-    /** How a chain's first state is chosen. */
+    /**
+     * How a chain's first state is chosen. Uniform starts (Stan's default) suit small models, whose
+     * prior draws can land where the gradient is stiff (a scale near zero); prior starts suit
+     * networks, whose weights a uniform start on {@code (-2, 2)} would saturate.
+     */
     public enum Init {
         /** A draw from the prior (the latent values of one seeded run of the model). */
         PRIOR,
@@ -67,19 +71,20 @@ public record SgmcmcSettings(
     }
 
     /**
-     * Settings with one chain at temperature 1 started from the prior, reporting every 100 steps.
+     * Settings with one chain at temperature 1 started uniformly in {@code (-2, 2)}, reporting
+     * every 100 steps.
      *
      * @param dynamics the update rule
      * @param schedule the schedule
      * @return the settings
      */
     public static SgmcmcSettings of(Dynamics dynamics, StepSchedule schedule) {
-        return new SgmcmcSettings(dynamics, schedule, 1, 1, Init.PRIOR, 2, 1, 100);
+        return new SgmcmcSettings(dynamics, schedule, 1, 1, Init.UNIFORM, 2, 1, 100);
     }
 
     /**
-     * Returns a copy with another number of chains, run on as many threads as there are cores
-     * (at most one per chain).
+     * Returns a copy with another number of chains, run on as many threads as there are cores (at
+     * most one per chain).
      *
      * @param n the number of chains
      * @return the settings

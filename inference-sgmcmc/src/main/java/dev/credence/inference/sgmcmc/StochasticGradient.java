@@ -8,8 +8,7 @@ import dev.credence.api.random.RandomKey;
  * the minibatch); {@link MinibatchPotential} adapts a model whose plates subsample data.
  *
  * <p>A non-finite value or gradient is a legitimate answer ("numerically broken here"); the
- * samplers refuse the step and, after several in a row, stop with {@link
- * SgmcmcDivergedException}.
+ * samplers refuse the step and, after several in a row, stop with {@link SgmcmcDivergedException}.
  */
 public interface StochasticGradient {
 

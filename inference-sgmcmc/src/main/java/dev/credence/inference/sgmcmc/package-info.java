@@ -1,7 +1,7 @@
 /**
  * Stochastic-gradient MCMC: samplers that follow noisy minibatch gradients of a model's log
- * density, for posteriors over data sets too large for a full-data gradient at every step
- * (Bayesian neural networks).
+ * density, for posteriors over data sets too large for a full-data gradient at every step (Bayesian
+ * neural networks).
  *
  * <p>Three algorithms, each an {@link dev.credence.api.infer.InferenceProvider}:
  *
@@ -25,8 +25,8 @@
  * dev.credence.inference.sgmcmc.StepSchedule} (step sizes, noise on or off, kept draws), {@link
  * dev.credence.inference.sgmcmc.SgmcmcSettings} (the run), and {@link
  * dev.credence.inference.sgmcmc.Sgmcmc#fit} (chains on threads, draws mapped back to the
- * constrained sites). The result is a {@link dev.credence.api.infer.DrawsPosterior} like NUTS's,
- * so predictive distributions, summaries and Stan CSV work unchanged.
+ * constrained sites). The result is a {@link dev.credence.api.infer.DrawsPosterior} like NUTS's, so
+ * predictive distributions, summaries and Stan CSV work unchanged.
  *
  * <p>Neither SGLD nor SGHMC corrects its discretisation with a Metropolis step: with a constant
  * step the chains sample a slightly wider distribution than the posterior (by a relative amount of

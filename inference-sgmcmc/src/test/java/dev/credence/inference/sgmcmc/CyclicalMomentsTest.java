@@ -106,7 +106,8 @@ class CyclicalMomentsTest {
     }
 
     @Test
-    @DisplayName("C3 the cyclical schedule: cosine steps, noise only when sampling, draws at the end")
+    @DisplayName(
+            "C3 the cyclical schedule: cosine steps, noise only when sampling, draws at the end")
     void schedule() {
         CyclicalSchedule s = new CyclicalSchedule(0.1, 3, 100, 0.8, 3);
         assertEquals(300, s.totalSteps());

@@ -15,9 +15,9 @@ import dev.credence.api.tensor.Tensor;
  * N(x_i . w, 1)} for {@code N} rows of {@code d = 2} features, observed in minibatches of {@code
  * B}. The exact posterior is {@code N(m, H^-1)} with {@code H = I + X'X} and {@code m = H^-1 X'y}.
  *
- * <p>The minibatch gradient is written twice: as a {@link Model} whose plate subsamples (what
- * users write), and on plain arrays ({@link #gradient()}, the same estimator with its own
- * subsampling), so that long statistical runs cost microseconds a step.
+ * <p>The minibatch gradient is written twice: as a {@link Model} whose plate subsamples (what users
+ * write), and on plain arrays ({@link #gradient()}, the same estimator with its own subsampling),
+ * so that long statistical runs cost microseconds a step.
  */
 final class LinearRegressionFixture {
     static final Backend B = Backends.discover().select("jvm");
@@ -27,10 +27,13 @@ final class LinearRegressionFixture {
     final int batch;
     final double[][] x;
     final double[] y;
+
     /** The posterior precision H. */
     final double[][] precision;
+
     /** The posterior mean m. */
     final double[] mean;
+
     /** The posterior covariance H^-1. */
     final double[][] covariance;
 

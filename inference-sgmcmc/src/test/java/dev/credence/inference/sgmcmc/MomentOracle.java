@@ -16,19 +16,19 @@ import static dev.credence.inference.sgmcmc.LinearRegressionFixture.D;
  * z' = (A0 + L H_b R) z - L delta_b + noise,
  * </pre>
  *
- * where {@code z = e} for SGLD ({@code A0 = I}, {@code L = -(eps/2) I}, {@code R = I}, noise
- * {@code N(0, eps T)}) and {@code z = (e, v)} for SGHMC ({@code A0 = [[I, (1-a) I], [0, (1-a)
- * I]]}, {@code L = -eta [I; I]}, {@code R = [I 0]}, the same noise {@code N(0, 2 a eta T)} added
- * to both blocks). Since the minibatch of a step is independent of the state, the mean obeys {@code
- * mu' = (A0 + L H R) mu} exactly (so the stationary mean is the posterior mean: no bias), and the
- * second moment {@code S = E[z z']} obeys
+ * where {@code z = e} for SGLD ({@code A0 = I}, {@code L = -(eps/2) I}, {@code R = I}, noise {@code
+ * N(0, eps T)}) and {@code z = (e, v)} for SGHMC ({@code A0 = [[I, (1-a) I], [0, (1-a) I]]}, {@code
+ * L = -eta [I; I]}, {@code R = [I 0]}, the same noise {@code N(0, 2 a eta T)} added to both
+ * blocks). Since the minibatch of a step is independent of the state, the mean obeys {@code mu' =
+ * (A0 + L H R) mu} exactly (so the stationary mean is the posterior mean: no bias), and the second
+ * moment {@code S = E[z z']} obeys
  *
  * <pre>
  * S' = E[A_b S A_b'] + L E[delta delta'] L' - L E[H_b R mu delta'] ... (+ transpose) + noise,
  * </pre>
  *
- * whose expectations over a minibatch drawn without replacement follow from {@code P(i in b) =
- * B/N} and {@code P(i, j in b) = B(B-1) / (N(N-1))}. Iterating these maps gives the stationary
+ * whose expectations over a minibatch drawn without replacement follow from {@code P(i in b) = B/N}
+ * and {@code P(i, j in b) = B(B-1) / (N(N-1))}. Iterating these maps gives the stationary
  * covariance of a constant step, and the moments at every step of any schedule.
  */
 final class MomentOracle {
@@ -49,12 +49,16 @@ final class MomentOracle {
     private final LinearRegressionFixture f;
     private final double[][] h;
     private final double[][] k;
+
     /** mqm[a][b][c][e] = sum_i M_i[a][c] M_i[e][b]: sum_i M_i Q M_i = contraction with Q. */
     private final double[][][][] mqm = new double[D][D][D][D];
+
     /** mur[a][b][c] = sum_i M_i[a][b] r_i[c]: sum_i M_i u r_i' = contraction with u. */
     private final double[][][] mur = new double[D][D][D];
+
     /** sum_i r_i r_i'. */
     private final double[][] rr = new double[D][D];
+
     private final double scale;
     private final double pi;
     private final double pij;
@@ -143,7 +147,8 @@ final class MomentOracle {
         next = Mat.plus(next, 1, Mat.sandwich(l, hQh(Mat.times(rsel, sr))));
         next = Mat.plus(next, 1, Mat.sandwich(l, deltaSecond()));
         // z' contains -L delta_b, so E[(L H_b R z)(-L delta_b)'] = -L E[H_b u delta'] L'.
-        double[][] hd = Mat.times(Mat.times(l, hDelta(Mat.times(rsel, z.mean()))), Mat.transpose(l));
+        double[][] hd =
+                Mat.times(Mat.times(l, hDelta(Mat.times(rsel, z.mean()))), Mat.transpose(l));
         next = Mat.plus(next, -1, hd);
         next = Mat.plus(next, -1, Mat.transpose(hd));
         next = Mat.plus(next, 1, q);
@@ -186,7 +191,9 @@ final class MomentOracle {
         }
         double[][] kqk = Mat.times(Mat.times(k, qm), k);
         double[][] ekqk =
-                Mat.plus(Mat.plus(Mat.zeros(D, D), scale * scale * pi, diag), scale * scale * pij,
+                Mat.plus(
+                        Mat.plus(Mat.zeros(D, D), scale * scale * pi, diag),
+                        scale * scale * pij,
                         Mat.plus(kqk, -1, diag));
         double[][] out = Mat.plus(qm, 1, Mat.times(qm, k));
         out = Mat.plus(out, 1, Mat.times(k, qm));

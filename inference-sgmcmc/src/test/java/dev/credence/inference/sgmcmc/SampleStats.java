@@ -81,7 +81,14 @@ record SampleStats(double[] mean, double[][] cov, double[] meanSe, double[][] co
             double tol = z * meanSe[a];
             assertTrue(
                     Math.abs(mean[a] - expected[a]) <= tol,
-                    what + ": mean[" + a + "] " + mean[a] + ", expected " + expected[a] + " +- "
+                    what
+                            + ": mean["
+                            + a
+                            + "] "
+                            + mean[a]
+                            + ", expected "
+                            + expected[a]
+                            + " +- "
                             + tol);
         }
     }
@@ -96,8 +103,17 @@ record SampleStats(double[] mean, double[][] cov, double[] meanSe, double[][] co
                 double tol = z * covSe[a][c] + Math.abs(bias[a][c]);
                 assertTrue(
                         Math.abs(cov[a][c] - expected[a][c]) <= tol,
-                        what + ": cov[" + a + "][" + c + "] " + cov[a][c] + ", expected "
-                                + expected[a][c] + " +- " + tol);
+                        what
+                                + ": cov["
+                                + a
+                                + "]["
+                                + c
+                                + "] "
+                                + cov[a][c]
+                                + ", expected "
+                                + expected[a][c]
+                                + " +- "
+                                + tol);
             }
         }
     }

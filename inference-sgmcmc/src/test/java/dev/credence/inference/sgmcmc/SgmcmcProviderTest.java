@@ -53,6 +53,8 @@ class SgmcmcProviderTest {
             double[] grad = new double[D];
             p.valueAndGradient(q, grad, key);
             assertArrayEquals(expected, grad, 1e-10, "minibatch " + i);
+            // A prior start is the latent value of a seeded run (w has real support).
+            assertArrayEquals(t.get("w").value().toDoubleArray(), p.priorPoint(key), 0);
         }
     }
 
@@ -71,6 +73,7 @@ class SgmcmcProviderTest {
         o.put("num-samples", "400");
         o.put("thin", "5");
         o.put("chains", "2");
+        o.put("init", "prior");
         DrawsPosterior post = (DrawsPosterior) fit("sghmc", o);
         Draws d = post.draws();
         assertEquals(2, d.chains());
@@ -132,7 +135,8 @@ class SgmcmcProviderTest {
                         "sghmc", new String[] {"friction", "1.5"},
                         "csgmcmc", new String[] {"exploration", "1"});
         for (var e : bad.entrySet()) {
-            InferenceConfig c = InferenceConfig.of(RandomKey.of(1)).with(e.getValue()[0], e.getValue()[1]);
+            InferenceConfig c =
+                    InferenceConfig.of(RandomKey.of(1)).with(e.getValue()[0], e.getValue()[1]);
             IllegalArgumentException ex =
                     assertThrows(
                             IllegalArgumentException.class,

@@ -11,18 +11,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * SGLD and SGHMC with constant steps on a conjugate linear regression observed in minibatches of
- * 50 of 200 rows, whose posterior {@code N(m, H^-1)} is known.
+ * SGLD and SGHMC with constant steps on a conjugate linear regression observed in minibatches of 50
+ * of 200 rows, whose posterior {@code N(m, H^-1)} is known.
  *
- * <p><b>The tolerances are derived, not tuned.</b> {@link MomentOracle} gives the exact
- * stationary moments of each sampler on this model: the mean is the posterior mean (no bias), and
- * the covariance exceeds the posterior's by the discretisation and the minibatch noise the sampler
- * does not correct. Each test asserts (1) the sample mean within 4 Monte Carlo standard errors of
- * the posterior mean, (2) the sample covariance within 4 standard errors of the oracle's, and (3)
- * the sample covariance within the oracle's bias plus 4 standard errors of the posterior's.
- * Standard errors come from batch means over 4 chains x 10 batches. A large-step run checks that
- * the tests can tell the two apart: there the bias is large and the samples follow the oracle, not
- * the posterior.
+ * <p><b>The tolerances are derived, not tuned.</b> {@link MomentOracle} gives the exact stationary
+ * moments of each sampler on this model: the mean is the posterior mean (no bias), and the
+ * covariance exceeds the posterior's by the discretisation and the minibatch noise the sampler does
+ * not correct. Each test asserts (1) the sample mean within 4 Monte Carlo standard errors of the
+ * posterior mean, (2) the sample covariance within 4 standard errors of the oracle's, and (3) the
+ * sample covariance within the oracle's bias plus 4 standard errors of the posterior's. Standard
+ * errors come from batch means over 4 chains x 10 batches. A large-step run checks that the tests
+ * can tell the two apart: there the bias is large and the samples follow the oracle, not the
+ * posterior.
  */
 class StationaryMomentsTest {
     static final LinearRegressionFixture F = new LinearRegressionFixture(200, 50, 7);
@@ -36,11 +36,7 @@ class StationaryMomentsTest {
                         .withInit(SgmcmcSettings.Init.UNIFORM, 1);
         List<SgmcmcChain.Result> chains =
                 Sgmcmc.sample(
-                        F.gradient(),
-                        s,
-                        RandomKey.of(11),
-                        RandomKey.of(12),
-                        ProgressListener.NONE);
+                        F.gradient(), s, RandomKey.of(11), RandomKey.of(12), ProgressListener.NONE);
         return SampleStats.of(SampleStats.batches(chains, 10));
     }
 
@@ -77,13 +73,13 @@ class StationaryMomentsTest {
         LinearRegressionFixture full = new LinearRegressionFixture(200, 200, 7);
         double eps = 3e-3;
         double[][] cov =
-                new MomentOracle(full).stationary(new Dynamics.Langevin(), eps, 1).thetaCovariance();
+                new MomentOracle(full)
+                        .stationary(new Dynamics.Langevin(), eps, 1)
+                        .thetaCovariance();
         double[][] h = full.precision;
         double tr = h[0][0] + h[1][1];
         double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
-        double[] l = {
-            tr / 2 + Math.sqrt(tr * tr / 4 - det), tr / 2 - Math.sqrt(tr * tr / 4 - det)
-        };
+        double[] l = {tr / 2 + Math.sqrt(tr * tr / 4 - det), tr / 2 - Math.sqrt(tr * tr / 4 - det)};
         double[][] expected = new double[D][D];
         for (double li : l) {
             double[] v = {h[0][1], li - h[0][0]};
@@ -114,7 +110,8 @@ class StationaryMomentsTest {
     }
 
     @Test
-    @DisplayName("M2 SGLD, large constant step: samples follow the oracle's bias, not the posterior")
+    @DisplayName(
+            "M2 SGLD, large constant step: samples follow the oracle's bias, not the posterior")
     void sgldLargeStep() {
         Dynamics dyn = new Dynamics.Langevin();
         double eps = 2e-3;
@@ -155,11 +152,7 @@ class StationaryMomentsTest {
                         .withInit(SgmcmcSettings.Init.UNIFORM, 1);
         List<SgmcmcChain.Result> chains =
                 Sgmcmc.sample(
-                        F.gradient(),
-                        s,
-                        RandomKey.of(21),
-                        RandomKey.of(22),
-                        ProgressListener.NONE);
+                        F.gradient(), s, RandomKey.of(21), RandomKey.of(22), ProgressListener.NONE);
         SampleStats st = SampleStats.of(SampleStats.batches(chains, 10));
         report("SGHMC T = 0.25", st, oracle);
         st.assertMean(F.mean, Z, "T = 0.25");

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A normalising-flow guide over the flat unconstrained vector, for any model with continuous
- * latent sites: a standard normal pushed through {@code K} inverse autoregressive flows ({@link
+ * A normalising-flow guide over the flat unconstrained vector, for any model with continuous latent
+ * sites: a standard normal pushed through {@code K} inverse autoregressive flows ({@link
  * InverseAutoregressiveBijector}, Kingma et al., NeurIPS 2016) and a diagonal affine map,
  *
  * <pre>
@@ -38,10 +38,10 @@ import java.util.Map;
  * prefix.iafK.w0}, {@code prefix.iafK.b0}, ... (see {@link MaskedAutoregressiveNetwork}).
  *
  * <p><b>Cost.</b> Each flow's network has {@code D x H} weights per hidden layer of width {@code
- * H}, with {@code H = max(2D, 16)} by default: {@code O(D^2)} parameters and work per draw, like a full-rank
- * Gaussian. That suits models of up to a few thousand latent coordinates (the last layer of a
- * network, hierarchical models), not all the weights of a large network; pass smaller widths to
- * trade flexibility for speed. Drawing and the density of a draw take one pass per flow; {@link
+ * H}, with {@code H = max(2D, 16)} by default: {@code O(D^2)} parameters and work per draw, like a
+ * full-rank Gaussian. That suits models of up to a few thousand latent coordinates (the last layer
+ * of a network, hierarchical models), not all the weights of a large network; pass smaller widths
+ * to trade flexibility for speed. Drawing and the density of a draw take one pass per flow; {@link
  * dev.credence.api.dist.TransformedDistribution} remembers a draw's preimage, so the ELBO never
  * inverts the flow.
  *
@@ -87,12 +87,7 @@ public final class AutoIAFNormal extends AutoContinuous {
      * @throws IllegalArgumentException for a bad scale, count or width
      */
     public AutoIAFNormal(
-            Model model,
-            RandomKey key,
-            String prefix,
-            double initScale,
-            int flows,
-            int[] hidden) {
+            Model model, RandomKey key, String prefix, double initScale, int flows, int[] hidden) {
         super(model, key, prefix);
         if (flows < 1) {
             throw new IllegalArgumentException("AutoIAFNormal: flows must be >= 1, found " + flows);

@@ -21,12 +21,12 @@ import java.util.List;
  * #LOG_SCALE_BOUND}, which keeps each step's scale within {@code exp(+-B)} as clipping does in
  * Pyro's {@code AffineAutoregressive}, but without cutting the gradient.
  *
- * <p>Sampling and density evaluation of a draw both run forward, in one pass of the network
- * (what makes IAF the flow for variational guides); the inverse needs {@code D} sequential passes
- * and is used only for the density of a point the flow did not produce. The bijector remembers its
- * last input and output (by identity), so that {@link #logAbsDetJacobian} of a draw it just made,
- * and a repeated {@link #forward} of the same tensor, cost nothing. A bijector is made per guide
- * run from that run's param tensors and is not shared between threads.
+ * <p>Sampling and density evaluation of a draw both run forward, in one pass of the network (what
+ * makes IAF the flow for variational guides); the inverse needs {@code D} sequential passes and is
+ * used only for the density of a point the flow did not produce. The bijector remembers its last
+ * input and output (by identity), so that {@link #logAbsDetJacobian} of a draw it just made, and a
+ * repeated {@link #forward} of the same tensor, cost nothing. A bijector is made per guide run from
+ * that run's param tensors and is not shared between threads.
  */
 public final class InverseAutoregressiveBijector extends Bijector {
     /** The bound B of the log-scale of each coordinate. */

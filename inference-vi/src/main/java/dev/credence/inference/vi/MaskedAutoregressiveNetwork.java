@@ -19,11 +19,11 @@ import java.util.Map;
  * InverseAutoregressiveBijector} triangular.
  *
  * <p><b>Masks</b> (section 4 of the paper). Input {@code d} has degree {@code order[d]} in {@code
- * 1..D}; hidden unit {@code k} of layer {@code l} gets a degree {@code m_l(k)} in {@code [min_(l-1),
- * D - 1]}, assigned cyclically so that every degree is used; a hidden unit sees the units of the
- * previous layer whose degree is at most its own, and an output for input {@code d} sees the last
- * hidden units whose degree is strictly below {@code order[d]}. With {@code D = 1} the outputs see
- * nothing but their biases.
+ * 1..D}; hidden unit {@code k} of layer {@code l} gets a degree {@code m_l(k)} in {@code
+ * [min_(l-1), D - 1]}, assigned cyclically so that every degree is used; a hidden unit sees the
+ * units of the previous layer whose degree is at most its own, and an output for input {@code d}
+ * sees the last hidden units whose degree is strictly below {@code order[d]}. With {@code D = 1}
+ * the outputs see nothing but their biases.
  *
  * <p>This class holds the degrees and masks (constants); the weights are tensors handed to {@link
  * #apply}, typically {@code param} sites of a guide, named by {@link #paramNames}. Hidden layers
@@ -122,10 +122,10 @@ final class MaskedAutoregressiveNetwork {
 
     /**
      * Initial weights: hidden weights and biases uniform in {@code +-1/sqrt(fan-in)} (the default
-     * of common deep-learning libraries), output layers zero. Random hidden biases matter: with zero
-     * biases every {@code tanh} feature would be an odd function of the inputs, uncorrelated with
-     * an even target (the parabola of a banana) under a symmetric base, and the output layer would
-     * start at a saddle point.
+     * of common deep-learning libraries), output layers zero. Random hidden biases matter: with
+     * zero biases every {@code tanh} feature would be an odd function of the inputs, uncorrelated
+     * with an even target (the parabola of a banana) under a symmetric base, and the output layer
+     * would start at a saddle point.
      *
      * @param prefix the prefix of the names
      * @param b the backend

@@ -54,8 +54,7 @@ public final class SviProvider implements InferenceProvider {
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                new OptionSpec(
-                        "guide", "normal", "normal|diagonal|mvn|lowrank|delta|laplace|iaf"),
+                new OptionSpec("guide", "normal", "normal|diagonal|mvn|lowrank|delta|laplace|iaf"),
                 new OptionSpec("elbo", "trace", "trace|meanfield|iwae"),
                 new OptionSpec("particles", "1", "ELBO particles (importance samples for iwae)"),
                 new OptionSpec("steps", "2000", "optimisation steps"),

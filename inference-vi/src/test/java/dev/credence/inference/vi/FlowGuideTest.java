@@ -16,17 +16,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * A flow guide fits posteriors that Gaussian guides cannot: a banana and a funnel, both
- * normalised densities written as models without data, so that {@code -ELBO = KL(q || p)} exactly
- * and the fits can be scored by their KL divergence (estimated from {@value #KL_DRAWS} draws of
- * {@code log q - log p}) and by moments the mean-field family gets wrong by construction.
+ * A flow guide fits posteriors that Gaussian guides cannot: a banana and a funnel, both normalised
+ * densities written as models without data, so that {@code -ELBO = KL(q || p)} exactly and the fits
+ * can be scored by their KL divergence (estimated from {@value #KL_DRAWS} draws of {@code log q -
+ * log p}) and by moments the mean-field family gets wrong by construction.
  *
  * <ul>
- *   <li>Banana: {@code x1 ~ N(0, 1)}, {@code x2 ~ N(x1^2 - 1, 0.5)}. The regression slope of
- *       {@code x2} on {@code x1^2}, {@code Cov(x1^2, x2) / Var(x1^2)}, is 1 under the posterior
- *       whatever the spread of {@code x1}, and 0 under any factorised {@code q}.
- *   <li>Funnel (Neal 2003, milder): {@code v ~ N(0, 1)}, {@code x ~ N(0, exp(v / 2))}. Since
- *       {@code log|x| = v / 2 + log|z|}, the slope of {@code log|x|} on {@code v} is 1/2 under the
+ *   <li>Banana: {@code x1 ~ N(0, 1)}, {@code x2 ~ N(x1^2 - 1, 0.5)}. The regression slope of {@code
+ *       x2} on {@code x1^2}, {@code Cov(x1^2, x2) / Var(x1^2)}, is 1 under the posterior whatever
+ *       the spread of {@code x1}, and 0 under any factorised {@code q}.
+ *   <li>Funnel (Neal 2003, milder): {@code v ~ N(0, 1)}, {@code x ~ N(0, exp(v / 2))}. Since {@code
+ *       log|x| = v / 2 + log|z|}, the slope of {@code log|x|} on {@code v} is 1/2 under the
  *       posterior, and again 0 under a factorised {@code q}.
  * </ul>
  *

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * <p>Tolerances: the runs end with the learning rate decayed 200-fold, so what remains is the
  * optimiser's noise. In these runs the fitted means were within 0.06 posterior sd of the exact ones
  * and the standard deviations within 6%; the bounds are 0.1 sd on means and 10% on standard
- * deviations. (The variances of pathwise against score-function gradients are compared in the
- * api's {@code ImplicitReparameterisationTest}.)
+ * deviations. (The variances of pathwise against score-function gradients are compared in the api's
+ * {@code ImplicitReparameterisationTest}.)
  */
 class ImplicitReparameterisedGuideTest {
     static final Backend B = GuideRecoveryTest.B;
@@ -72,7 +72,8 @@ class ImplicitReparameterisedGuideTest {
     }
 
     @Test
-    @DisplayName("gamma guide recovers the gamma-Poisson posterior Gamma(2 + sum y, 1 + n) = Gamma(12, 4)")
+    @DisplayName(
+            "gamma guide recovers the gamma-Poisson posterior Gamma(2 + sum y, 1 + n) = Gamma(12, 4)")
     void gammaPoisson() {
         double[] y = {3, 5, 2};
         Model model =
