@@ -159,7 +159,7 @@ public final class BnnCommand implements Callable<Integer> {
             throw new FileNotFoundException(
                     "no data file " + data + (Files.isDirectory(data) ? " (it is a folder)" : ""));
         }
-        Backend b = backends.select(common.backend);
+        Backend b = BackendChoice.select(backends, common.backend);
         RunProgress progress = new RunProgress(spec.commandLine().getErr());
         BnnWorkflow w = new BnnWorkflow(inferences, b, progress);
         try (progress) {
@@ -237,7 +237,7 @@ public final class BnnCommand implements Callable<Integer> {
                         draws,
                         level,
                         folder,
-                        b.name(),
+                        b,
                         config,
                         dataHash);
     }
@@ -278,7 +278,7 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("seed", common.seed);
         folder.begin(identity);
         return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w, progress)
-                .predict(net, table, model, level, draws, common.seed, folder, b.name());
+                .predict(net, table, model, level, draws, common.seed, folder, b);
     }
 
     private static Activation activation(String name) {

@@ -14,11 +14,8 @@ public final class RunOptions {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    /** The backend's name. */
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
+    /** The backend's name, or null for the default choice ({@link BackendChoice}). */
+    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
     String backend;
 
     /** Created by picocli. */

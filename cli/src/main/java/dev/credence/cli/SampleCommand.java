@@ -21,7 +21,6 @@ import dev.credence.io.stan.StanRun;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -126,7 +125,7 @@ public final class SampleCommand implements Callable<Integer> {
         Bounds.probability("--adapt-delta", adaptDelta);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Backend b = backends.select(common.backend);
+        Backend b = BackendChoice.select(backends, common.backend);
         var m = ExampleModels.build(model, b, common.seed);
         int dims = Potential.of(m, RandomKey.of(common.seed)).dimension();
         int stats = Draws.SAMPLER_STATS.size();
@@ -194,8 +193,7 @@ public final class SampleCommand implements Callable<Integer> {
         RunOutput.warnings(err, draws);
         Path dir = folder.dir();
         RunRecord record =
-                RunOutput.record(
-                        b.name(), algorithm, options, common.seed, "builtin:" + model, start);
+                RunOutput.record(b, algorithm, options, common.seed, "builtin:" + model, start);
         List<Path> files =
                 StanCsv.writeChains(
                         dir,

@@ -72,7 +72,7 @@ public final class SbcCommand implements Callable<Integer> {
     public Integer call() {
         Bounds.count("--replications", replications, 10, Bounds.MAX_REPLICATIONS);
         PrintWriter out = spec.commandLine().getOut();
-        Backend b = backends.select(common.backend);
+        Backend b = BackendChoice.select(backends, common.backend);
         Sbc.Family f = SbcFamilies.of(family, b);
         Map<String, Object> options =
                 algorithm.equals("nuts") || algorithm.equals("hmc")

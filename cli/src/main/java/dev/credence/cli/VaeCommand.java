@@ -174,7 +174,7 @@ public final class VaeCommand implements Callable<Integer> {
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new FileNotFoundException("--data-dir " + dataDir + " is not a folder");
         }
-        Backend b = backends.select(common.backend);
+        Backend b = BackendChoice.select(backends, common.backend);
         PrintWriter out = spec.commandLine().getOut();
         try (VaeProgress progress = new VaeProgress(spec.commandLine().getErr())) {
             VaeRuns runs = new VaeRuns(out, new VaeTrainer(b, inferences, progress));
@@ -288,7 +288,7 @@ public final class VaeCommand implements Callable<Integer> {
                                 RandomKey.of(common.seed),
                                 count);
         RunOutput.record(
-                        b.name(),
+                        b,
                         "vae-sample",
                         Map.of("count", count),
                         common.seed,

@@ -27,14 +27,15 @@ import java.util.List;
  *   <tr><th>option</th><th>values</th></tr>
  *   <tr><td>guide</td><td>normal (AutoNormal), diagonal (AutoDiagonalNormal), mvn
  *       (AutoMultivariateNormal), lowrank (AutoLowRankMultivariateNormal), delta (AutoDelta),
- *       laplace (AutoLaplace)</td></tr>
+ *       laplace (AutoLaplace), iaf (AutoIAFNormal, with {@code flows} and {@code
+ *       flow-hidden})</td></tr>
  *   <tr><td>elbo</td><td>trace, meanfield, iwae</td></tr>
  *   <tr><td>optimizer</td><td>adam, adamw, clipped-adam, sgd</td></tr>
  * </table>
  */
 public final class SviProvider implements InferenceProvider {
     private static final List<String> GUIDES =
-            List.of("normal", "diagonal", "mvn", "lowrank", "delta", "laplace");
+            List.of("normal", "diagonal", "mvn", "lowrank", "delta", "laplace", "iaf");
 
     static final Option<String> GUIDE =
             Option.choice("guide", "normal", GUIDES, "automatic guide (see the class comment)");
@@ -75,6 +76,20 @@ public final class SviProvider implements InferenceProvider {
                     "init-scale", 0.1, Range.greaterThan(0), "initial guide standard deviation");
     static final Option<Integer> RANK =
             Option.integer("rank", 0, Range.atLeast(0), "lowrank guide rank, 0 for round(sqrt(D))");
+    static final Option<Integer> FLOWS =
+            Option.integer(
+                    "flows",
+                    AutoIAFNormal.DEFAULT_FLOWS,
+                    Range.closed(1, 1000),
+                    "iaf guide: flows");
+    static final Option<String> FLOW_HIDDEN =
+            new Option<>(
+                    "flow-hidden",
+                    String.class,
+                    "0",
+                    Range.ANY,
+                    List.of(),
+                    "iaf guide: hidden widths, e.g. 64,64; 0: max(2D, 16)");
     static final Option<Integer> REPORT_EVERY =
             Option.integer("report-every", 100, Range.atLeast(1), "steps between progress reports");
     static final Option<Integer> CHECKPOINT_EVERY =
@@ -121,6 +136,8 @@ public final class SviProvider implements InferenceProvider {
                 WEIGHT_DECAY,
                 INIT_SCALE,
                 RANK,
+                FLOWS,
+                FLOW_HIDDEN,
                 REPORT_EVERY,
                 CHECKPOINT_EVERY,
                 STATE_STORE,
@@ -135,7 +152,8 @@ public final class SviProvider implements InferenceProvider {
         Optimizer optimizer = optimizer(config);
         double initScale = config.get(INIT_SCALE);
         int rank = config.get(RANK);
-        return model -> fit(model, guideName, initScale, rank, optimizer, elbo, config);
+        FlowShape flow = FlowShape.of(config);
+        return model -> fit(model, guideName, initScale, rank, flow, optimizer, elbo, config);
     }
 
     private static Posterior fit(
@@ -143,6 +161,7 @@ public final class SviProvider implements InferenceProvider {
             String guideName,
             double initScale,
             int rank,
+            FlowShape flow,
             Optimizer optimizer,
             Elbo elbo,
             InferenceConfig config) {
@@ -152,7 +171,7 @@ public final class SviProvider implements InferenceProvider {
         Model guide =
                 fitted instanceof GuidedModel g
                         ? g.guide()
-                        : guide(guideName, model, k[0], initScale, rank);
+                        : guide(guideName, model, k[0], initScale, rank, flow);
         long steps = config.get(STEPS);
         int epochs = config.get(EPOCHS);
         if (epochs > 0) {
@@ -170,8 +189,36 @@ public final class SviProvider implements InferenceProvider {
         return svi.posterior(r.state(), k[2]);
     }
 
+    /** The shape of an {@code iaf} guide: the number of flows and the hidden widths. */
+    private record FlowShape(int flows, int[] hidden) {
+        static FlowShape of(InferenceConfig c) {
+            int flows = c.get(FLOWS);
+            String h = c.get(FLOW_HIDDEN).trim();
+            if (h.equals("0")) {
+                return new FlowShape(flows, new int[0]);
+            }
+            String[] parts = h.split(",");
+            int[] widths = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    widths[i] = Integer.parseInt(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    widths[i] = 0;
+                }
+                if (widths[i] < 1) {
+                    throw new IllegalArgumentException(
+                            "option 'flow-hidden' must be 0 or positive widths separated by"
+                                    + " commas, found '"
+                                    + h
+                                    + "'");
+                }
+            }
+            return new FlowShape(flows, widths);
+        }
+    }
+
     private static Model guide(
-            String name, Model model, RandomKey key, double initScale, int rank) {
+            String name, Model model, RandomKey key, double initScale, int rank, FlowShape flow) {
         return switch (name) {
             case "normal" -> new AutoNormal(model, key, "auto", initScale);
             case "diagonal" -> new AutoDiagonalNormal(model, key, "auto", initScale);
@@ -179,6 +226,8 @@ public final class SviProvider implements InferenceProvider {
             case "lowrank" ->
                     new AutoLowRankMultivariateNormal(model, key, "auto", initScale, rank);
             case "delta" -> new AutoDelta(model, key, "auto");
+            case "iaf" ->
+                    new AutoIAFNormal(model, key, "auto", initScale, flow.flows(), flow.hidden());
             default -> new AutoLaplace(model, key, "auto");
         };
     }

@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a table as an RFC 4180 CSV file (comma-separated, a header line, {@code \n} line ends,
- * UTF-8) with Apache Commons CSV, which quotes a cell only where it holds a comma, a quote or a line
- * break; the file is replaced atomically. Cells are written as {@link String#valueOf(Object)}
+ * UTF-8) with Apache Commons CSV, which quotes a cell only where it holds a comma, a quote or a
+ * line break; the file is replaced atomically. Cells are written as {@link String#valueOf(Object)}
  * gives them, and {@code null} as an empty cell, so callers choose their number format:
  *
  * <pre>{@code

@@ -1,6 +1,7 @@
 package dev.credence.io.stan;
 
-import dev.credence.io.RunRecordBuilder;
+import dev.credence.io.RunRecord;
+import dev.credence.io.Versions;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class StanCsvWriter {
         w.append("#   diagnostic_file =  (Default)\n");
         w.append("#   refresh = 100 (Default)\n");
         w.append("#   sig_figs = -1 (Default)\n");
-        w.append("# writer = credence " + RunRecordBuilder.libraryVersionOfThisJar() + "\n");
+        w.append("# writer = credence " + Versions.of(RunRecord.class) + "\n");
     }
 
     private static void adaptation(StringBuilder w, StanChain c) {

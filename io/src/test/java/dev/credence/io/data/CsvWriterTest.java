@@ -13,7 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV out: RFC 4180 quoting where needed, empty cells for null, rows checked against the header. */
+/**
+ * CSV out: RFC 4180 quoting where needed, empty cells for null, rows checked against the header.
+ */
 class CsvWriterTest {
     @TempDir Path dir;
 

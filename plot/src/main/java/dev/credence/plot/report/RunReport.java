@@ -66,8 +66,8 @@ public final class RunReport {
 
     /**
      * Writes the report's figures as separate files, {@code NAME.png} and {@code NAME.svg} each
-     * ({@code trace}, {@code rank}, {@code pairs}, {@code energy}, {@code autocorrelation},
-     * {@code elbo}: those the folder has data for), for papers and slides.
+     * ({@code trace}, {@code rank}, {@code pairs}, {@code energy}, {@code autocorrelation}, {@code
+     * elbo}: those the folder has data for), for papers and slides.
      *
      * @param dir the run folder
      * @param target the folder to write them in (created if needed)

@@ -139,7 +139,9 @@ public final class BnnFitter {
             GuideTap tap = e == Estimator.REPARAMETERISATION ? null : new GuideTap();
             MeanFieldGuide q = meanField(m, o, k[0]).withTap(tap);
             BnnModel local =
-                    m.withEstimator(e).withTap(tap).withLocalSamples(o.get(BnnOptions.LOCAL_SAMPLES));
+                    m.withEstimator(e)
+                            .withTap(tap)
+                            .withLocalSamples(o.get(BnnOptions.LOCAL_SAMPLES));
             target = new GuidedModel(local, q);
             c.put("elbo", "meanfield");
         } else {
@@ -197,7 +199,13 @@ public final class BnnFitter {
                     PointTrainer.mcDropout(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
             default ->
                     PointTrainer.ensemble(
-                            m.mlp(), m.likelihood(), m.x(), m.y(), s, o.get(BnnOptions.MEMBERS), key);
+                            m.mlp(),
+                            m.likelihood(),
+                            m.x(),
+                            m.y(),
+                            s,
+                            o.get(BnnOptions.MEMBERS),
+                            key);
         };
     }
 

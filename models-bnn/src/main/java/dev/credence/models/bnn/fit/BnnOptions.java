@@ -2,18 +2,19 @@ package dev.credence.models.bnn.fit;
 
 import dev.credence.api.infer.Option;
 import dev.credence.api.infer.Range;
+import dev.credence.models.bnn.baseline.PointTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The typed option schema of {@link BnnFitter}: each option's name, type, range and help, as
- * {@link Option} records of the inference SPI, and the options each method reads. {@link
- * FitOptions} checks given values against it, so a bad value is refused with the message the
- * schema makes ({@code option 'epochs' must be an integer in [1, 100000], found 'ten'}).
+ * The typed option schema of {@link BnnFitter}: each option's name, type, range and help, as {@link
+ * Option} records of the inference SPI, and the options each method reads. {@link FitOptions}
+ * checks given values against it, so a bad value is refused with the message the schema makes
+ * ({@code option 'epochs' must be an integer in [1, 100000], found 'ten'}).
  *
- * <p>Options whose default depends on the network or on another option ({@code lr} is 0.03 for
- * svi and 0.01 otherwise, {@code lr-final} is {@code lr / 30}, {@code prior-scale} comes from the
+ * <p>Options whose default depends on the network or on another option ({@code lr} is 0.03 for svi
+ * and 0.01 otherwise, {@code lr-final} is {@code lr / 30}, {@code prior-scale} comes from the
  * weight prior) are declared without a default and documented in their help; the NUTS options are
  * passed on to the {@code nuts} provider, whose defaults apply.
  */
@@ -26,8 +27,7 @@ public final class BnnOptions {
 
     /** Minibatch size. */
     public static final Option<Integer> BATCH_SIZE =
-            Option.integer(
-                    "batch-size", 32, Range.closed(1, Integer.MAX_VALUE), "minibatch size");
+            Option.integer("batch-size", 32, Range.closed(1, Integer.MAX_VALUE), "minibatch size");
 
     /** Adam step size. */
     public static final Option<Double> LR =
@@ -70,7 +70,8 @@ public final class BnnOptions {
 
     /** Initial standard deviation of the guide. */
     public static final Option<Double> INIT_SCALE =
-            Option.real("init-scale", BnnFitter.SVI_INIT_SCALE, POSITIVE, "initial sd of the guide");
+            Option.real(
+                    "init-scale", BnnFitter.SVI_INIT_SCALE, POSITIVE, "initial sd of the guide");
 
     /** Initial median of the noise scale. */
     public static final Option<Double> INIT_NOISE =
@@ -95,7 +96,10 @@ public final class BnnOptions {
     /** Rank of the low-rank guide. */
     public static final Option<Integer> RANK =
             Option.integer(
-                    "rank", 0, Range.closed(0, 100_000), "rank of the lowrank guide (0: automatic)");
+                    "rank",
+                    0,
+                    Range.closed(0, 100_000),
+                    "rank of the lowrank guide (0: automatic)");
 
     /** Gaussian prior (weight decay) standard deviation of the point methods. */
     public static final Option<Double> PRIOR_SCALE =
@@ -164,7 +168,9 @@ public final class BnnOptions {
         List<Option<?>> o = BY_METHOD.get(method);
         if (o == null) {
             throw new IllegalArgumentException(
-                    "unknown inference '" + method + "' for a network; known: "
+                    "unknown inference '"
+                            + method
+                            + "' for a network; known: "
                             + FitOptions.METHODS);
         }
         return o;

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Options for {@link BnnFitter}, as a command line gives them (text by name), checked against the
- * typed schema of {@link BnnOptions}: the names a method reads, and each value's type and range.
- * An unknown name is refused with the list of the method's options, a bad value with the schema's
+ * typed schema of {@link BnnOptions}: the names a method reads, and each value's type and range. An
+ * unknown name is refused with the list of the method's options, a bad value with the schema's
  * message.
  */
 public final class FitOptions {
@@ -129,7 +129,6 @@ public final class FitOptions {
                     "option '" + name + "' must be a number, found '" + v + "'", e);
         }
     }
-
 
     @Override
     public String toString() {

@@ -1,9 +1,9 @@
 package dev.credence.models.bnn.fit;
 
+import dev.credence.io.data.CsvWriter;
 import dev.credence.models.bnn.metrics.ClassificationMetrics;
 import dev.credence.models.bnn.metrics.RegressionMetrics;
 import dev.credence.models.bnn.predict.PredictiveDraws;
-import dev.credence.io.data.CsvWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -46,20 +46,10 @@ class FitOptionsTest {
                 "ten",
                 "option 'epochs' must be an integer in [1, 100000], found 'ten'"
             },
-            {
-                "map",
-                "epochs",
-                "0",
-                "option 'epochs' must be an integer in [1, 100000], found '0'"
-            },
+            {"map", "epochs", "0", "option 'epochs' must be an integer in [1, 100000], found '0'"},
             {"map", "lr", "-1", "option 'lr' must be a number in (0, inf), found '-1'"},
             {"svi", "lr", "NaN", "option 'lr' must be a number in (0, inf), found 'NaN'"},
-            {
-                "mcdropout",
-                "dropout",
-                "1",
-                "option 'dropout' must be a number in [0, 1), found '1'"
-            },
+            {"mcdropout", "dropout", "1", "option 'dropout' must be a number in [0, 1), found '1'"},
             {
                 "nuts",
                 "adapt-delta",
