@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The figures that show whether MCMC chains mixed, after Gabry et al. (2019), "Visualization in
@@ -48,9 +50,22 @@ public final class McmcFigures {
                 Charts.line(c, "chain " + (ch + 1), it, v[ch], Charts.color(ch), 0.8f);
             }
             c.getStyler().setLegendVisible(v.length > 1 && panels.isEmpty());
+            roundTicks(c, v[0][0]);
             panels.add(c);
         }
         return Figure.grid(panels, 2);
+    }
+
+    /**
+     * Makes XChart choose round x ticks (0, 200, 400, ...). Given x values that are all equally
+     * spaced, as iterations are, it labels data values instead, as densely as it judges they fit,
+     * which runs four-digit numbers together; one invisible point off the grid, at x = 0.5, turns
+     * that off.
+     */
+    private static void roundTicks(XYChart c, double y) {
+        XYSeries s = Charts.points(c, " ", new double[] {0.5}, new double[] {y}, Color.WHITE);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
     }
 
     /**
