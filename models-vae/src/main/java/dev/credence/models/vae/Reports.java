@@ -2,8 +2,11 @@ package dev.credence.models.vae;
 
 import dev.credence.io.AtomicFiles;
 import dev.credence.io.Json;
+import dev.credence.io.data.CsvWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,16 +24,15 @@ final class Reports {
      * @throws IOException if writing fails
      */
     static Path anomalyScores(Path file, double[] scores, int[] labels) throws IOException {
-        StringBuilder sb = new StringBuilder("index,label,score\n");
+        List<List<String>> rows = new ArrayList<>(scores.length);
         for (int i = 0; i < scores.length; i++) {
-            sb.append(i)
-                    .append(',')
-                    .append(labels == null ? "" : Integer.toString(labels[i]))
-                    .append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", scores[i]))
-                    .append('\n');
+            rows.add(
+                    List.of(
+                            Integer.toString(i),
+                            labels == null ? "" : Integer.toString(labels[i]),
+                            String.format(Locale.ROOT, "%.4f", scores[i])));
         }
-        AtomicFiles.writeString(file, sb.toString());
+        CsvWriter.write(file, List.of("index", "label", "score"), rows);
         return file;
     }
 
