@@ -45,7 +45,11 @@ class ConcurrentWriterTest {
                         concat(train, "--epochs", "100000"));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.exists(run.resolve("metrics.csv")) && System.nanoTime() < deadline) {
+            // The first epoch is done once both its metrics and its checkpoint are written (in
+            // that order): before the checkpoint, 'vae eval' would rightly find nothing to read.
+            while (!(Files.exists(run.resolve("metrics.csv"))
+                            && Files.exists(run.resolve("vae.ckpt")))
+                    && System.nanoTime() < deadline) {
                 assertTrue(p.isAlive(), () -> "the first writer ended: " + log(root));
                 Thread.sleep(20);
             }
