@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  *       with one zero and with two zeros.
  *   <li>G5 second derivatives: Hessian-vector products through CHOLESKY, TRIANGULAR_SOLVE and
  *       CUMPROD match finite differences of the gradient.
- *   <li>G6 second derivatives through CONV2D (strided, padded, dilated; both operands, so the
- *       mixed image-kernel terms too), AVG_POOL2D and MAX_POOL2D match finite differences of the
+ *   <li>G6 second derivatives through CONV2D (strided, padded, dilated; both operands, so the mixed
+ *       image-kernel terms too), AVG_POOL2D and MAX_POOL2D match finite differences of the
  *       gradient.
  * </ul>
  */

@@ -130,7 +130,9 @@ public interface WindowContract extends KitFixture {
     @DisplayName("W3 NaN and infinities in windows")
     default void w3NonFinite(DType dt) {
         double inf = Double.POSITIVE_INFINITY;
-        double[] x = {Double.NaN, 1, 2, 3, -inf, -inf, 5, -inf, -inf, -inf, inf, 0, -inf, -inf, 1, 2};
+        double[] x = {
+            Double.NaN, 1, 2, 3, -inf, -inf, 5, -inf, -inf, -inf, inf, 0, -inf, -inf, 1, 2
+        };
         int[] xs = {1, 1, 4, 4};
         Tensor t = Tensor.of(backend(), x, dt, xs).reshape(xs);
         Attributes.Pool2d tiles = Attributes.Pool2d.tiles(2);

@@ -220,6 +220,7 @@ public sealed interface Attributes {
             return (lower ? "lower" : "upper") + (transpose ? " transposed" : "");
         }
     }
+
     /**
      * A two-dimensional convolution ({@link Primitive#CONV2D}): the stride, zero padding and
      * dilation along the height and width axes. The window's size is the weight's.

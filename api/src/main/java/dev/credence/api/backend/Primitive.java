@@ -188,8 +188,8 @@ public enum Primitive {
         /** Matrix operations over the last two axes, with batch axes. */
         LINEAR_ALGEBRA,
         /**
-         * Sliding windows over the two spatial axes of {@code [N, C, H, W]} images: convolution
-         * and pooling.
+         * Sliding windows over the two spatial axes of {@code [N, C, H, W]} images: convolution and
+         * pooling.
          */
         WINDOW,
         /** Data movement and conversion: shape, order, selection and dtype of elements. */

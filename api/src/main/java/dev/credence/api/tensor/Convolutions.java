@@ -16,10 +16,10 @@ import dev.credence.api.backend.Shape;
  *
  * <p>Convolution is cross-correlation, as in PyTorch and cuDNN: the kernel is not flipped. Every
  * operation is differentiable, twice and more: the gradient of a convolution with respect to its
- * input is a convolution of the (stride-dilated) cotangent with the flipped kernel, and with respect
- * to its kernel a convolution of the input with the cotangent; both are CONV2D again (Dumoulin and
- * Visin 2016, "A guide to convolution arithmetic for deep learning", section 4). Pooling gradients
- * route the cotangent back through the windows with movement primitives.
+ * input is a convolution of the (stride-dilated) cotangent with the flipped kernel, and with
+ * respect to its kernel a convolution of the input with the cotangent; both are CONV2D again
+ * (Dumoulin and Visin 2016, "A guide to convolution arithmetic for deep learning", section 4).
+ * Pooling gradients route the cotangent back through the windows with movement primitives.
  */
 public final class Convolutions {
     private Convolutions() {}

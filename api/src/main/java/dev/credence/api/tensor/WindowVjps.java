@@ -17,11 +17,11 @@ import java.util.List;
  * <ul>
  *   <li>{@code xbar} is the "transposed convolution" of {@code g}: insert {@code s - 1} zeros
  *       between the entries of {@code g}, then correlate with the kernel flipped in both spatial
- *       axes and with input and output channels swapped, padding {@code d (k - 1) - p} and the
- *       same dilation (Dumoulin and Visin 2016, section 4.6). Where that padding is negative the
- *       result is cropped instead. Rows of the padded input past the last window (when {@code s}
- *       does not divide the padded size) get no gradient: they are appended to the dilated
- *       cotangent as zeros, so the correlation's result spans the whole input.
+ *       axes and with input and output channels swapped, padding {@code d (k - 1) - p} and the same
+ *       dilation (Dumoulin and Visin 2016, section 4.6). Where that padding is negative the result
+ *       is cropped instead. Rows of the padded input past the last window (when {@code s} does not
+ *       divide the padded size) get no gradient: they are appended to the dilated cotangent as
+ *       zeros, so the correlation's result spans the whole input.
  *   <li>{@code wbar[o, c, i, j] = sum over n, u, v of g[n, o, u, v] x[n, c, u s + i d - p, v s + j
  *       d - p]}: a convolution of the input, with batch and channel axes swapped, by the cotangent
  *       as kernel, with stride {@code d}, dilation {@code s} and padding {@code p}, cut to the
@@ -68,12 +68,7 @@ final class WindowVjps {
     private static Tensor kernelGrad(Tensor g, Tensor x, Attributes.Conv2d a, Shape ws) {
         Attributes.Conv2d t =
                 new Attributes.Conv2d(
-                        a.dilationH(),
-                        a.dilationW(),
-                        a.padH(),
-                        a.padW(),
-                        a.strideH(),
-                        a.strideW());
+                        a.dilationH(), a.dilationW(), a.padH(), a.padW(), a.strideH(), a.strideW());
         Tensor r = Convolutions.conv2d(x.permute(1, 0, 2, 3), g.permute(1, 0, 2, 3), t);
         if (r.dim(2) != ws.dim(2) || r.dim(3) != ws.dim(3)) {
             r = r.slice(new int[4], new int[] {r.dim(0), r.dim(1), ws.dim(2), ws.dim(3)});
