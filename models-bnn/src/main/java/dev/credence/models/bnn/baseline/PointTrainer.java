@@ -10,7 +10,7 @@ import dev.credence.api.optim.OptimizerState;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.Likelihood;
-import dev.credence.models.bnn.Mlp;
+import dev.credence.models.bnn.Network;
 import dev.credence.models.bnn.WeightSamples;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +59,12 @@ public final class PointTrainer {
      * @return the trained network
      */
     public static Trained train(
-            Mlp mlp, Likelihood likelihood, Tensor x, Tensor y, TrainSettings s, RandomKey key) {
+            Network mlp,
+            Likelihood likelihood,
+            Tensor x,
+            Tensor y,
+            TrainSettings s,
+            RandomKey key) {
         int n = x.dim(0);
         if (y.dim(0) != n) {
             throw new IllegalArgumentException(
@@ -173,7 +178,12 @@ public final class PointTrainer {
      * @return a predictor with one weight set
      */
     public static WeightSamples map(
-            Mlp mlp, Likelihood likelihood, Tensor x, Tensor y, TrainSettings s, RandomKey key) {
+            Network mlp,
+            Likelihood likelihood,
+            Tensor x,
+            Tensor y,
+            TrainSettings s,
+            RandomKey key) {
         Trained t = train(mlp, likelihood, x, y, s.withDropout(0), key);
         return samples(mlp, likelihood, List.of(t), 0, "MAP network, " + describe(s));
     }
@@ -190,7 +200,12 @@ public final class PointTrainer {
      * @return a predictor that draws dropout masks
      */
     public static WeightSamples mcDropout(
-            Mlp mlp, Likelihood likelihood, Tensor x, Tensor y, TrainSettings s, RandomKey key) {
+            Network mlp,
+            Likelihood likelihood,
+            Tensor x,
+            Tensor y,
+            TrainSettings s,
+            RandomKey key) {
         if (!(s.dropout() > 0)) {
             throw new IllegalArgumentException(
                     "MC dropout needs a positive dropout rate, found " + s.dropout());
@@ -212,7 +227,7 @@ public final class PointTrainer {
      * @return a predictor whose draws are the members
      */
     public static WeightSamples ensemble(
-            Mlp mlp,
+            Network mlp,
             Likelihood likelihood,
             Tensor x,
             Tensor y,
@@ -231,7 +246,7 @@ public final class PointTrainer {
     }
 
     private static WeightSamples samples(
-            Mlp mlp, Likelihood likelihood, List<Trained> ts, double dropout, String what) {
+            Network mlp, Likelihood likelihood, List<Trained> ts, double dropout, String what) {
         boolean homo = likelihood.hasNoiseSite();
         List<Map<String, Tensor>> w = new ArrayList<>();
         double[] noise = new double[homo ? ts.size() : 0];

@@ -166,7 +166,7 @@ public final class BnnFitter {
                             priorScale(m.prior(), 1),
                             0);
             PointTrainer.Trained t =
-                    PointTrainer.train(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
+                    PointTrainer.train(m.network(), m.likelihood(), m.x(), m.y(), s, key);
             return MeanFieldGuide.moped(
                     t.weights(),
                     noise,
@@ -192,12 +192,18 @@ public final class BnnFitter {
                         o.getDouble("prior-scale", priorScale(m.prior(), 1)),
                         o.method().equals("mcdropout") ? o.getDouble("dropout", 0.05) : 0);
         return switch (o.method()) {
-            case "map" -> PointTrainer.map(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
+            case "map" -> PointTrainer.map(m.network(), m.likelihood(), m.x(), m.y(), s, key);
             case "mcdropout" ->
-                    PointTrainer.mcDropout(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
+                    PointTrainer.mcDropout(m.network(), m.likelihood(), m.x(), m.y(), s, key);
             default ->
                     PointTrainer.ensemble(
-                            m.mlp(), m.likelihood(), m.x(), m.y(), s, o.getInt("members", 5), key);
+                            m.network(),
+                            m.likelihood(),
+                            m.x(),
+                            m.y(),
+                            s,
+                            o.getInt("members", 5),
+                            key);
         };
     }
 
