@@ -90,7 +90,18 @@ final class FitOptionRules {
                     Map.entry("threads", Rule.count(1, 4096)),
                     Map.entry("prior-scale", Rule.positive()),
                     Map.entry("dropout", Rule.rate()),
-                    Map.entry("members", Rule.count(1, 1000)));
+                    Map.entry("members", Rule.count(1, 1000)),
+                    Map.entry("swag-epochs", Rule.count(1, 100_000)),
+                    Map.entry("swag-lr", Rule.positive()),
+                    Map.entry("swag-collect", Rule.count(1, 100_000)),
+                    Map.entry("swag-rank", Rule.count(2, 10_000)),
+                    Map.entry(
+                            "subset",
+                            Rule.words("one of last-layer, all", List.of("last-layer", "all"))),
+                    Map.entry("hessian", Rule.words("full", "diag", "kfac")),
+                    Map.entry("prior-precision", Rule.positive()),
+                    Map.entry("predictive", Rule.words("probit", "mc", "sample")),
+                    Map.entry("exact", Rule.words("true", "false")));
 
     /**
      * Checks one option's value.

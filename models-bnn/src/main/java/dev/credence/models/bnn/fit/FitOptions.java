@@ -44,15 +44,37 @@ import java.util.Map;
  *   <tr><td>prior-scale</td><td>from the model</td><td>map, mcdropout, ensemble</td><td>Gaussian
  *       prior (weight decay) standard deviation</td></tr>
  *   <tr><td>dropout</td><td>0.05</td><td>mcdropout</td><td>dropout rate</td></tr>
- *   <tr><td>members</td><td>5</td><td>ensemble</td><td>networks in the ensemble</td></tr>
+ *   <tr><td>members</td><td>5</td><td>ensemble, multiswag</td><td>networks in the ensemble</td></tr>
+ *   <tr><td>swag-epochs</td><td>5</td><td>swag, multiswag</td><td>epochs of SGD after the MAP
+ *       pretraining ({@code epochs})</td></tr>
+ *   <tr><td>swag-lr</td><td>0.01</td><td>swag, multiswag</td><td>SGD's constant step size
+ *       (momentum 0.9)</td></tr>
+ *   <tr><td>swag-collect</td><td>4</td><td>swag, multiswag</td><td>snapshots per epoch</td></tr>
+ *   <tr><td>swag-rank</td><td>20</td><td>swag, multiswag</td><td>deviations kept for the
+ *       low-rank covariance</td></tr>
+ *   <tr><td>subset</td><td>last-layer</td><td>laplace</td><td>last-layer or all</td></tr>
+ *   <tr><td>hessian</td><td>full (last layer), kfac (all)</td><td>laplace</td><td>full, diag or
+ *       kfac generalised Gauss-Newton</td></tr>
+ *   <tr><td>prior-precision</td><td>tuned</td><td>laplace</td><td>the prior precision; by
+ *       default it maximises the marginal likelihood</td></tr>
+ *   <tr><td>predictive</td><td>probit (last layer), sample (all)</td><td>laplace</td><td>probit,
+ *       mc (linearised last layer) or sample (weights)</td></tr>
+ *   <tr><td>exact</td><td>true (last layer), false (all)</td><td>laplace</td><td>exact output
+ *       curvature, or one sampled label per example</td></tr>
  * </table>
+ *
+ * <p>Any other inference provider installed in the registry (a stochastic-gradient MCMC sampler,
+ * say) is reached through {@link #ofProvider}: its options go to it unchanged, except {@code
+ * batch-size}, which sets the model's minibatch.
  */
 public final class FitOptions {
     /** The inference methods {@link BnnFitter} knows. */
     public static final List<String> METHODS =
-            List.of("nuts", "svi", "map", "mcdropout", "ensemble");
+            List.of("nuts", "svi", "map", "mcdropout", "ensemble", "swag", "multiswag", "laplace");
 
     private static final List<String> TRAINING = List.of("epochs", "batch-size", "lr");
+    private static final List<String> SWAG =
+            List.of("prior-scale", "swag-epochs", "swag-lr", "swag-collect", "swag-rank");
     private static final Map<String, List<String>> KNOWN =
             Map.of(
                     "svi",
@@ -84,7 +106,21 @@ public final class FitOptions {
                     "mcdropout",
                     concat(TRAINING, List.of("prior-scale", "dropout")),
                     "ensemble",
-                    concat(TRAINING, List.of("prior-scale", "members")));
+                    concat(TRAINING, List.of("prior-scale", "members")),
+                    "swag",
+                    concat(TRAINING, SWAG),
+                    "multiswag",
+                    concat(concat(TRAINING, SWAG), List.of("members")),
+                    "laplace",
+                    concat(
+                            TRAINING,
+                            List.of(
+                                    "prior-scale",
+                                    "subset",
+                                    "hessian",
+                                    "prior-precision",
+                                    "predictive",
+                                    "exact")));
 
     private final String method;
     private final Map<String, String> values;
@@ -127,6 +163,27 @@ public final class FitOptions {
                                 + known);
             }
             FitOptionRules.check(e.getKey(), e.getValue());
+        }
+        return new FitOptions(m, new LinkedHashMap<>(options));
+    }
+
+    /**
+     * Options for an inference provider of the registry that is not one of {@link #METHODS}: the
+     * provider checks its own options; only {@code batch-size} is read here.
+     *
+     * @param method the provider's name
+     * @param options option values by name
+     * @return the options
+     * @throws IllegalArgumentException for one of {@link #METHODS} (use {@link #of}) or a bad batch
+     *     size
+     */
+    public static FitOptions ofProvider(String method, Map<String, String> options) {
+        String m = method.trim().toLowerCase(Locale.ROOT);
+        if (METHODS.contains(m)) {
+            return of(m, options);
+        }
+        if (options.containsKey("batch-size")) {
+            FitOptionRules.check("batch-size", options.get("batch-size"));
         }
         return new FitOptions(m, new LinkedHashMap<>(options));
     }
