@@ -1,0 +1,81 @@
+package dev.credence.bench.images;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The methods of the image benchmark, one entry each, all trained with the same budget: {@code
+ * epochs} passes over the training subset with minibatches of {@code batch} (methods that train
+ * several networks, the ensemble and MultiSWAG, spend that budget per network). SWAG's SGD phase
+ * and Laplace's curvature pass come on top of their MAP pretraining, and every method's training
+ * cost is measured as wall time.
+ */
+public final class Methods {
+    private Methods() {}
+
+    /**
+     * The benchmark's table of methods.
+     *
+     * @param epochs epochs of (pre)training
+     * @param batch the minibatch size
+     * @param swagEpochs epochs of SWAG's SGD phase
+     * @return the methods, by label
+     */
+    public static Map<String, Method> all(int epochs, int batch, int swagEpochs) {
+        Map<String, String> base = Map.of("epochs", "" + epochs, "batch-size", "" + batch);
+        List<Method> m = new ArrayList<>();
+        m.add(new Method("MAP", "map", base, false, true));
+        m.add(new Method("MC dropout", "mcdropout", with(base, "dropout", "0.1"), true, true));
+        m.add(
+                new Method(
+                        "Deep ensemble (5)", "ensemble", with(base, "members", "5"), false, false));
+        m.add(
+                new Method(
+                        "BBB (mean field)",
+                        "svi",
+                        with(base, "lr", "0.01", "lr-final", "0.001", "moped", "true"),
+                        true,
+                        true));
+        Map<String, String> swag =
+                with(base, "swag-epochs", "" + swagEpochs, "swag-lr", "0.01", "swag-collect", "4");
+        m.add(new Method("SWAG", "swag", swag, true, true));
+        m.add(new Method("MultiSWAG (5)", "multiswag", with(swag, "members", "5"), true, false));
+        m.add(new Method("Last-layer Laplace", "laplace", base, true, true));
+        m.add(
+                new Method(
+                        "KFAC Laplace",
+                        "laplace",
+                        with(base, "subset", "all", "hessian", "kfac"),
+                        true,
+                        true));
+        m.add(new Method("cSG-MCMC", "csgmcmc", with(base, "epochs", "" + epochs), true, true));
+        m.add(
+                new Method(
+                        "Flow VI (IAF)",
+                        "svi",
+                        with(base, "guide", "iaf", "lr", "0.01", "lr-final", "0.001"),
+                        true,
+                        true));
+        Map<String, Method> out = new LinkedHashMap<>();
+        for (Method x : m) {
+            out.put(key(x.label()), x);
+        }
+        return out;
+    }
+
+    /** The short key of a label: lower case, letters and digits. */
+    static String key(String label) {
+        String k = label.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*\\)", "");
+        return k.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... kv) {
+        Map<String, String> m = new LinkedHashMap<>(base);
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
