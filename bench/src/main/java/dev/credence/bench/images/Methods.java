@@ -42,7 +42,13 @@ public final class Methods {
                 with(base, "swag-epochs", "" + swagEpochs, "swag-lr", "0.01", "swag-collect", "4");
         m.add(new Method("SWAG", "swag", swag, true, true));
         m.add(new Method("MultiSWAG (5)", "multiswag", with(swag, "members", "5"), true, false));
-        m.add(new Method("Last-layer Laplace", "laplace", base, true, true));
+        m.add(
+                new Method(
+                        "Last-layer Laplace",
+                        "laplace",
+                        with(base, "hessian", "kfac"),
+                        true,
+                        true));
         m.add(
                 new Method(
                         "KFAC Laplace",
