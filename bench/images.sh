@@ -16,4 +16,4 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$root" && ./mvnw -q -B package -pl bench -am -DskipTests -Dspotless.check.skip=true)
 exec java -Xmx6g -cp "$root/bench/target/benchmarks.jar" dev.credence.bench.images.ImageBenchmark \
     --mnist "$root/../shared/data/mnist-t10k" --out "$root/bench/target/images" \
-    --arch mlp --train 5000 --test 2000 --ood 2000 --epochs 5 --seeds 5 "$@"
+    --arch mlp --train 1500 --test 1000 --ood 1000 --epochs 3 --swag-epochs 2 --draws 16 --seeds 5 "$@"

@@ -15,6 +15,7 @@ import dev.credence.models.bnn.Network;
 import dev.credence.models.bnn.data.ImageData;
 import dev.credence.models.bnn.fit.BnnFitter;
 import dev.credence.models.bnn.fit.FittedBnn;
+import dev.credence.models.bnn.fit.ImageEvaluation;
 import dev.credence.models.bnn.layer.WeightPrior;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,11 +71,12 @@ public final class ImageBenchmark {
         Path out = Path.of(a.getOrDefault("out", "bench/target/images"));
         Backend b = Backends.discover().select(a.getOrDefault("backend", "jvm"));
         Inferences inferences = Inferences.discover();
-        Map<String, Method> table = Methods.all(epochs, batch, swagEpochs);
+        Map<String, Method> table =
+                Methods.all(epochs, batch, swagEpochs, train == 0 ? 60000 : train);
         List<String> wanted =
                 a.containsKey("methods")
                         ? List.of(a.get("methods").split(","))
-                        : List.copyOf(table.keySet());
+                        : table.keySet().stream().filter(k -> !k.equals("flow-vi")).toList();
         Files.createDirectories(out);
         Path csv = out.resolve("results.csv");
         if (!Files.exists(csv)) {
@@ -150,7 +152,8 @@ public final class ImageBenchmark {
                                     tr.x(),
                                     tr.y());
                     FittedBnn f = fitter.fit(model, m.fitOptions(), k[3].fold(name.hashCode()));
-                    Evaluation e = Evaluation.of(f.predictor(), te, od, k[3].fold(7), draws);
+                    ImageEvaluation e =
+                            ImageEvaluation.of(f.predictor(), te, od, k[3].fold(7), draws);
                     ResultRow r = new ResultRow(arch, seed, name, e, f.seconds());
                     Files.writeString(
                             csv, r.csv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -199,7 +202,7 @@ public final class ImageBenchmark {
                             dev.credence.models.bnn.fit.FitOptions.of(
                                     "map", Map.of("epochs", "2", "batch-size", "128")),
                             key);
-            Evaluation.of(f.predictor(), d, d, key, 4);
+            ImageEvaluation.of(f.predictor(), d, d, key, 4);
         }
     }
 

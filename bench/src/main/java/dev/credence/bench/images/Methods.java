@@ -21,9 +21,10 @@ public final class Methods {
      * @param epochs epochs of (pre)training
      * @param batch the minibatch size
      * @param swagEpochs epochs of SWAG's SGD phase
+     * @param trainSize the training images (sets cSG-MCMC's step size)
      * @return the methods, by label
      */
-    public static Map<String, Method> all(int epochs, int batch, int swagEpochs) {
+    public static Map<String, Method> all(int epochs, int batch, int swagEpochs, int trainSize) {
         Map<String, String> base = Map.of("epochs", "" + epochs, "batch-size", "" + batch);
         List<Method> m = new ArrayList<>();
         m.add(new Method("MAP", "map", base, false, true));
@@ -56,7 +57,30 @@ public final class Methods {
                         with(base, "subset", "all", "hessian", "kfac"),
                         true,
                         true));
-        m.add(new Method("cSG-MCMC", "csgmcmc", with(base, "epochs", "" + epochs), true, true));
+        // Cyclical SGHMC (Zhang et al. 2020): one cycle per epoch of the budget, three draws at
+        // the end of each; the step size is SGD's 0.05 on the mean loss (the provider's steps are
+        // on the whole log density, so lr / N), momentum 0.9, starts as small as Glorot's.
+        m.add(
+                new Method(
+                        "cSG-MCMC",
+                        "csgmcmc",
+                        Map.of(
+                                "batch-size",
+                                "" + batch,
+                                "cycles",
+                                "" + epochs,
+                                "cycle-epochs",
+                                "1",
+                                "samples-per-cycle",
+                                "3",
+                                "step-size",
+                                "" + 0.05 / trainSize,
+                                "init-radius",
+                                "0.05"),
+                        true,
+                        true));
+        // An IAF flow over all weights needs MADE layers at least as wide as the weights: run it
+        // only with --methods flow-vi on a small network.
         m.add(
                 new Method(
                         "Flow VI (IAF)",

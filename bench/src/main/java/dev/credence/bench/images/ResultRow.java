@@ -1,5 +1,6 @@
 package dev.credence.bench.images;
 
+import dev.credence.models.bnn.fit.ImageEvaluation;
 import dev.credence.models.bnn.metrics.ConfidenceCurve;
 import dev.credence.models.bnn.metrics.ReliabilityDiagram;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Locale;
  * @param e the scores
  * @param trainSeconds the wall time of the fit
  */
-record ResultRow(String arch, int seed, String method, Evaluation e, double trainSeconds) {
+record ResultRow(String arch, int seed, String method, ImageEvaluation e, double trainSeconds) {
 
     /** The header line of the file. */
     static String header() {
@@ -88,8 +89,8 @@ record ResultRow(String arch, int seed, String method, Evaluation e, double trai
             lower[i] = (double) i / b.length;
             upper[i] = (double) (i + 1) / b.length;
         }
-        Evaluation e =
-                new Evaluation(
+        ImageEvaluation e =
+                new ImageEvaluation(
                         Double.parseDouble(f[3]),
                         Double.parseDouble(f[4]),
                         Double.parseDouble(f[5]),

@@ -1,4 +1,4 @@
-package dev.credence.bench.images;
+package dev.credence.models.bnn.fit;
 
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
@@ -14,21 +14,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores a fitted classifier on the in-distribution test set and the out-of-distribution set:
+ * Scores a fitted image classifier on the in-distribution test set and the out-of-distribution set:
  * accuracy, negative log-likelihood, expected calibration error (10 bins), Brier score, and the
  * AUROC of the predictive entropy separating OOD from test images. Predictions are made in chunks
  * with the same key, so every chunk sees the same posterior draws.
+ *
+ * <pre>{@code
+ * FittedBnn f = new BnnFitter(inferences).fit(model, FitOptions.of("swag", Map.of()), key);
+ * ImageEvaluation e = ImageEvaluation.of(f.predictor(), test, ood, key, 20);
+ * System.out.println(e.accuracy() + " " + e.nll() + " " + e.auroc());
+ * }</pre>
  *
  * @param accuracy test accuracy
  * @param nll mean negative log predictive probability of the label
  * @param ece expected calibration error
  * @param brier multi-class Brier score
- * @param auroc OOD AUROC of the predictive entropy
+ * @param auroc OOD AUROC of the predictive entropy (NaN without an OOD set)
  * @param curve accuracy against confidence
  * @param reliability the reliability diagram
  * @param seconds the prediction time
  */
-public record Evaluation(
+public record ImageEvaluation(
         double accuracy,
         double nll,
         double ece,
@@ -46,20 +52,23 @@ public record Evaluation(
      *
      * @param p the predictor
      * @param test the in-distribution test images
-     * @param ood the out-of-distribution images
+     * @param ood the out-of-distribution images, or null (the AUROC is then NaN)
      * @param key the key of the predictive draws
      * @param draws the predictive draws
      * @return the scores
      */
-    public static Evaluation of(
+    public static ImageEvaluation of(
             Predictor p, ImageData test, ImageData ood, RandomKey key, int draws) {
         long t0 = System.nanoTime();
         ClassificationPrediction in = predict(p, test.x(), key, draws);
-        ClassificationPrediction out = predict(p, ood.x(), key, draws);
         ClassificationMetrics m =
                 ClassificationMetrics.of(in, test.labels(), ClassificationMetrics.DEFAULT_BINS);
-        double auroc = OodDetection.auroc(in.entropy(), out.entropy());
-        return new Evaluation(
+        double auroc =
+                ood == null
+                        ? Double.NaN
+                        : OodDetection.auroc(
+                                in.entropy(), predict(p, ood.x(), key, draws).entropy());
+        return new ImageEvaluation(
                 m.accuracy(),
                 -m.logLikelihood(),
                 m.ece(),
