@@ -93,6 +93,59 @@ class BnnMethodsCliTest {
     }
 
     @Test
+    @DisplayName("bnn fit --inference csgmcmc (an installed provider) with cycles given in epochs")
+    void sgmcmcProviderOnCsv(@TempDir Path dir) throws Exception {
+        Path data = blobs(dir);
+        CliRunner cli = CliRunner.standard();
+        Path out = dir.resolve("csg");
+        CliRunner.Outcome o =
+                cli.run(
+                        "bnn",
+                        "fit",
+                        "--data",
+                        data.toString(),
+                        "--target",
+                        "label",
+                        "--task",
+                        "classification",
+                        "--hidden",
+                        "8",
+                        "--inference",
+                        "csgmcmc",
+                        "--opt",
+                        "cycles=2",
+                        "--opt",
+                        "cycle-epochs=40",
+                        "--opt",
+                        "step-size=0.002",
+                        "--opt",
+                        "init-radius=0.3",
+                        "--opt",
+                        "batch-size=20",
+                        "--draws",
+                        "6",
+                        "--output",
+                        out.toString());
+        assertEquals(ExitCode.OK.code(), o.code(), o.err() + o.out());
+        assertTrue(o.out().contains("by csgmcmc"), o.out());
+        CliRunner.Outcome p =
+                cli.run(
+                        "bnn",
+                        "predict",
+                        "--data",
+                        data.toString(),
+                        "--target",
+                        "label",
+                        "--model",
+                        out.resolve("net.ckpt").toString(),
+                        "--output",
+                        dir.resolve("csg-pred").toString());
+        assertEquals(ExitCode.OK.code(), p.code(), p.err());
+        double accuracy = metric(p.out(), "accuracy");
+        assertTrue(accuracy >= 0.95, "csgmcmc training accuracy " + accuracy + ": " + p.out());
+    }
+
+    @Test
     @DisplayName("bnn fit: an unknown method is a usage error naming the methods and providers")
     void unknownMethod(@TempDir Path dir) throws Exception {
         CliRunner.Outcome o =

@@ -51,7 +51,8 @@ public final class ImageBenchmark {
      *
      * @param args {@code --arch mlp,cnn --train N --test N --ood N --epochs E --batch B
      *     --swag-epochs E --seeds S --draws D --methods k1,k2 --mnist DIR --fashion DIR --backend
-     *     NAME --out DIR}; sizes of 0 mean the whole split
+     *     NAME --out DIR --set method.option=value,...}; sizes of 0 mean the whole split; {@code
+     *     --set} changes an option of a method (for example {@code csg-mcmc.temperature=0.01})
      * @throws IOException if data cannot be read or results written
      */
     public static void main(String[] args) throws IOException {
@@ -73,6 +74,9 @@ public final class ImageBenchmark {
         Inferences inferences = Inferences.discover();
         Map<String, Method> table =
                 Methods.all(epochs, batch, swagEpochs, train == 0 ? 60000 : train);
+        if (a.containsKey("set")) {
+            table = Methods.override(table, a.get("set"));
+        }
         List<String> wanted =
                 a.containsKey("methods")
                         ? List.of(a.get("methods").split(","))
