@@ -58,7 +58,7 @@ public final class Methods {
                         true,
                         true));
         // The same with a fixed prior precision: the sampled predictive of an all-weights
-        // Laplace needs a far larger one than the marginal likelihood picks (bench README).
+        // Laplace needs a far larger one than the marginal likelihood picks (models-bnn/README.md).
         m.add(
                 new Method(
                         "KFAC Laplace, prior prec. 1e4",
@@ -70,7 +70,7 @@ public final class Methods {
         // cosine cycle over the whole budget (several short cycles never leave the start), its
         // last 30% sampling and three draws at its end; step size 0.1 on the mean loss (the
         // provider's steps are on the whole log density, so 0.1 / N), friction 0.1, starts as
-        // small as Glorot's. Chosen among four settings tried on seed 1 (bench README).
+        // small as Glorot's. Chosen among six settings tried on seed 1 (models-bnn/README.md).
         m.add(
                 new Method(
                         "cSG-MCMC",

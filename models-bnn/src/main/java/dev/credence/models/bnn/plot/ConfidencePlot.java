@@ -51,7 +51,7 @@ public final class ConfidencePlot {
         lo = Math.max(0, Math.floor(lo * 10) / 10);
         Canvas canvas = new Canvas(560, 460);
         Canvas.Panel p = canvas.panel(60, 40, 460, 360, new double[] {0, 1}, new double[] {lo, 1});
-        p.axes(title, "confidence threshold (accuracy on examples at or above it)");
+        p.axes(title, "confidence threshold");
         List<String> names = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
         int k = 0;
