@@ -2,13 +2,13 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Datasets;
-import dev.credence.api.data.Split;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.AtomicFiles;
-import dev.credence.api.io.Json;
 import dev.credence.api.random.RandomKey;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.AtomicFiles;
+import dev.credence.io.Json;
+import dev.credence.io.data.Datasets;
+import dev.credence.io.data.Split;
 import dev.credence.models.bnn.Architecture;
 import dev.credence.models.bnn.BnnModel;
 import dev.credence.models.bnn.ConvNet;

@@ -3,7 +3,7 @@ package dev.credence.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credence.api.io.Json;
+import dev.credence.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

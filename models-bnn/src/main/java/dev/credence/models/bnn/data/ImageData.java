@@ -2,12 +2,12 @@ package dev.credence.models.bnn.data;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.Datasets;
-import dev.credence.api.data.Minibatches;
-import dev.credence.api.data.Split;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.Datasets;
+import dev.credence.io.data.Minibatches;
+import dev.credence.io.data.Split;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

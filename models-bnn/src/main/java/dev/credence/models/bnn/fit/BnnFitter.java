@@ -110,7 +110,7 @@ public final class BnnFitter {
                 posterior = svi(model, options, key);
                 predictor =
                         new PosteriorPredictor(
-                                posterior, model, "SVI " + options.get("guide", "meanfield"));
+                                posterior, model, "SVI " + options.get(BnnOptions.GUIDE));
             }
             case "map", "mcdropout", "ensemble" -> predictor = point(model, options, key);
             case "swag", "multiswag" -> {
@@ -150,46 +150,48 @@ public final class BnnFitter {
     }
 
     private Posterior nuts(BnnModel model, FitOptions options, RandomKey key) {
-        InferenceConfig c = new InferenceConfig(options.values(), key, listener);
+        InferenceConfig c = InferenceConfig.of(options.values(), key, listener);
         return inferences.create("nuts", c).fit(model.withBatchSize(model.size()));
     }
 
     private Posterior svi(BnnModel model, FitOptions o, RandomKey key) {
         RandomKey[] k = key.split(3);
-        int batch = Math.min(o.getInt("batch-size", 32), model.size());
+        int batch = Math.min(o.get(BnnOptions.BATCH_SIZE), model.size());
         BnnModel m = model.withBatchSize(batch);
-        Map<String, String> c = new LinkedHashMap<>();
-        int epochs = o.getInt("epochs", 40);
+        Map<String, Object> c = new LinkedHashMap<>();
+        int epochs = o.get(BnnOptions.EPOCHS);
         double lr = o.getDouble("lr", SVI_LR);
         double lrFinal = o.getDouble("lr-final", lr / SVI_DECAY);
-        c.put("epochs", "" + epochs);
-        c.put("lr", "" + lr);
+        c.put("epochs", epochs);
+        c.put("lr", lr);
         if (lrFinal != lr) {
             // Exponential decay from lr to lr-final over the run, through the provider's
             // clipped Adam with clipping effectively off.
             long steps = (long) epochs * ((m.size() + batch - 1) / batch);
             c.put("optimizer", "clipped-adam");
-            c.put("clip", "1e12");
-            c.put("lr-decay", "" + Math.pow(lrFinal / lr, 1.0 / Math.max(1, steps)));
+            c.put("clip", 1e12);
+            c.put("lr-decay", Math.pow(lrFinal / lr, 1.0 / Math.max(1, steps)));
         }
-        c.put("particles", "" + o.getInt("particles", 1));
-        c.put("report-every", "" + 100);
-        String guide = o.get("guide", "meanfield");
+        c.put("particles", o.get(BnnOptions.PARTICLES));
+        c.put("report-every", 100);
+        String guide = o.get(BnnOptions.GUIDE);
         Model target;
         if (guide.equals("meanfield")) {
-            Estimator e = Estimator.parse(o.get("estimator", "local"));
+            Estimator e = Estimator.parse(o.get(BnnOptions.ESTIMATOR));
             GuideTap tap = e == Estimator.REPARAMETERISATION ? null : new GuideTap();
             MeanFieldGuide q = meanField(m, o, k[0]).withTap(tap);
             BnnModel local =
-                    m.withEstimator(e).withTap(tap).withLocalSamples(o.getInt("local-samples", 1));
+                    m.withEstimator(e)
+                            .withTap(tap)
+                            .withLocalSamples(o.get(BnnOptions.LOCAL_SAMPLES));
             target = new GuidedModel(local, q);
             c.put("elbo", "meanfield");
         } else {
             target = m;
             c.put("guide", guide);
             c.put("elbo", guide.equals("normal") ? "meanfield" : "trace");
-            c.put("init-scale", "" + o.getDouble("init-scale", SVI_INIT_SCALE));
-            c.put("rank", "" + o.getInt("rank", 0));
+            c.put("init-scale", o.get(BnnOptions.INIT_SCALE));
+            c.put("rank", o.get(BnnOptions.RANK));
         }
         return inferences.create("svi", new InferenceConfig(c, k[1], listener)).fit(target);
     }
@@ -210,7 +212,7 @@ public final class BnnFitter {
         c.remove("batch-size");
         int batch = Math.min(o.getInt("batch-size", 32), model.size());
         return inferences
-                .create(o.method(), new InferenceConfig(c, key, listener))
+                .create(o.method(), InferenceConfig.of(c, key, listener))
                 .fit(model.withBatchSize(batch));
     }
 
@@ -252,7 +254,7 @@ public final class BnnFitter {
                         subset,
                         LaplaceSettings.structure(o.get("hessian", last ? "full" : "kfac")),
                         o.getDouble("prior-precision", Double.NaN),
-                        o.getBoolean("exact", last),
+                        Boolean.parseBoolean(o.get("exact", "" + last)),
                         128);
         return Laplace.fit(
                 m.network(), m.likelihood(), map.weights(), map.noise(), m.x(), m.y(), s, k[1]);
@@ -261,12 +263,12 @@ public final class BnnFitter {
     /** Bayes by Backprop's guide, random or MOPED-initialised. */
     private static MeanFieldGuide meanField(BnnModel m, FitOptions o, RandomKey key) {
         String noise = m.likelihood().hasNoiseSite() ? Likelihood.NOISE_SITE : null;
-        if (o.getBoolean("moped", false)) {
+        if (o.get(BnnOptions.MOPED)) {
             // MOPED (Krishnan et al. 2020): first a MAP network on the same minibatches, for as
             // many epochs, at the point baselines' step size.
             TrainSettings s =
                     new TrainSettings(
-                            o.getInt("epochs", 40),
+                            o.get(BnnOptions.EPOCHS),
                             m.batchSize(),
                             0.01,
                             priorScale(m.prior(), 1),
@@ -277,7 +279,7 @@ public final class BnnFitter {
                     t.weights(),
                     noise,
                     noise == null ? 1 : t.noise(),
-                    o.getDouble("moped-delta", 0.1));
+                    o.get(BnnOptions.MOPED_DELTA));
         }
         return MeanFieldGuide.random(
                 m.weightShapes(),
@@ -285,8 +287,8 @@ public final class BnnFitter {
                 m.x().backend(),
                 m.x().dtype(),
                 key,
-                o.getDouble("init-scale", SVI_INIT_SCALE),
-                o.getDouble("init-noise", PointTrainer.INITIAL_NOISE));
+                o.get(BnnOptions.INIT_SCALE),
+                o.get(BnnOptions.INIT_NOISE));
     }
 
     private static Predictor point(BnnModel m, FitOptions o, RandomKey key) {

@@ -2,12 +2,12 @@ package dev.credence.models.bnn.laplace;
 
 import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Minibatches;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.data.Minibatches;
 import dev.credence.models.bnn.Likelihood;
 import dev.credence.models.bnn.Network;
 import java.util.ArrayList;

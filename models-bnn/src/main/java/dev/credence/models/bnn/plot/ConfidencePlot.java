@@ -1,33 +1,21 @@
 package dev.credence.models.bnn.plot;
 
 import dev.credence.models.bnn.metrics.ConfidenceCurve;
-import java.awt.Color;
+import dev.credence.plot.Charts;
+import dev.credence.plot.Figure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.XYChart;
 
 /**
  * Accuracy against confidence threshold for several methods in one PNG, one line per method ({@link
- * ConfidenceCurve}); thresholds where no example is kept are left out.
+ * ConfidenceCurve}); thresholds where no example is kept are left out. Drawn with the plot module's
+ * {@link Charts}.
  */
 public final class ConfidencePlot {
-    private static final Color[] PALETTE = {
-        new Color(31, 119, 180),
-        new Color(255, 127, 14),
-        new Color(44, 160, 44),
-        new Color(214, 39, 40),
-        new Color(148, 103, 189),
-        new Color(140, 86, 75),
-        new Color(227, 119, 194),
-        new Color(127, 127, 127),
-        new Color(188, 189, 34),
-        new Color(23, 190, 207),
-        new Color(0, 0, 0),
-        new Color(255, 187, 120)
-    };
-
     private ConfidencePlot() {}
 
     /**
@@ -48,12 +36,7 @@ public final class ConfidencePlot {
                 }
             }
         }
-        lo = Math.max(0, Math.floor(lo * 10) / 10);
-        Canvas canvas = new Canvas(560, 460);
-        Canvas.Panel p = canvas.panel(60, 40, 460, 360, new double[] {0, 1}, new double[] {lo, 1});
-        p.axes(title, "confidence threshold");
-        List<String> names = new ArrayList<>();
-        List<Color> colors = new ArrayList<>();
+        XYChart chart = Charts.xy(title, "confidence threshold", "accuracy", 560, 460);
         int k = 0;
         for (var e : curves.entrySet()) {
             ConfidenceCurve c = e.getValue();
@@ -63,18 +46,21 @@ public final class ConfidencePlot {
                     pts.add(new double[] {c.thresholds()[i], c.accuracy()[i]});
                 }
             }
+            if (pts.isEmpty()) {
+                continue;
+            }
             double[] x = new double[pts.size()];
             double[] y = new double[pts.size()];
             for (int i = 0; i < x.length; i++) {
                 x[i] = pts.get(i)[0];
                 y[i] = pts.get(i)[1];
             }
-            Color col = PALETTE[k++ % PALETTE.length];
-            p.line(x, y, col, 2f);
-            names.add(e.getKey());
-            colors.add(col);
+            Charts.line(chart, e.getKey(), x, y, Charts.color(k++), 2f);
         }
-        p.legend(names.toArray(new String[0]), colors.toArray(new Color[0]));
-        canvas.write(file);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(1.0);
+        chart.getStyler().setYAxisMin(Math.max(0, Math.floor(lo * 10) / 10));
+        chart.getStyler().setYAxisMax(1.0);
+        Figure.of(chart).writePng(file);
     }
 }
