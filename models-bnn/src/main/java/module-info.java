@@ -1,9 +1,11 @@
 /**
- * Bayesian neural networks for Credence: Bayesian layers with mean-field Gaussian weight posteriors
- * (local reparameterisation, Flipout, MOPED initialisation), MLP regressors and classifiers written
- * as ordinary models and fitted by SVI or NUTS through the inference registry, point-estimate
- * baselines (MAP, MC dropout, deep ensembles), and predictive uncertainty: its aleatoric/epistemic
- * decomposition, calibration metrics and PNG plots.
+ * Bayesian neural networks for Credence: Bayesian dense and convolution layers with mean-field
+ * Gaussian weight posteriors (local reparameterisation, Flipout, MOPED initialisation), MLP and
+ * convolutional regressors and classifiers written as ordinary models and fitted by SVI, NUTS or
+ * any other provider of the inference registry, point-estimate baselines (MAP, MC dropout, deep
+ * ensembles), weight-space Gaussians fitted around trained networks (SWAG, MultiSWAG, Laplace
+ * approximations), and predictive uncertainty: its aleatoric/epistemic decomposition, calibration
+ * and out-of-distribution metrics and PNG plots.
  *
  * <p>The module depends on the api, io and plot modules; inference algorithms are found at run time
  * through {@link dev.credence.api.infer.Inferences}. Figures are drawn by the plot module.
@@ -21,4 +23,7 @@ module dev.credence.models.bnn {
     exports dev.credence.models.bnn.plot;
     exports dev.credence.models.bnn.data;
     exports dev.credence.models.bnn.fit;
+    exports dev.credence.models.bnn.posterior;
+    exports dev.credence.models.bnn.swag;
+    exports dev.credence.models.bnn.laplace;
 }

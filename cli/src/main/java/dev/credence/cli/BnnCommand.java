@@ -10,6 +10,7 @@ import dev.credence.cli.check.MemoryBudget;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
 import dev.credence.io.Sha256;
+import dev.credence.io.data.Datasets;
 import dev.credence.io.data.MissingValues;
 import dev.credence.models.bnn.fit.BnnWorkflow;
 import dev.credence.models.bnn.fit.FitOptions;
@@ -35,18 +36,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credence bnn fit|predict}: a Bayesian neural network on a CSV file, fitted by NUTS, SVI
- * (Bayes by Backprop), MAP, MC dropout or a deep ensemble; predictions with intervals, metrics, and
- * an uncertainty plot for one input feature.
+ * {@code credence bnn fit|predict}: a Bayesian neural network on a CSV file or a named image set,
+ * fitted by NUTS, SVI (Bayes by Backprop or an automatic guide), MAP, MC dropout, a deep ensemble,
+ * SWAG, MultiSWAG, a Laplace approximation or any installed inference provider (SG-MCMC, say);
+ * predictions with intervals, metrics, and an uncertainty plot for one input feature. Image fits
+ * ({@code --images}) are scored on the set's test split by {@link BnnImageRuns}.
  */
 @Command(
         name = "bnn",
         mixinStandardHelpOptions = true,
-        description = "Fit a Bayesian neural network to a CSV file, or predict with a fitted one.")
+        description =
+                "Fit a Bayesian neural network to a CSV file or an image set, or predict with a"
+                        + " fitted one.")
 public final class BnnCommand implements Callable<Integer> {
     private final Backends backends;
     private final Inferences inferences;
     private final RunFolders folders;
+    private final Datasets sets;
 
     @Spec CommandSpec spec;
 
@@ -57,8 +63,50 @@ public final class BnnCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "fit or predict")
     String action;
 
-    @Option(names = "--data", required = true, description = "CSV file with a header row.")
+    @Option(names = "--data", description = "CSV file with a header row.")
     Path data;
+
+    @Option(
+            names = "--images",
+            description = "fit: a named image set instead of --data (fashion-mnist, mnist).")
+    String images;
+
+    @Option(names = "--image-dir", description = "Folder holding the image set's files.")
+    Path imageDir;
+
+    @Option(
+            names = "--limit",
+            defaultValue = "0",
+            description = "Training images, a random subset (0: all; default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(
+            names = "--test-limit",
+            defaultValue = "0",
+            description =
+                    "Test images scored, a random subset (0: all; default: ${DEFAULT-VALUE}).")
+    int testLimit;
+
+    @Option(
+            names = "--ood",
+            description = "A named image set scored as out-of-distribution inputs (OOD AUROC).")
+    String ood;
+
+    @Option(names = "--ood-dir", description = "Folder holding the --ood set's files.")
+    Path oodDir;
+
+    @Option(
+            names = "--arch",
+            defaultValue = "mlp",
+            description = "Images: mlp or cnn (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(
+            names = "--blocks",
+            defaultValue = "16,32",
+            split = ",",
+            description = "cnn: channels of each convolution block (default: ${DEFAULT-VALUE}).")
+    int[] blocks;
 
     @Option(
             names = "--target",
@@ -74,7 +122,9 @@ public final class BnnCommand implements Callable<Integer> {
     @Option(
             names = "--inference",
             defaultValue = "svi",
-            description = "nuts, svi, map, mcdropout or ensemble (default: ${DEFAULT-VALUE}).")
+            description =
+                    "nuts, svi, map, mcdropout, ensemble, swag, multiswag, laplace or an installed"
+                            + " provider such as sgld, sghmc, csgmcmc (default: ${DEFAULT-VALUE}).")
     String inference;
 
     @Option(
@@ -141,12 +191,14 @@ public final class BnnCommand implements Callable<Integer> {
      * @param backends the backend registry
      * @param inferences the inference registry
      * @param folders the output folders of this invocation
+     * @param sets the named image sets
      */
     @Inject
-    public BnnCommand(Backends backends, Inferences inferences, RunFolders folders) {
+    public BnnCommand(Backends backends, Inferences inferences, RunFolders folders, Datasets sets) {
         this.backends = backends;
         this.inferences = inferences;
         this.folders = folders;
+        this.sets = sets;
     }
 
     @Override
@@ -155,6 +207,16 @@ public final class BnnCommand implements Callable<Integer> {
         Bounds.count("--draws", draws, 1, Bounds.MAX_DRAWS);
         Bounds.probability("--level", level);
         Bounds.oneOf("--missing", missing, "error", "drop");
+        if (images != null) {
+            if (data != null || !action.equals("fit")) {
+                throw CommandFailure.usage(
+                        "bnn: --images fits a named image set; give it to fit, without --data");
+            }
+            return fitImages(BackendChoice.select(backends, common.backend));
+        }
+        if (data == null) {
+            throw CommandFailure.usage("bnn " + action + ": give --data FILE.csv (or --images)");
+        }
         if (!Files.isRegularFile(data)) {
             throw new FileNotFoundException(
                     "no data file " + data + (Files.isDirectory(data) ? " (it is a folder)" : ""));
@@ -181,7 +243,7 @@ public final class BnnCommand implements Callable<Integer> {
         if (chains != null) {
             options.put("chains", chains.toString());
         }
-        FitOptions fitOptions = FitOptions.of(inference, options);
+        FitOptions fitOptions = fitOptions(options);
         NetworkSpec net =
                 new NetworkSpec(
                         hidden,
@@ -240,6 +302,75 @@ public final class BnnCommand implements Callable<Integer> {
                         b,
                         config,
                         dataHash);
+    }
+
+    /** The method's options: checked here for the built-in methods, by the provider otherwise. */
+    private FitOptions fitOptions(Map<String, String> options) {
+        String m = inference.trim().toLowerCase(Locale.ROOT);
+        if (!FitOptions.METHODS.contains(m) && inferences.find(m).isEmpty()) {
+            throw CommandFailure.usage(
+                    "--inference: unknown method '"
+                            + inference
+                            + "'; known: "
+                            + FitOptions.METHODS
+                            + " and the installed providers "
+                            + inferences.providers().stream()
+                                    .map(dev.credence.api.infer.InferenceProvider::name)
+                                    .toList());
+        }
+        return FitOptions.ofProvider(m, options);
+    }
+
+    private int fitImages(Backend b) throws IOException {
+        Bounds.oneOf("--arch", arch, "mlp", "cnn");
+        Bounds.count("--limit", limit, 0, Integer.MAX_VALUE);
+        Bounds.count("--test-limit", testLimit, 0, Integer.MAX_VALUE);
+        for (int h : hidden) {
+            Bounds.count("--hidden", h, 1, Integer.MAX_VALUE);
+        }
+        for (int c : blocks) {
+            Bounds.count("--blocks", c, 1, Integer.MAX_VALUE);
+        }
+        sets.named(images);
+        if (ood != null) {
+            sets.named(ood);
+        }
+        FitOptions fitOptions = fitOptions(new LinkedHashMap<>(extra));
+        RunFolder folder =
+                folders.claim(
+                        new RunFolder.Request(
+                                outputs.output,
+                                "bnn fit",
+                                "bnn",
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                null,
+                                false,
+                                1 << 22));
+        Map<String, Object> identity = new LinkedHashMap<>(fitOptions.values());
+        identity.put("inference", fitOptions.method());
+        identity.put("images", images);
+        identity.put("arch", arch);
+        identity.put("limit", limit);
+        identity.put("seed", common.seed);
+        folder.begin(identity);
+        return new BnnImageRuns(sets, inferences, spec.commandLine().getOut())
+                .fit(
+                        new BnnImageRuns.Request(
+                                images,
+                                imageDir,
+                                limit,
+                                testLimit,
+                                ood,
+                                oodDir,
+                                arch,
+                                hidden,
+                                blocks,
+                                WeightPrior.parse(prior),
+                                fitOptions,
+                                common.seed,
+                                draws),
+                        b,
+                        folder);
     }
 
     private int predict(BnnWorkflow w, Backend b, RunProgress progress) throws IOException {

@@ -31,6 +31,7 @@ public abstract class BackendConformanceKit
                 MatmulContract,
                 LinearAlgebraContract,
                 MovementContract,
+                WindowContract,
                 GradientContract,
                 StructuredGradientContract,
                 LifecycleContract {

@@ -260,6 +260,7 @@ public interface GradientContract extends KitFixture {
                                                 tr)));
             }
         }
+        c.addAll(WindowGradCases.cases());
         c.add(new GradCase("softplus", new int[][] {{2, 3}}, -30, 30, x -> x.get(0).softplus()));
         c.add(
                 new GradCase(

@@ -1,7 +1,9 @@
 package dev.credence.tck;
 
 import dev.credence.api.autodiff.Autodiff;
+import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Shape;
+import dev.credence.api.tensor.Convolutions;
 import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
@@ -11,14 +13,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules G4-G5: gradients of the scan and linear-algebra primitives where the table of G1/G2 cannot
- * reach (its inputs are drawn at random, so they are never exactly zero).
+ * Rules G4-G6: gradients of the scan, linear-algebra and sliding-window primitives where the table
+ * of G1/G2 cannot reach (its inputs are drawn at random, so they are never exactly zero, and it
+ * checks first derivatives only).
  *
  * <ul>
  *   <li>G4 the gradient of CUMPROD, in every variant, matches central finite differences on inputs
  *       with one zero and with two zeros.
  *   <li>G5 second derivatives: Hessian-vector products through CHOLESKY, TRIANGULAR_SOLVE and
  *       CUMPROD match finite differences of the gradient.
+ *   <li>G6 second derivatives through CONV2D (strided, padded, dilated; both operands, so the mixed
+ *       image-kernel terms too), AVG_POOL2D and MAX_POOL2D match finite differences of the
+ *       gradient.
  * </ul>
  */
 public interface StructuredGradientContract extends KitFixture {
@@ -117,5 +123,54 @@ public interface StructuredGradientContract extends KitFixture {
             fd[i] = (gp[i] - gm[i]) / (2 * h);
         }
         Check.values("G5 HVP", fd, hv.toDoubleArray(), 1e-6, 1e-6);
+    }
+
+    /** G6. */
+    @Test
+    @DisplayName("G6 Hessian-vector products through convolution and pooling")
+    default void g6WindowSecondDerivatives() {
+        int nx = 2 * 2 * 5 * 5;
+        int n = nx + 3 * 2 * 3 * 3;
+        Shape s = Shape.of(n);
+        double[] x0 = Ref.uniform(43, n, -1, 1);
+        double[] v = Ref.uniform(44, n, -1, 1);
+        Attributes.Conv2d conv = new Attributes.Conv2d(2, 1, 1, 1, 1, 2);
+        Function<Tensor, Tensor> f =
+                t -> {
+                    Tensor x = t.narrow(0, 0, nx).reshape(2, 2, 5, 5);
+                    Tensor w = t.narrow(0, nx, n).reshape(3, 2, 3, 3);
+                    Tensor y = Convolutions.conv2d(x, w, conv);
+                    Tensor avg =
+                            Convolutions.avgPool2d(
+                                    y.tanh(), new Attributes.Pool2d(2, 2, 1, 1, 1, 1));
+                    Tensor max = Convolutions.maxPool2d(y, Attributes.Pool2d.tiles(2));
+                    return avg.square().sum().add(max.square().sum());
+                };
+        Tensor vt = Tensor.of(backend(), v, n);
+        Tensor hv =
+                Autodiff.valueAndGrad(
+                                xs ->
+                                        Autodiff.valueAndGrad(a -> f.apply(a.get(0)), xs, true)
+                                                .grads()
+                                                .get(0)
+                                                .mul(vt)
+                                                .sum(),
+                                List.of(Tensor.of(backend(), x0, n)))
+                        .grads()
+                        .get(0);
+        double h = 1e-5;
+        double[] xp = x0.clone();
+        double[] xm = x0.clone();
+        for (int i = 0; i < n; i++) {
+            xp[i] += h * v[i];
+            xm[i] -= h * v[i];
+        }
+        double[] gp = gradient(f, xp, s);
+        double[] gm = gradient(f, xm, s);
+        double[] fd = new double[n];
+        for (int i = 0; i < n; i++) {
+            fd[i] = (gp[i] - gm[i]) / (2 * h);
+        }
+        Check.values("G6 HVP", fd, hv.toDoubleArray(), 1e-6, 1e-6);
     }
 }

@@ -220,4 +220,145 @@ public sealed interface Attributes {
             return (lower ? "lower" : "upper") + (transpose ? " transposed" : "");
         }
     }
+
+    /**
+     * A two-dimensional convolution ({@link Primitive#CONV2D}): the stride, zero padding and
+     * dilation along the height and width axes. The window's size is the weight's.
+     *
+     * @param strideH the step between output rows, at least 1
+     * @param strideW the step between output columns, at least 1
+     * @param padH zero rows added above and below, at least 0
+     * @param padW zero columns added left and right, at least 0
+     * @param dilationH the step between kernel rows, at least 1
+     * @param dilationW the step between kernel columns, at least 1
+     */
+    record Conv2d(int strideH, int strideW, int padH, int padW, int dilationH, int dilationW)
+            implements Attributes {
+        /**
+         * Checks the values.
+         *
+         * @param strideH the row stride
+         * @param strideW the column stride
+         * @param padH the row padding
+         * @param padW the column padding
+         * @param dilationH the row dilation
+         * @param dilationW the column dilation
+         */
+        public Conv2d {
+            if (strideH < 1 || strideW < 1 || dilationH < 1 || dilationW < 1) {
+                throw new IllegalArgumentException(
+                        "conv2d: strides and dilations must be >= 1, found stride ("
+                                + strideH
+                                + ", "
+                                + strideW
+                                + ") dilation ("
+                                + dilationH
+                                + ", "
+                                + dilationW
+                                + ")");
+            }
+            if (padH < 0 || padW < 0) {
+                throw new IllegalArgumentException(
+                        "conv2d: padding must be >= 0, found (" + padH + ", " + padW + ")");
+            }
+        }
+
+        /** Stride 1, no padding, no dilation: the plain "valid" cross-correlation. */
+        public static final Conv2d VALID = new Conv2d(1, 1, 0, 0, 1, 1);
+
+        @Override
+        public String toString() {
+            return "stride=("
+                    + strideH
+                    + ", "
+                    + strideW
+                    + ") pad=("
+                    + padH
+                    + ", "
+                    + padW
+                    + ") dilation=("
+                    + dilationH
+                    + ", "
+                    + dilationW
+                    + ")";
+        }
+    }
+
+    /**
+     * A pooling window ({@link Primitive#MAX_POOL2D}, {@link Primitive#AVG_POOL2D}): its size,
+     * stride and padding along the height and width axes.
+     *
+     * @param kernelH the window's height, at least 1
+     * @param kernelW the window's width, at least 1
+     * @param strideH the step between output rows, at least 1
+     * @param strideW the step between output columns, at least 1
+     * @param padH rows added above and below, in {@code [0, kernelH / 2]}
+     * @param padW columns added left and right, in {@code [0, kernelW / 2]}
+     */
+    record Pool2d(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW)
+            implements Attributes {
+        /**
+         * Checks the values; padding of at most half a window keeps a real cell in every window.
+         *
+         * @param kernelH the window height
+         * @param kernelW the window width
+         * @param strideH the row stride
+         * @param strideW the column stride
+         * @param padH the row padding
+         * @param padW the column padding
+         */
+        public Pool2d {
+            if (kernelH < 1 || kernelW < 1 || strideH < 1 || strideW < 1) {
+                throw new IllegalArgumentException(
+                        "pool2d: window and stride must be >= 1, found window ("
+                                + kernelH
+                                + ", "
+                                + kernelW
+                                + ") stride ("
+                                + strideH
+                                + ", "
+                                + strideW
+                                + ")");
+            }
+            if (padH < 0 || padW < 0 || 2 * padH > kernelH || 2 * padW > kernelW) {
+                throw new IllegalArgumentException(
+                        "pool2d: padding must be in [0, window / 2], found ("
+                                + padH
+                                + ", "
+                                + padW
+                                + ") for window ("
+                                + kernelH
+                                + ", "
+                                + kernelW
+                                + ")");
+            }
+        }
+
+        /**
+         * Square windows that tile the image: size and stride {@code k}, no padding.
+         *
+         * @param k the window size and stride
+         * @return the attributes
+         */
+        public static Pool2d tiles(int k) {
+            return new Pool2d(k, k, k, k, 0, 0);
+        }
+
+        @Override
+        public String toString() {
+            return "window=("
+                    + kernelH
+                    + ", "
+                    + kernelW
+                    + ") stride=("
+                    + strideH
+                    + ", "
+                    + strideW
+                    + ") pad=("
+                    + padH
+                    + ", "
+                    + padW
+                    + ")";
+        }
+    }
 }

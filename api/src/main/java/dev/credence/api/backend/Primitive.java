@@ -110,6 +110,34 @@ public enum Primitive {
      */
     TRIANGULAR_SOLVE(Family.LINEAR_ALGEBRA),
 
+    /**
+     * Two-dimensional cross-correlation, as deep-learning libraries define convolution ({@link
+     * Attributes.Conv2d}): inputs {@code x [N, C, H, W]} and {@code w [O, C, kh, kw]}, result
+     * {@code [N, O, Ho, Wo]} with
+     *
+     * <pre>
+     * y[n, o, i, j] = sum over c, p, q of x[n, c, i sh + p dh - ph, j sw + q dw - pw] w[o, c, p, q]
+     * Ho = floor((H + 2 ph - dh (kh - 1) - 1) / sh) + 1     (Wo likewise)
+     * </pre>
+     *
+     * where {@code s}, {@code p} and {@code d} are the stride, the zero padding and the dilation,
+     * and entries of {@code x} outside {@code [0, H) x [0, W)} are zero. There is no bias (add it
+     * with a broadcast) and no grouping.
+     */
+    CONV2D(Family.WINDOW),
+    /**
+     * Maximum over windows of the last two axes ({@link Attributes.Pool2d}): {@code x [N, C, H, W]}
+     * to {@code [N, C, Ho, Wo]} with {@code Ho = floor((H + 2 ph - kh) / sh) + 1}. Padding cells
+     * never win (they are minus infinity); a window that holds a NaN gives NaN.
+     */
+    MAX_POOL2D(Family.WINDOW),
+    /**
+     * Mean over windows of the last two axes ({@link Attributes.Pool2d}), shaped as {@link
+     * #MAX_POOL2D}. Padding cells count as zeros and the divisor is always {@code kh kw} (PyTorch's
+     * {@code count_include_pad=True}).
+     */
+    AVG_POOL2D(Family.WINDOW),
+
     /** The same row-major elements in a new shape of equal size. */
     RESHAPE(Family.MOVEMENT),
     /** Reorders axes ({@link Attributes.Permutation}). */
@@ -159,6 +187,11 @@ public enum Primitive {
         SCAN,
         /** Matrix operations over the last two axes, with batch axes. */
         LINEAR_ALGEBRA,
+        /**
+         * Sliding windows over the two spatial axes of {@code [N, C, H, W]} images: convolution and
+         * pooling.
+         */
+        WINDOW,
         /** Data movement and conversion: shape, order, selection and dtype of elements. */
         MOVEMENT
     }
@@ -203,7 +236,7 @@ public enum Primitive {
         return switch (this) {
             case CONCAT -> -1;
             case WHERE -> 3;
-            case MATMUL, TRIANGULAR_SOLVE, GATHER, SCATTER_ADD -> 2;
+            case MATMUL, TRIANGULAR_SOLVE, GATHER, SCATTER_ADD, CONV2D -> 2;
             default -> family == Family.BINARY || family == Family.COMPARE ? 2 : 1;
         };
     }
@@ -219,6 +252,8 @@ public enum Primitive {
             case CUMSUM, CUMPROD -> Attributes.Scan.class;
             case MATMUL -> Attributes.MatMul.class;
             case TRIANGULAR_SOLVE -> Attributes.Triangular.class;
+            case CONV2D -> Attributes.Conv2d.class;
+            case MAX_POOL2D, AVG_POOL2D -> Attributes.Pool2d.class;
             case PERMUTE -> Attributes.Permutation.class;
             case SLICE -> Attributes.Range.class;
             case CONCAT, GATHER, SCATTER_ADD -> Attributes.Axis.class;

@@ -71,6 +71,45 @@ public final class Draws {
     }
 
     /**
+     * One chain of independent draws from a posterior that generates them (a variational guide, a
+     * Gaussian approximation): the form {@link Posterior#draws} returns for such posteriors.
+     *
+     * @param samples one tensor per site with a leading axis of {@code n} draws, in parameter order
+     * @param n the number of draws
+     * @return the draws, one chain, no sampler statistics
+     */
+    public static Draws ofSamples(Map<String, dev.credence.api.tensor.Tensor> samples, int n) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        List<double[]> columns = new ArrayList<>();
+        int width = 0;
+        for (var e : samples.entrySet()) {
+            int[] dims = e.getValue().shape().dims();
+            if (dims.length == 0 || dims[0] != n) {
+                throw new IllegalArgumentException(
+                        "draws: site '"
+                                + e.getKey()
+                                + "' must have a leading axis of "
+                                + n
+                                + " draws, found shape "
+                                + e.getValue().shape());
+            }
+            shapes.put(e.getKey(), Arrays.copyOfRange(dims, 1, dims.length));
+            columns.add(e.getValue().toDoubleArray());
+            width += e.getValue().size() / Math.max(1, n);
+        }
+        double[][][] values = new double[1][n][width];
+        int at = 0;
+        for (double[] col : columns) {
+            int size = col.length / Math.max(1, n);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(col, i * size, values[0][i], at, size);
+            }
+            at += size;
+        }
+        return new Draws(shapes, values, Map.of());
+    }
+
+    /**
      * Stan's names for the elements of a site: {@code mu}, {@code theta[1]}, {@code L[2,1]}
      * (1-based, row-major).
      *

@@ -13,7 +13,7 @@ import java.util.List;
  * cotangent per input (null for inputs that take no gradient, such as indices and masks). Rules are
  * written with tensor operations, so when the backward pass is recorded (for a gradient of a
  * gradient) they differentiate again through this same table. The rules that take more than a line
- * are in {@link StructuredVjps}.
+ * are in {@link StructuredVjps} and, for convolution and pooling, {@link WindowVjps}.
  */
 final class VjpRules {
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
@@ -89,6 +89,9 @@ final class VjpRules {
             case CHOLESKY -> one(StructuredVjps.cholesky(g, y));
             case TRIANGULAR_SOLVE ->
                     StructuredVjps.triangularSolve(g, x, in[1], y, (Attributes.Triangular) attrs);
+            case CONV2D -> WindowVjps.conv2d(g, x, in[1], (Attributes.Conv2d) attrs);
+            case MAX_POOL2D -> one(WindowVjps.maxPool(g, x, y, (Attributes.Pool2d) attrs));
+            case AVG_POOL2D -> one(WindowVjps.avgPool(g, x, (Attributes.Pool2d) attrs));
             case RESHAPE -> one(g.reshape(x.shape().dims()));
             case PERMUTE -> {
                 int[] p = ((Attributes.Permutation) attrs).order();

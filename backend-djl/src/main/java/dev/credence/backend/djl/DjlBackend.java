@@ -212,6 +212,16 @@ public final class DjlBackend implements Backend, AutoCloseable {
                             (Attributes.Triangular) attributes,
                             shape,
                             dtype);
+            case CONV2D ->
+                    Windows.conv2d(
+                            manager,
+                            nd(x),
+                            nd(in[1]),
+                            (Attributes.Conv2d) attributes,
+                            shape,
+                            dtype);
+            case MAX_POOL2D, AVG_POOL2D ->
+                    Windows.pool(manager, op, nd(x), (Attributes.Pool2d) attributes, shape, dtype);
             case RESHAPE -> nd(x).reshape(Types.of(shape));
             case PERMUTE -> nd(x).transpose(((Attributes.Permutation) attributes).order());
             case BROADCAST_TO -> nd(x).broadcast(Types.of(shape));

@@ -217,6 +217,9 @@ public final class JvmBackend implements Backend {
             case TRIANGULAR_SOLVE ->
                     Factorisations.triangularSolve(
                             x, jb(in[1]), (Attributes.Triangular) attributes, shape);
+            case CONV2D -> conv2d(x, jb(in[1]), (Attributes.Conv2d) attributes, shape);
+            case MAX_POOL2D, AVG_POOL2D ->
+                    Pooling.apply(op, x, (Attributes.Pool2d) attributes, shape);
             case RESHAPE -> x.withShape(shape);
             case PERMUTE -> Movement.permute(x, ((Attributes.Permutation) attributes).order());
             case BROADCAST_TO -> Movement.broadcastTo(x, shape);
@@ -244,6 +247,12 @@ public final class JvmBackend implements Backend {
         long work = (long) out.size() * k;
         ExecutorService p = work >= MatMul.SMALL ? pool() : null;
         return MatMul.apply(a, b, f.transposeA(), f.transposeB(), out, p, p == null ? 1 : threads);
+    }
+
+    private Buffer conv2d(JvmBuffer x, JvmBuffer w, Attributes.Conv2d a, Shape out) {
+        long work = (long) out.size() * w.shape.size() / Math.max(1, w.shape.dim(0));
+        ExecutorService p = work >= MatMul.SMALL ? pool() : null;
+        return Convolution.conv2d(x, w, a, out, p, p == null ? 1 : threads);
     }
 
     /** Stops the kernel threads; the backend still works afterwards, single-threaded. */

@@ -121,6 +121,9 @@ public final class Nd4jBackend implements Backend {
             case TRIANGULAR_SOLVE ->
                     LinearAlgebra.triangularSolve(
                             mem, x, nb(in[1]), (Attributes.Triangular) attributes, shape);
+            case CONV2D -> Windows.conv2d(mem, x, nb(in[1]), (Attributes.Conv2d) attributes, shape);
+            case MAX_POOL2D, AVG_POOL2D ->
+                    Windows.pool(mem, op, x, (Attributes.Pool2d) attributes, shape);
             case RESHAPE -> Movement.reshape(mem, x, shape);
             case PERMUTE -> Movement.permute(mem, x, ((Attributes.Permutation) attributes).order());
             case BROADCAST_TO -> Movement.broadcastTo(mem, x, shape);

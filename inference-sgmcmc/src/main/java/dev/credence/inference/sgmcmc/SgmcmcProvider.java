@@ -111,12 +111,18 @@ public abstract sealed class SgmcmcProvider implements InferenceProvider
         return List.copyOf(all);
     }
 
+    /** Minibatches per epoch assumed when options are checked before a model is seen. */
+    private static final long CHECK_STEPS_PER_EPOCH = 1000;
+
     @Override
     public final Inference create(InferenceConfig config) {
         checkOptions(config);
         Dynamics d = dynamics(config);
-        // Parse and check every option now, so that bad values fail before a model runs.
-        settings(config, d, schedule(config, 1));
+        // Parse and check every option now, so that bad values fail before a model runs. The
+        // model's minibatches per epoch are not known yet: check with a typical count, so that a
+        // schedule given in epochs (cycle-epochs=1, say) is not refused as one step per cycle; the
+        // fit checks again with the model's own count.
+        settings(config, d, schedule(config, CHECK_STEPS_PER_EPOCH));
         return model -> fit(model, config, d);
     }
 

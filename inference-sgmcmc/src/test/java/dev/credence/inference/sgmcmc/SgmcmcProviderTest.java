@@ -3,6 +3,7 @@ package dev.credence.inference.sgmcmc;
 import static dev.credence.inference.sgmcmc.LinearRegressionFixture.D;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +152,13 @@ class SgmcmcProviderTest {
                         .with("cycle-length", "10")
                         .with("samples-per-cycle", "5");
         assertThrows(IllegalArgumentException.class, () -> reg.create("csgmcmc", tooShort));
+        // A cycle given in epochs is checked against the model's minibatches at fit time, not
+        // refused before the model is known.
+        InferenceConfig inEpochs =
+                InferenceConfig.of(RandomKey.of(1))
+                        .with("cycle-epochs", "1")
+                        .with("samples-per-cycle", "3");
+        assertNotNull(reg.create("csgmcmc", inEpochs));
     }
 
     @Test

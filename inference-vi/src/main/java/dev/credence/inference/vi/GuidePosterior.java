@@ -104,27 +104,7 @@ public final class GuidePosterior implements Posterior {
 
     @Override
     public Draws draws(RandomKey key, int n) {
-        Map<String, Tensor> s = sample(key, n);
-        Map<String, int[]> shapes = new LinkedHashMap<>();
-        List<double[]> columns = new ArrayList<>();
-        int width = 0;
-        for (var e : s.entrySet()) {
-            int[] dims = e.getValue().shape().dims();
-            int[] shape = java.util.Arrays.copyOfRange(dims, 1, dims.length);
-            shapes.put(e.getKey(), shape);
-            columns.add(e.getValue().toDoubleArray());
-            width += e.getValue().size() / n;
-        }
-        double[][][] values = new double[1][n][width];
-        int at = 0;
-        for (double[] col : columns) {
-            int size = col.length / n;
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(col, i * size, values[0][i], at, size);
-            }
-            at += size;
-        }
-        return new Draws(shapes, values, Map.of());
+        return Draws.ofSamples(sample(key, n), n);
     }
 
     @Override

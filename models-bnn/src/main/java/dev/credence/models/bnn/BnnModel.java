@@ -7,8 +7,10 @@ import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
 import dev.credence.api.model.Plate;
+import dev.credence.api.nn.Module;
+import dev.credence.api.nn.Params;
 import dev.credence.api.tensor.Tensor;
-import dev.credence.models.bnn.layer.BayesianLinear;
+import dev.credence.models.bnn.layer.BayesianLayer;
 import dev.credence.models.bnn.layer.Estimator;
 import dev.credence.models.bnn.layer.GuideTap;
 import dev.credence.models.bnn.layer.WeightPrior;
@@ -17,15 +19,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Bayesian multilayer perceptron as an ordinary {@link Model}: every weight and bias is a {@code
- * sample} site with a prior, the data sit in a plate (with subsampling when a batch size below N is
- * set) and the targets are observed through a {@link Likelihood}:
+ * A Bayesian neural network as an ordinary {@link Model}: every weight and bias of a {@link
+ * Network} (a multilayer perceptron, {@link Mlp}, or a convolutional network, {@link ConvNet}) is a
+ * {@code sample} site with a prior, the data sit in a plate (with subsampling when a batch size
+ * below N is set) and the targets are observed through a {@link Likelihood}:
  *
  * <pre>
- * W_l, b_l ~ prior                        for each layer l     (sites "0.weight", "0.bias", "2.weight", ...)
+ * W_l, b_l ~ prior                        for each weighted layer l (sites "0.weight", "0.bias", "2.weight", ...)
  * sigma    ~ HalfNormal(s)                homoscedastic regression only (site "noise")
  * for i in data (minibatch of B, log-likelihood scaled by N / B):
- *     f_i = MLP(x_i; W, b)
+ *     f_i = network(x_i; W, b)
  *     y_i ~ Normal(f_i, sigma^2)  |  Normal(f_i1, softplus(f_i2)^2)  |  Categorical(softmax(f_i))
  * </pre>
  *
@@ -48,11 +51,12 @@ public final class BnnModel implements Model {
     /** The stream, folded into the noise draw's key, of the copies' own noise scales. */
     private static final long LOCAL_NOISE_STREAM = 17;
 
-    private final Architecture architecture;
+    private final Network network;
     private final Likelihood likelihood;
     private final WeightPrior prior;
     private final Estimator estimator;
-    private final List<BayesianLinear> layers;
+    private final List<Module> modules;
+    private final List<BayesianLayer> layers;
     private final Tensor x;
     private final Tensor y;
     private final int batchSize;
@@ -60,7 +64,7 @@ public final class BnnModel implements Model {
     private final int localSamples;
 
     private BnnModel(
-            Architecture architecture,
+            Network network,
             Likelihood likelihood,
             WeightPrior prior,
             Estimator estimator,
@@ -69,7 +73,7 @@ public final class BnnModel implements Model {
             int batchSize,
             GuideTap tap,
             int localSamples) {
-        this.architecture = architecture;
+        this.network = network;
         this.likelihood = likelihood;
         this.prior = prior;
         this.estimator = estimator;
@@ -78,17 +82,17 @@ public final class BnnModel implements Model {
         this.batchSize = batchSize;
         this.tap = tap;
         this.localSamples = localSamples;
-        int[] sizes = architecture.sizes(likelihood.outputs());
-        List<BayesianLinear> ls = new ArrayList<>();
-        for (int i = 0; i + 1 < sizes.length; i++) {
-            ls.add(new BayesianLinear(sizes[i], sizes[i + 1], prior, estimator));
+        this.modules = network.body().layers();
+        List<BayesianLayer> ls = new ArrayList<>();
+        for (Module m : modules) {
+            ls.add(BayesianLayer.of(m, prior, estimator));
         }
-        this.layers = List.copyOf(ls);
+        this.layers = java.util.Collections.unmodifiableList(ls);
         check();
     }
 
     /**
-     * A full-batch model on training data.
+     * A full-batch multilayer perceptron on training data.
      *
      * @param architecture the network shape
      * @param likelihood the observation model
@@ -104,25 +108,38 @@ public final class BnnModel implements Model {
             WeightPrior prior,
             Tensor x,
             Tensor y) {
+        return of(new Mlp(architecture, likelihood.outputs()), likelihood, prior, x, y);
+    }
+
+    /**
+     * A full-batch model of any network on training data.
+     *
+     * @param network the network, with {@code likelihood.outputs()} outputs
+     * @param likelihood the observation model
+     * @param prior the weight prior
+     * @param x the inputs {@code [N, network.inputs()]}
+     * @param y the targets {@code [N]}, or null for a prediction model
+     * @return the model
+     */
+    public static BnnModel of(
+            Network network, Likelihood likelihood, WeightPrior prior, Tensor x, Tensor y) {
+        if (network.outputs() != likelihood.outputs()) {
+            throw new IllegalArgumentException(
+                    "BnnModel: the likelihood "
+                            + likelihood.describe()
+                            + " reads "
+                            + likelihood.outputs()
+                            + " outputs, the network has "
+                            + network.outputs());
+        }
         return new BnnModel(
-                architecture,
-                likelihood,
-                prior,
-                Estimator.REPARAMETERISATION,
-                x,
-                y,
-                x.dim(0),
-                null,
-                1);
+                network, likelihood, prior, Estimator.REPARAMETERISATION, x, y, x.dim(0), null, 1);
     }
 
     private void check() {
-        if (x.rank() != 2 || x.dim(1) != architecture.inputs()) {
+        if (x.rank() != 2 || x.dim(1) != network.inputs()) {
             throw new IllegalArgumentException(
-                    "BnnModel: inputs must be [N, "
-                            + architecture.inputs()
-                            + "], found "
-                            + x.shape());
+                    "BnnModel: inputs must be [N, " + network.inputs() + "], found " + x.shape());
         }
         if (y != null && (y.rank() != 1 || y.dim(0) != x.dim(0))) {
             throw new IllegalArgumentException(
@@ -145,7 +162,7 @@ public final class BnnModel implements Model {
      * @return the model
      */
     public BnnModel withBatchSize(int b) {
-        return new BnnModel(architecture, likelihood, prior, estimator, x, y, b, tap, localSamples);
+        return new BnnModel(network, likelihood, prior, estimator, x, y, b, tap, localSamples);
     }
 
     /**
@@ -155,7 +172,7 @@ public final class BnnModel implements Model {
      * @return the model
      */
     public BnnModel withEstimator(Estimator e) {
-        return new BnnModel(architecture, likelihood, prior, e, x, y, batchSize, tap, localSamples);
+        return new BnnModel(network, likelihood, prior, e, x, y, batchSize, tap, localSamples);
     }
 
     /**
@@ -166,7 +183,7 @@ public final class BnnModel implements Model {
      */
     public BnnModel withTap(GuideTap t) {
         return new BnnModel(
-                architecture, likelihood, prior, estimator, x, y, batchSize, t, localSamples);
+                network, likelihood, prior, estimator, x, y, batchSize, t, localSamples);
     }
 
     /**
@@ -179,7 +196,7 @@ public final class BnnModel implements Model {
      */
     public BnnModel withData(Tensor newX, Tensor newY) {
         return new BnnModel(
-                architecture, likelihood, prior, estimator, newX, newY, newX.dim(0), null, 1);
+                network, likelihood, prior, estimator, newX, newY, newX.dim(0), null, 1);
     }
 
     /**
@@ -200,16 +217,17 @@ public final class BnnModel implements Model {
      * @return the model
      */
     public BnnModel withLocalSamples(int k) {
-        return new BnnModel(architecture, likelihood, prior, estimator, x, y, batchSize, tap, k);
+        return new BnnModel(network, likelihood, prior, estimator, x, y, batchSize, tap, k);
     }
 
     @Override
     public void run(ModelContext ctx) {
         Backend b = x.backend();
         DType dtype = x.dtype();
-        List<BayesianLinear.Draw> draws = new ArrayList<>(layers.size());
+        List<BayesianLayer.Draw> draws = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
-            draws.add(layers.get(i).sample(ctx, Architecture.layerName(i), b, dtype));
+            BayesianLayer l = layers.get(i);
+            draws.add(l == null ? null : l.sample(ctx, Integer.toString(i), b, dtype));
         }
         Tensor noise = likelihood.sampleGlobals(ctx, b, dtype);
         try (Plate data = ctx.plate(DATA_PLATE, x.dim(0), batchSize)) {
@@ -226,13 +244,12 @@ public final class BnnModel implements Model {
         }
     }
 
-    private Tensor network(Tensor xb, List<BayesianLinear.Draw> draws) {
+    private Tensor network(Tensor xb, List<BayesianLayer.Draw> draws) {
+        Params none = Params.of(Map.of());
         Tensor h = xb;
         for (int i = 0; i < layers.size(); i++) {
-            h = layers.get(i).forward(h, draws.get(i), tap);
-            if (i + 1 < layers.size()) {
-                h = architecture.activation().apply(null, h, null);
-            }
+            BayesianLayer l = layers.get(i);
+            h = l == null ? modules.get(i).apply(none, h, null) : l.forward(h, draws.get(i), tap);
         }
         return h;
     }
@@ -242,7 +259,7 @@ public final class BnnModel implements Model {
             ModelContext ctx,
             Tensor xb,
             Tensor yb,
-            List<BayesianLinear.Draw> draws,
+            List<BayesianLayer.Draw> draws,
             Tensor noise,
             int k) {
         int b = xb.dim(0);
@@ -267,16 +284,16 @@ public final class BnnModel implements Model {
      * @return the outputs {@code [M, likelihood().outputs()]}
      */
     public Tensor forward(Map<String, Tensor> weights, Tensor inputs) {
-        return mlp().forward(weights, inputs, 0, null);
+        return network.forward(weights, inputs, 0, null);
     }
 
     /**
-     * The deterministic network with this model's weight names.
+     * Returns the deterministic network, whose weight names are this model's sites.
      *
      * @return the network
      */
-    public Mlp mlp() {
-        return new Mlp(architecture, likelihood.outputs());
+    public Network network() {
+        return network;
     }
 
     /**
@@ -285,7 +302,7 @@ public final class BnnModel implements Model {
      * @return shape by site name
      */
     public Map<String, int[]> weightShapes() {
-        return mlp().shapes();
+        return network.shapes();
     }
 
     /**
@@ -294,33 +311,7 @@ public final class BnnModel implements Model {
      * @return the total size of the weight sites
      */
     public int weightCount() {
-        int n = 0;
-        for (int[] s : weightShapes().values()) {
-            int k = 1;
-            for (int d : s) {
-                k *= d;
-            }
-            n += k;
-        }
-        return n;
-    }
-
-    /**
-     * Returns the layers, input first.
-     *
-     * @return the layers
-     */
-    public List<BayesianLinear> layers() {
-        return layers;
-    }
-
-    /**
-     * Returns the architecture.
-     *
-     * @return the architecture
-     */
-    public Architecture architecture() {
-        return architecture;
+        return network.weightCount();
     }
 
     /**
@@ -389,7 +380,7 @@ public final class BnnModel implements Model {
     @Override
     public String toString() {
         return "BnnModel["
-                + architecture
+                + network.describe()
                 + ", "
                 + likelihood.describe()
                 + ", prior "

@@ -2,16 +2,20 @@ package dev.credence.models.bnn;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
+import dev.credence.api.nn.Linear;
+import dev.credence.api.nn.Module;
+import dev.credence.api.nn.Sequential;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
-import dev.credence.models.bnn.layer.BayesianLinear;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The deterministic network behind every model of this module, as a pure function of named weights
- * ({@code "0.weight"}, {@code "0.bias"}, {@code "2.weight"}, ...): the Bayesian model's weight
- * sites, a MAP network's parameters and an ensemble member's parameters all use these names.
+ * A multilayer perceptron as a {@link Network}: linear layers of the {@link Architecture}'s widths
+ * with its activation between them (not after the last), so linear layer {@code i} has index {@code
+ * 2 i} and its weights are named {@code "0.weight"}, {@code "0.bias"}, {@code "2.weight"}, ...
  *
  * <p>With a dropout rate and a key, inverted dropout is applied to the input of every linear layer
  * (the placement of Gal and Ghahramani's UCI networks, 2016); a null key runs without dropout.
@@ -19,7 +23,7 @@ import java.util.Map;
  * @param architecture the network shape
  * @param outputs the output width
  */
-public record Mlp(Architecture architecture, int outputs) {
+public record Mlp(Architecture architecture, int outputs) implements Network {
 
     /**
      * Validates the output width.
@@ -33,31 +37,47 @@ public record Mlp(Architecture architecture, int outputs) {
         }
     }
 
-    /**
-     * The weight shapes, in layer order.
-     *
-     * @return shape by weight name
-     */
-    public Map<String, int[]> shapes() {
+    @Override
+    public Sequential body() {
         int[] sizes = architecture.sizes(outputs);
-        Map<String, int[]> out = new LinkedHashMap<>();
+        List<Module> layers = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.length; i++) {
-            String name = Architecture.layerName(i);
-            out.put(BayesianLinear.weightSite(name), new int[] {sizes[i], sizes[i + 1]});
-            out.put(BayesianLinear.biasSite(name), new int[] {sizes[i + 1]});
+            layers.add(new Linear(sizes[i], sizes[i + 1]));
+            if (i + 2 < sizes.length) {
+                layers.add(architecture.activation());
+            }
         }
-        return out;
+        return new Sequential(layers);
+    }
+
+    @Override
+    public int inputs() {
+        return architecture.inputs();
+    }
+
+    @Override
+    public String describe() {
+        return "MLP " + architecture.inputs() + "-" + join(architecture.hidden()) + outputs;
+    }
+
+    private static String join(int[] hidden) {
+        StringBuilder sb = new StringBuilder();
+        for (int h : hidden) {
+            sb.append(h).append('-');
+        }
+        return sb.toString();
     }
 
     /**
      * Draws initial weights uniform on {@code [-1/sqrt(in), 1/sqrt(in)]}, as PyTorch's {@code
-     * nn.Linear} does.
+     * nn.Linear} does, weight {@code k} from {@code key.fold(k)}.
      *
      * @param b the backend
      * @param dtype the dtype
      * @param key the key
      * @return weights by name
      */
+    @Override
     public Map<String, Tensor> init(Backend b, DType dtype, RandomKey key) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         int i = 0;
@@ -71,49 +91,5 @@ public record Mlp(Architecture architecture, int outputs) {
             out.put(e.getKey(), key.fold(i++).uniform(b, dtype, s).mul(2 * bound).sub(bound));
         }
         return out;
-    }
-
-    /**
-     * Computes the outputs.
-     *
-     * @param weights every weight by name
-     * @param x the inputs {@code [N, inputs]}
-     * @param dropout the dropout rate in [0, 1)
-     * @param key the key of the dropout masks, or null for none
-     * @return the outputs {@code [N, outputs]}
-     */
-    public Tensor forward(Map<String, Tensor> weights, Tensor x, double dropout, RandomKey key) {
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("Mlp: dropout must be in [0, 1), found " + dropout);
-        }
-        int layers = architecture.hidden().length + 1;
-        Tensor h = x;
-        for (int i = 0; i < layers; i++) {
-            String name = Architecture.layerName(i);
-            if (key != null && dropout > 0) {
-                Tensor keep =
-                        key.fold(i)
-                                .uniform(h.backend(), h.dtype(), h.shape().dims())
-                                .ge(h.scalarLike(dropout))
-                                .cast(h.dtype());
-                h = h.mul(keep).div(1 - dropout);
-            }
-            h =
-                    h.matmul(get(weights, BayesianLinear.weightSite(name)))
-                            .add(get(weights, BayesianLinear.biasSite(name)));
-            if (i + 1 < layers) {
-                h = architecture.activation().apply(null, h, null);
-            }
-        }
-        return h;
-    }
-
-    private static Tensor get(Map<String, Tensor> m, String name) {
-        Tensor t = m.get(name);
-        if (t == null) {
-            throw new IllegalArgumentException(
-                    "missing weight '" + name + "'; present: " + m.keySet());
-        }
-        return t;
     }
 }

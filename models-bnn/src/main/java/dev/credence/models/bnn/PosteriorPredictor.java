@@ -160,6 +160,11 @@ public final class PosteriorPredictor implements Predictor {
             noise = draws.get(Likelihood.NOISE_SITE).toDoubleArray();
         }
         return new WeightSamples(
-                model.mlp(), model.likelihood(), sets, noise, 0, description + ", " + n + " draws");
+                model.network(),
+                model.likelihood(),
+                sets,
+                noise,
+                0,
+                description + ", " + n + " draws");
     }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
  *   <li>A Bayesian posterior is saved as a few hundred of its weight draws.
  * </ul>
  *
- * @param mlp the network
+ * @param network the network
  * @param likelihood the likelihood on its outputs
  * @param weights the weight sets, each a map by weight name
  * @param noise the homoscedastic noise scale of each set (empty for other likelihoods)
@@ -33,7 +33,7 @@ import java.util.Map;
  * @param description how the sets were obtained
  */
 public record WeightSamples(
-        Mlp mlp,
+        Network network,
         Likelihood likelihood,
         List<Map<String, Tensor>> weights,
         double[] noise,
@@ -44,7 +44,7 @@ public record WeightSamples(
     /**
      * Validates and copies.
      *
-     * @param mlp the network
+     * @param network the network
      * @param likelihood the likelihood
      * @param weights at least one weight set
      * @param noise one noise scale per set for a homoscedastic likelihood, else empty
@@ -98,7 +98,8 @@ public record WeightSamples(
             for (int k = 0; k < s; k++) {
                 int set = k % weights.size();
                 Tensor out =
-                        mlp.forward(weights.get(set), x, dropout, dropout > 0 ? key.fold(k) : null);
+                        network.forward(
+                                weights.get(set), x, dropout, dropout > 0 ? key.fold(k) : null);
                 Tensor n = noise.length == 0 ? null : x.scalarLike(noise[set]);
                 Distribution d = likelihood.distribution(out, n);
                 if (d instanceof Normal normal) {

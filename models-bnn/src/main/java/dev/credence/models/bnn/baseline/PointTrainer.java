@@ -10,7 +10,7 @@ import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.io.data.Minibatches;
 import dev.credence.models.bnn.Likelihood;
-import dev.credence.models.bnn.Mlp;
+import dev.credence.models.bnn.Network;
 import dev.credence.models.bnn.WeightSamples;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ public final class PointTrainer {
     public record Trained(Map<String, Tensor> weights, double noise, double[] losses) {}
 
     /**
-     * Trains one network.
+     * Trains one network with Adam from the network's initialisation.
      *
      * @param mlp the network
      * @param likelihood the likelihood
@@ -59,29 +59,79 @@ public final class PointTrainer {
      * @return the trained network
      */
     public static Trained train(
-            Mlp mlp, Likelihood likelihood, Tensor x, Tensor y, TrainSettings s, RandomKey key) {
+            Network mlp,
+            Likelihood likelihood,
+            Tensor x,
+            Tensor y,
+            TrainSettings s,
+            RandomKey key) {
+        return train(mlp, likelihood, x, y, s, key, Adam.of(s.learningRate()), null, null);
+    }
+
+    /** Receives the weights after every optimiser step: how SWAG collects its iterates. */
+    @FunctionalInterface
+    public interface StepHook {
+        /**
+         * Called after a step.
+         *
+         * @param epoch the epoch, from 0
+         * @param step the step within the epoch, from 0
+         * @param stepsPerEpoch the number of steps of an epoch
+         * @param weights the weights after the step, by name (not to be modified)
+         */
+        void after(int epoch, int step, int stepsPerEpoch, Map<String, Tensor> weights);
+    }
+
+    /**
+     * Trains one network with any optimiser, from a given start or the initialisation, minimising
+     * the objective of {@link TrainSettings}. The optimiser carries its own step size; the
+     * settings' learning rate is only quoted when training diverges, so keep the two equal.
+     *
+     * @param mlp the network
+     * @param likelihood the likelihood
+     * @param x the inputs {@code [N, inputs]}
+     * @param y the targets {@code [N]}
+     * @param s the settings
+     * @param key the key of the initialisation, minibatch order and dropout masks
+     * @param opt the optimiser
+     * @param start the weights (and noise scale) to start from, or null for a fresh initialisation
+     * @param hook called after every step, or null
+     * @return the trained network
+     */
+    public static Trained train(
+            Network mlp,
+            Likelihood likelihood,
+            Tensor x,
+            Tensor y,
+            TrainSettings s,
+            RandomKey key,
+            Optimizer opt,
+            Trained start,
+            StepHook hook) {
         int n = x.dim(0);
         if (y.dim(0) != n) {
             throw new IllegalArgumentException(
                     "PointTrainer: " + n + " inputs but " + y.dim(0) + " targets");
         }
         RandomKey[] k = key.split(3);
-        Map<String, Tensor> init = mlp.init(x.backend(), x.dtype(), k[0]);
+        Map<String, Tensor> init =
+                start == null ? mlp.init(x.backend(), x.dtype(), k[0]) : start.weights();
         List<String> names = new ArrayList<>(init.keySet());
         List<Tensor> params = new ArrayList<>(init.values());
         Distribution noisePrior = likelihood.noisePrior(x.backend(), x.dtype());
         if (noisePrior != null) {
-            params.add(x.scalarLike(Math.log(INITIAL_NOISE)));
+            double noise = start == null ? INITIAL_NOISE : start.noise();
+            params.add(x.scalarLike(Math.log(noise)));
         }
         Normal weightPrior = new Normal(x.scalarLike(0), x.scalarLike(s.priorScale()));
-        Optimizer opt = Adam.of(s.learningRate());
         OptimizerState state = opt.init(params);
         double[] losses = new double[s.epochs()];
         long step = 0;
         for (int epoch = 0; epoch < s.epochs(); epoch++) {
             int[][] batches = Minibatches.indices(k[1].fold(epoch), n, s.batchSize(), false);
             double total = 0;
-            for (int[] idx : batches) {
+            for (int bi = 0; bi < batches.length; bi++) {
+                int[] idx = batches[bi];
                 Tensor rows = Tensor.ofInts(x.backend(), idx, idx.length);
                 Tensor xb = x.gather(0, rows);
                 Tensor yb = y.gather(0, rows);
@@ -89,10 +139,7 @@ public final class PointTrainer {
                 Autodiff.ValueAndGrad r =
                         Autodiff.valueAndGrad(
                                 p -> {
-                                    Map<String, Tensor> w = new LinkedHashMap<>();
-                                    for (int i = 0; i < names.size(); i++) {
-                                        w.put(names.get(i), p.get(i));
-                                    }
+                                    Map<String, Tensor> w = named(names, p);
                                     Tensor logPrior = null;
                                     for (Tensor t : w.values()) {
                                         Tensor lp = weightPrior.logProb(t).sum();
@@ -114,6 +161,9 @@ public final class PointTrainer {
                 params = new ArrayList<>(u.params());
                 state = u.state();
                 requireFinite(loss, params, noisePrior != null, epoch, step, s);
+                if (hook != null) {
+                    hook.after(epoch, bi, batches.length, named(names, params));
+                }
                 total += loss * idx.length;
                 step++;
             }
@@ -125,6 +175,14 @@ public final class PointTrainer {
         }
         double noise = noisePrior == null ? Double.NaN : Math.exp(params.get(names.size()).item());
         return new Trained(out, noise, losses);
+    }
+
+    private static Map<String, Tensor> named(List<String> names, List<Tensor> p) {
+        Map<String, Tensor> w = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            w.put(names.get(i), p.get(i));
+        }
+        return w;
     }
 
     /**
@@ -173,7 +231,12 @@ public final class PointTrainer {
      * @return a predictor with one weight set
      */
     public static WeightSamples map(
-            Mlp mlp, Likelihood likelihood, Tensor x, Tensor y, TrainSettings s, RandomKey key) {
+            Network mlp,
+            Likelihood likelihood,
+            Tensor x,
+            Tensor y,
+            TrainSettings s,
+            RandomKey key) {
         Trained t = train(mlp, likelihood, x, y, s.withDropout(0), key);
         return samples(mlp, likelihood, List.of(t), 0, "MAP network, " + describe(s));
     }
@@ -190,7 +253,12 @@ public final class PointTrainer {
      * @return a predictor that draws dropout masks
      */
     public static WeightSamples mcDropout(
-            Mlp mlp, Likelihood likelihood, Tensor x, Tensor y, TrainSettings s, RandomKey key) {
+            Network mlp,
+            Likelihood likelihood,
+            Tensor x,
+            Tensor y,
+            TrainSettings s,
+            RandomKey key) {
         if (!(s.dropout() > 0)) {
             throw new IllegalArgumentException(
                     "MC dropout needs a positive dropout rate, found " + s.dropout());
@@ -212,7 +280,7 @@ public final class PointTrainer {
      * @return a predictor whose draws are the members
      */
     public static WeightSamples ensemble(
-            Mlp mlp,
+            Network mlp,
             Likelihood likelihood,
             Tensor x,
             Tensor y,
@@ -231,7 +299,7 @@ public final class PointTrainer {
     }
 
     private static WeightSamples samples(
-            Mlp mlp, Likelihood likelihood, List<Trained> ts, double dropout, String what) {
+            Network mlp, Likelihood likelihood, List<Trained> ts, double dropout, String what) {
         boolean homo = likelihood.hasNoiseSite();
         List<Map<String, Tensor>> w = new ArrayList<>();
         double[] noise = new double[homo ? ts.size() : 0];

@@ -12,11 +12,17 @@ import dev.credence.models.bnn.Likelihood;
 import dev.credence.models.bnn.PosteriorPredictor;
 import dev.credence.models.bnn.baseline.PointTrainer;
 import dev.credence.models.bnn.baseline.TrainSettings;
+import dev.credence.models.bnn.laplace.Laplace;
+import dev.credence.models.bnn.laplace.LaplacePosterior;
+import dev.credence.models.bnn.laplace.LaplacePredictor;
+import dev.credence.models.bnn.laplace.LaplaceSettings;
 import dev.credence.models.bnn.layer.Estimator;
 import dev.credence.models.bnn.layer.GuideTap;
 import dev.credence.models.bnn.layer.MeanFieldGuide;
 import dev.credence.models.bnn.layer.WeightPrior;
 import dev.credence.models.bnn.predict.Predictor;
+import dev.credence.models.bnn.swag.Swag;
+import dev.credence.models.bnn.swag.SwagSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +36,11 @@ import java.util.Map;
  *       optional MOPED initialisation) or one of the provider's automatic guides ({@code lowrank},
  *       ...);
  *   <li>{@code map}, {@code mcdropout}, {@code ensemble}: the point-estimate baselines of {@link
- *       PointTrainer}.
+ *       PointTrainer};
+ *   <li>{@code swag}, {@code multiswag}: SWAG and MultiSWAG ({@link Swag}) after MAP pretraining;
+ *   <li>{@code laplace}: a MAP network and a Laplace approximation of it ({@link Laplace});
+ *   <li>any other provider of the registry (for example a stochastic-gradient MCMC sampler), run on
+ *       the model with minibatches of {@code batch-size}.
  * </ul>
  *
  * The Bayesian methods see the model itself, unchanged: only its batch size (and, for the
@@ -102,7 +112,39 @@ public final class BnnFitter {
                         new PosteriorPredictor(
                                 posterior, model, "SVI " + options.get(BnnOptions.GUIDE));
             }
-            default -> predictor = point(model, options, key);
+            case "map", "mcdropout", "ensemble" -> predictor = point(model, options, key);
+            case "swag", "multiswag" -> {
+                posterior = swag(model, options, key);
+                predictor =
+                        new PosteriorPredictor(
+                                posterior,
+                                model,
+                                options.method().toUpperCase() + " " + options.values());
+            }
+            case "laplace" -> {
+                LaplacePosterior lp = laplace(model, options, key);
+                posterior = lp;
+                predictor =
+                        new LaplacePredictor(
+                                lp,
+                                model.network(),
+                                model.likelihood(),
+                                LaplacePredictor.Mode.parse(
+                                        options.get(
+                                                "predictive",
+                                                lp.settings().subset()
+                                                                == LaplaceSettings.Subset.LAST_LAYER
+                                                        ? (model.likelihood().isRegression()
+                                                                ? "mc"
+                                                                : "probit")
+                                                        : "sample")));
+            }
+            default -> {
+                posterior = provider(model, options, key);
+                predictor =
+                        new PosteriorPredictor(
+                                posterior, model, options.method() + " " + options.values());
+            }
         }
         return new FittedBnn(model, predictor, options, posterior, (System.nanoTime() - t0) / 1e9);
     }
@@ -154,6 +196,70 @@ public final class BnnFitter {
         return inferences.create("svi", new InferenceConfig(c, k[1], listener)).fit(target);
     }
 
+    private Posterior provider(BnnModel model, FitOptions o, RandomKey key) {
+        if (inferences.find(o.method()).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "unknown inference '"
+                            + o.method()
+                            + "' for a network; known: "
+                            + FitOptions.METHODS
+                            + " and the installed providers "
+                            + inferences.providers().stream()
+                                    .map(dev.credence.api.infer.InferenceProvider::name)
+                                    .toList());
+        }
+        Map<String, String> c = new LinkedHashMap<>(o.values());
+        c.remove("batch-size");
+        int batch = Math.min(o.getInt("batch-size", 32), model.size());
+        return inferences
+                .create(o.method(), InferenceConfig.of(c, key, listener))
+                .fit(model.withBatchSize(batch));
+    }
+
+    /** The MAP objective of the point methods and of SWAG's and Laplace's pretraining. */
+    private static TrainSettings mapSettings(BnnModel m, FitOptions o, double dropout) {
+        return new TrainSettings(
+                o.getInt("epochs", 40),
+                Math.min(o.getInt("batch-size", 32), m.size()),
+                o.getDouble("lr", 0.01),
+                o.getDouble("prior-scale", priorScale(m.prior(), 1)),
+                dropout);
+    }
+
+    private static Posterior swag(BnnModel m, FitOptions o, RandomKey key) {
+        SwagSettings s =
+                new SwagSettings(
+                        o.getInt("swag-epochs", 5),
+                        o.getDouble("swag-lr", 0.01),
+                        0.9,
+                        o.getInt("swag-collect", 4),
+                        o.getInt("swag-rank", 20));
+        TrainSettings pre = mapSettings(m, o, 0);
+        if (o.method().equals("multiswag")) {
+            return Swag.multi(
+                    m.network(), m.likelihood(), m.x(), m.y(), pre, s, o.getInt("members", 5), key);
+        }
+        return Swag.fit(m.network(), m.likelihood(), m.x(), m.y(), pre, s, key);
+    }
+
+    private static LaplacePosterior laplace(BnnModel m, FitOptions o, RandomKey key) {
+        RandomKey[] k = key.split(2);
+        TrainSettings pre = mapSettings(m, o, 0);
+        PointTrainer.Trained map =
+                PointTrainer.train(m.network(), m.likelihood(), m.x(), m.y(), pre, k[0]);
+        LaplaceSettings.Subset subset = LaplaceSettings.subset(o.get("subset", "last-layer"));
+        boolean last = subset == LaplaceSettings.Subset.LAST_LAYER;
+        LaplaceSettings s =
+                new LaplaceSettings(
+                        subset,
+                        LaplaceSettings.structure(o.get("hessian", last ? "full" : "kfac")),
+                        o.getDouble("prior-precision", Double.NaN),
+                        Boolean.parseBoolean(o.get("exact", "" + last)),
+                        128);
+        return Laplace.fit(
+                m.network(), m.likelihood(), map.weights(), map.noise(), m.x(), m.y(), s, k[1]);
+    }
+
     /** Bayes by Backprop's guide, random or MOPED-initialised. */
     private static MeanFieldGuide meanField(BnnModel m, FitOptions o, RandomKey key) {
         String noise = m.likelihood().hasNoiseSite() ? Likelihood.NOISE_SITE : null;
@@ -168,7 +274,7 @@ public final class BnnFitter {
                             priorScale(m.prior(), 1),
                             0);
             PointTrainer.Trained t =
-                    PointTrainer.train(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
+                    PointTrainer.train(m.network(), m.likelihood(), m.x(), m.y(), s, key);
             return MeanFieldGuide.moped(
                     t.weights(),
                     noise,
@@ -187,24 +293,20 @@ public final class BnnFitter {
 
     private static Predictor point(BnnModel m, FitOptions o, RandomKey key) {
         TrainSettings s =
-                new TrainSettings(
-                        o.get(BnnOptions.EPOCHS),
-                        Math.min(o.get(BnnOptions.BATCH_SIZE), m.size()),
-                        o.getDouble("lr", 0.01),
-                        o.getDouble("prior-scale", priorScale(m.prior(), 1)),
-                        o.method().equals("mcdropout") ? o.get(BnnOptions.DROPOUT) : 0);
+                mapSettings(
+                        m, o, o.method().equals("mcdropout") ? o.getDouble("dropout", 0.05) : 0);
         return switch (o.method()) {
-            case "map" -> PointTrainer.map(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
+            case "map" -> PointTrainer.map(m.network(), m.likelihood(), m.x(), m.y(), s, key);
             case "mcdropout" ->
-                    PointTrainer.mcDropout(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
+                    PointTrainer.mcDropout(m.network(), m.likelihood(), m.x(), m.y(), s, key);
             default ->
                     PointTrainer.ensemble(
-                            m.mlp(),
+                            m.network(),
                             m.likelihood(),
                             m.x(),
                             m.y(),
                             s,
-                            o.get(BnnOptions.MEMBERS),
+                            o.getInt("members", 5),
                             key);
         };
     }

@@ -113,7 +113,70 @@ public final class BnnOptions {
     public static final Option<Integer> MEMBERS =
             Option.integer("members", 5, Range.closed(1, 1000), "networks in the ensemble");
 
+    /** Epochs of SWAG's SGD phase after the MAP pretraining. */
+    public static final Option<Integer> SWAG_EPOCHS =
+            Option.integer(
+                    "swag-epochs", 5, Range.closed(1, 100_000), "epochs of SWAG's SGD phase");
+
+    /** SWAG's constant SGD step size. */
+    public static final Option<Double> SWAG_LR =
+            Option.real("swag-lr", 0.01, POSITIVE, "SWAG's SGD step size (momentum 0.9)");
+
+    /** SWAG snapshots per epoch. */
+    public static final Option<Integer> SWAG_COLLECT =
+            Option.integer("swag-collect", 4, Range.closed(1, 100_000), "snapshots per epoch");
+
+    /** Deviations kept for SWAG's low-rank covariance. */
+    public static final Option<Integer> SWAG_RANK =
+            Option.integer(
+                    "swag-rank", 20, Range.closed(2, 10_000), "deviations of the low-rank part");
+
+    /** The weights a Laplace approximation covers. */
+    public static final Option<String> SUBSET =
+            Option.choice(
+                    "subset",
+                    "last-layer",
+                    List.of("last-layer", "all"),
+                    "Laplace over the last layer or all weights");
+
+    /** The curvature structure of a Laplace approximation. */
+    public static final Option<String> HESSIAN =
+            new Option<>(
+                    "hessian",
+                    String.class,
+                    null,
+                    Range.ANY,
+                    List.of("full", "diag", "kfac"),
+                    "GGN structure: full, diag or kfac (full for the last layer, kfac for all)");
+
+    /** The prior precision of a Laplace approximation. */
+    public static final Option<Double> PRIOR_PRECISION =
+            real("prior-precision", POSITIVE, "Laplace prior precision (tuned by the evidence)");
+
+    /** The predictive of a Laplace approximation. */
+    public static final Option<String> PREDICTIVE =
+            new Option<>(
+                    "predictive",
+                    String.class,
+                    null,
+                    Range.ANY,
+                    List.of("probit", "mc", "sample"),
+                    "Laplace predictive (probit for a last-layer classifier, sample for all)");
+
+    /** Exact output curvature or one sampled label per example. */
+    public static final Option<Boolean> EXACT =
+            new Option<>(
+                    "exact",
+                    Boolean.class,
+                    null,
+                    Range.ANY,
+                    List.of(),
+                    "exact output curvature (true for the last layer) or a sampled label");
+
     private static final List<Option<?>> TRAINING = List.of(EPOCHS, BATCH_SIZE, LR);
+
+    private static final List<Option<?>> SWAG =
+            concat(TRAINING, PRIOR_SCALE, SWAG_EPOCHS, SWAG_LR, SWAG_COLLECT, SWAG_RANK);
 
     /**
      * The options of the {@code nuts} provider that a network fit passes on, with the bounds a
@@ -153,7 +216,20 @@ public final class BnnOptions {
                     "mcdropout",
                     concat(TRAINING, PRIOR_SCALE, DROPOUT),
                     "ensemble",
-                    concat(TRAINING, PRIOR_SCALE, MEMBERS));
+                    concat(TRAINING, PRIOR_SCALE, MEMBERS),
+                    "swag",
+                    SWAG,
+                    "multiswag",
+                    concat(SWAG, MEMBERS),
+                    "laplace",
+                    concat(
+                            TRAINING,
+                            PRIOR_SCALE,
+                            SUBSET,
+                            HESSIAN,
+                            PRIOR_PRECISION,
+                            PREDICTIVE,
+                            EXACT));
 
     private BnnOptions() {}
 

@@ -17,6 +17,7 @@ import dev.credence.models.bnn.BnnModel;
 import dev.credence.models.bnn.PosteriorPredictor;
 import dev.credence.models.bnn.WeightSamples;
 import dev.credence.models.bnn.data.Standardizer;
+import dev.credence.models.bnn.laplace.LaplacePredictor;
 import dev.credence.models.bnn.metrics.ClassificationMetrics;
 import dev.credence.models.bnn.metrics.RegressionMetrics;
 import dev.credence.models.bnn.plot.ReliabilityPlot;
@@ -144,10 +145,16 @@ public final class BnnWorkflow {
         BnnModel model = spec.model(x, yt, classes);
         RandomKey[] k = RandomKey.of(seed).split(2);
         FittedBnn fit = new BnnFitter(inferences, listener).fit(model, options, k[0]);
-        WeightSamples samples =
-                fit.predictor() instanceof PosteriorPredictor p
-                        ? p.toWeightSamples(k[1], draws)
-                        : (WeightSamples) fit.predictor();
+        WeightSamples samples;
+        if (fit.predictor() instanceof PosteriorPredictor p) {
+            samples = p.toWeightSamples(k[1], draws);
+        } else if (fit.predictor() instanceof LaplacePredictor l) {
+            // A Laplace fit is saved as weight draws from its Gaussian: the saved network predicts
+            // by sampling, whatever predictive the fit reported with.
+            samples = l.samples(k[1], draws);
+        } else {
+            samples = (WeightSamples) fit.predictor();
+        }
         requireFinite(samples, options);
         Draws mcmc = fit.posterior() instanceof DrawsPosterior dp ? dp.draws() : null;
         return new Fit(

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class FitOptions {
     /** The inference methods {@link BnnFitter} knows. */
     public static final List<String> METHODS =
-            List.of("nuts", "svi", "map", "mcdropout", "ensemble");
+            List.of("nuts", "svi", "map", "mcdropout", "ensemble", "swag", "multiswag", "laplace");
 
     private final String method;
     private final Map<String, String> values;
@@ -54,6 +54,27 @@ public final class FitOptions {
                                 + known.keySet());
             }
             o.value(e.getValue());
+        }
+        return new FitOptions(m, new LinkedHashMap<>(options));
+    }
+
+    /**
+     * Options for an inference provider of the registry that is not one of {@link #METHODS}: the
+     * provider checks its own options; only {@code batch-size} is read here.
+     *
+     * @param method the provider's name
+     * @param options option values by name
+     * @return the options
+     * @throws IllegalArgumentException for one of {@link #METHODS} (use {@link #of}) or a bad batch
+     *     size
+     */
+    public static FitOptions ofProvider(String method, Map<String, String> options) {
+        String m = method.trim().toLowerCase(Locale.ROOT);
+        if (METHODS.contains(m)) {
+            return of(m, options);
+        }
+        if (options.containsKey("batch-size")) {
+            BnnOptions.BATCH_SIZE.value(options.get("batch-size"));
         }
         return new FitOptions(m, new LinkedHashMap<>(options));
     }

@@ -28,7 +28,7 @@ import dev.credence.api.tensor.Tensor;
  *
  * <pre>{@code
  * BayesianLinear l = new BayesianLinear(13, 50, WeightPrior.normal(1), Estimator.LOCAL);
- * BayesianLinear.Draw p = l.sample(ctx, "0", backend, DType.FLOAT64); // "0.weight", "0.bias"
+ * BayesianLayer.Draw p = l.sample(ctx, "0", backend, DType.FLOAT64); // "0.weight", "0.bias"
  * try (Plate batch = ctx.plate("data", n, 32)) {
  *     Tensor h = l.forward(batch.subsample(x, 0), p, tap);
  * }
@@ -39,7 +39,8 @@ import dev.credence.api.tensor.Tensor;
  * @param prior the prior of the weight and the bias
  * @param estimator the training-time estimator
  */
-public record BayesianLinear(int in, int out, WeightPrior prior, Estimator estimator) {
+public record BayesianLinear(int in, int out, WeightPrior prior, Estimator estimator)
+        implements BayesianLayer {
     /** Floor added to the local variance so its square root stays differentiable at zero. */
     static final double VARIANCE_FLOOR = 1e-16;
 
@@ -61,24 +62,7 @@ public record BayesianLinear(int in, int out, WeightPrior prior, Estimator estim
         }
     }
 
-    /**
-     * A draw of the layer's parameters.
-     *
-     * @param weight the weight {@code [in, out]}
-     * @param bias the bias {@code [out]}
-     */
-    public record Draw(Tensor weight, Tensor bias) {}
-
-    /**
-     * Declares the weight and bias sites. Call it outside any data plate: the parameters are
-     * global, shared by every example.
-     *
-     * @param ctx the model context
-     * @param name the layer's name, the prefix of its sites
-     * @param b the backend
-     * @param dtype the dtype
-     * @return the values the sites took
-     */
+    @Override
     public Draw sample(ModelContext ctx, String name, Backend b, DType dtype) {
         String ws = weightSite(name);
         String bs = biasSite(name);
@@ -87,14 +71,7 @@ public record BayesianLinear(int in, int out, WeightPrior prior, Estimator estim
         return new Draw(w, bias);
     }
 
-    /**
-     * The output for a draw, using the estimator when the tap knows the Gaussian behind the weight.
-     *
-     * @param x the input {@code [B, in]}
-     * @param draw the parameters
-     * @param tap the guide's tap, or null
-     * @return the output {@code [B, out]}
-     */
+    @Override
     public Tensor forward(Tensor x, Draw draw, GuideTap tap) {
         checkInput(x);
         if (tap == null) {

@@ -18,7 +18,7 @@ class FitOptionsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> FitOptions.of("hmc", Map.of()));
         assertEquals(
                 "unknown inference 'hmc' for a network; known: [nuts, svi, map, mcdropout,"
-                        + " ensemble]",
+                        + " ensemble, swag, multiswag, laplace]",
                 e.getMessage());
     }
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The image benchmark (issue 17): train on Fashion-MNIST, score on its test split and on MNIST's
+# test split as the out-of-distribution set; every method of bench/images/Methods, five seeds.
+# Data: Fashion-MNIST from Debian's dataset-fashion-mnist package (or the credence cache, or
+# --fashion DIR); MNIST's test split from ../shared/data/mnist-t10k.
+# Results: bench/target/images/ (results.csv, table.md, reliability-*.png, confidence-*.png);
+# a rerun resumes from results.csv.
+#
+# The full-size run (all 60,000 training images, 10 epochs) is
+#   bench/images.sh --train 0 --test 0 --ood 0 --epochs 10
+# The default below is the size measured on a shared 2-core machine (see models-bnn/README.md).
+# Usage: bench/images.sh [--arch mlp,cnn] [--train N] [--test N] [--ood N] [--epochs E]
+#        [--batch B] [--swag-epochs E] [--seeds S] [--draws D] [--methods k1,k2] [--out DIR]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+(cd "$root" && ./mvnw -q -B package -pl bench -am -DskipTests -Dspotless.check.skip=true)
+exec java -Xmx6g -cp "$root/bench/target/benchmarks.jar" dev.credence.bench.images.ImageBenchmark \
+    --mnist "$root/../shared/data/mnist-t10k" --out "$root/bench/target/images" \
+    --arch mlp --train 1500 --test 1000 --ood 1000 --epochs 3 --swag-epochs 2 --draws 16 --seeds 5 "$@"

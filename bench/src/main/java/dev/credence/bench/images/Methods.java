@@ -1,0 +1,157 @@
+package dev.credence.bench.images;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The methods of the image benchmark, one entry each, all trained with the same budget: {@code
+ * epochs} passes over the training subset with minibatches of {@code batch} (methods that train
+ * several networks, the ensemble and MultiSWAG, spend that budget per network). SWAG's SGD phase
+ * and Laplace's curvature pass come on top of their MAP pretraining, and every method's training
+ * cost is measured as wall time.
+ */
+public final class Methods {
+    private Methods() {}
+
+    /**
+     * The benchmark's table of methods.
+     *
+     * @param epochs epochs of (pre)training
+     * @param batch the minibatch size
+     * @param swagEpochs epochs of SWAG's SGD phase
+     * @param trainSize the training images (sets cSG-MCMC's step size)
+     * @return the methods, by label
+     */
+    public static Map<String, Method> all(int epochs, int batch, int swagEpochs, int trainSize) {
+        Map<String, String> base = Map.of("epochs", "" + epochs, "batch-size", "" + batch);
+        List<Method> m = new ArrayList<>();
+        m.add(new Method("MAP", "map", base, false, true));
+        m.add(new Method("MC dropout", "mcdropout", with(base, "dropout", "0.1"), true, true));
+        m.add(
+                new Method(
+                        "Deep ensemble (5)", "ensemble", with(base, "members", "5"), false, false));
+        m.add(
+                new Method(
+                        "BBB (mean field)",
+                        "svi",
+                        with(base, "lr", "0.01", "lr-final", "0.001", "moped", "true"),
+                        true,
+                        true));
+        Map<String, String> swag =
+                with(base, "swag-epochs", "" + swagEpochs, "swag-lr", "0.01", "swag-collect", "4");
+        m.add(new Method("SWAG", "swag", swag, true, true));
+        m.add(new Method("MultiSWAG (5)", "multiswag", with(swag, "members", "5"), true, false));
+        m.add(
+                new Method(
+                        "Last-layer Laplace",
+                        "laplace",
+                        with(base, "hessian", "kfac"),
+                        true,
+                        true));
+        m.add(
+                new Method(
+                        "KFAC Laplace",
+                        "laplace",
+                        with(base, "subset", "all", "hessian", "kfac"),
+                        true,
+                        true));
+        // The same with a fixed prior precision: the sampled predictive of an all-weights
+        // Laplace needs a far larger one than the marginal likelihood picks (models-bnn/README.md).
+        m.add(
+                new Method(
+                        "KFAC Laplace, prior prec. 1e4",
+                        "laplace",
+                        with(base, "subset", "all", "hessian", "kfac", "prior-precision", "1e4"),
+                        true,
+                        true));
+        // Cyclical SGHMC (Zhang et al. 2020) on the same epoch budget: with a few epochs, one
+        // cosine cycle over the whole budget (several short cycles never leave the start), its
+        // last 30% sampling and three draws at its end; step size 0.1 on the mean loss (the
+        // provider's steps are on the whole log density, so 0.1 / N), friction 0.1, starts as
+        // small as Glorot's. Chosen among six settings tried on seed 1 (models-bnn/README.md).
+        m.add(
+                new Method(
+                        "cSG-MCMC",
+                        "csgmcmc",
+                        Map.of(
+                                "batch-size",
+                                "" + batch,
+                                "cycles",
+                                "1",
+                                "cycle-epochs",
+                                "" + epochs,
+                                "samples-per-cycle",
+                                "3",
+                                "exploration",
+                                "0.7",
+                                "step-size",
+                                "" + 0.1 / trainSize,
+                                "init-radius",
+                                "0.05"),
+                        true,
+                        true));
+        // An IAF flow over all weights needs MADE layers at least as wide as the weights: run it
+        // only with --methods flow-vi on a small network.
+        m.add(
+                new Method(
+                        "Flow VI (IAF)",
+                        "svi",
+                        with(base, "guide", "iaf", "lr", "0.01", "lr-final", "0.001"),
+                        true,
+                        true));
+        Map<String, Method> out = new LinkedHashMap<>();
+        for (Method x : m) {
+            out.put(key(x.label()), x);
+        }
+        return out;
+    }
+
+    /**
+     * The table with some options changed.
+     *
+     * @param table the methods by key
+     * @param settings {@code key.option=value} pairs separated by commas
+     * @return a new table
+     */
+    public static Map<String, Method> override(Map<String, Method> table, String settings) {
+        Map<String, Method> out = new LinkedHashMap<>(table);
+        for (String s : settings.split(",")) {
+            int dot = s.indexOf('.');
+            int eq = s.indexOf('=');
+            Method m = dot < 0 || eq < dot ? null : out.get(s.substring(0, dot));
+            if (m == null) {
+                throw new IllegalArgumentException(
+                        "--set: expected method.option=value with a method of "
+                                + out.keySet()
+                                + ", found '"
+                                + s
+                                + "'");
+            }
+            out.put(
+                    s.substring(0, dot),
+                    new Method(
+                            m.label(),
+                            m.inference(),
+                            with(m.options(), s.substring(dot + 1, eq), s.substring(eq + 1)),
+                            m.bayesian(),
+                            m.singleModel()));
+        }
+        return out;
+    }
+
+    /** The short key of a label: lower case, letters and digits. */
+    static String key(String label) {
+        String k = label.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*\\)", "");
+        return k.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... kv) {
+        Map<String, String> m = new LinkedHashMap<>(base);
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Laplace approximations of a trained network's posterior (Daxberger et al. 2021, "Laplace Redux"):
+ * a Gaussian at the MAP weights whose precision is the generalised Gauss-Newton matrix of the
+ * likelihood plus the prior precision.
+ *
+ * <p>Choices ({@link dev.credence.models.bnn.laplace.LaplaceSettings}): the last layer or all
+ * weights; a dense, diagonal or Kronecker-factored (K-FAC) curvature; a given prior precision or
+ * one tuned by the Laplace marginal likelihood. {@link dev.credence.models.bnn.laplace.Laplace}
+ * builds the approximation from one pass over the data (per-example output gradients from a probed
+ * forward pass; receptive fields for convolutions), decomposes the curvature once with a host
+ * eigensolver ({@link dev.credence.models.bnn.laplace.SymmetricEigen}) so that any prior precision
+ * is cheap, and returns a {@link dev.credence.models.bnn.laplace.LaplacePosterior}. {@link
+ * dev.credence.models.bnn.laplace.LaplacePredictor} predicts with the linearised last layer (probit
+ * or Monte Carlo) or by sampling weights.
+ */
+package dev.credence.models.bnn.laplace;
