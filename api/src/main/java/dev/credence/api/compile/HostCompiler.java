@@ -1,0 +1,331 @@
+package dev.credence.api.compile;
+
+import dev.credence.api.backend.Attributes;
+import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.Buffer;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
+import dev.credence.api.backend.Shape;
+import dev.credence.api.tensor.Loop;
+import dev.credence.api.tensor.Program;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a recorded {@link Program} into a {@link HostProgram}: every step becomes a kernel over
+ * plain {@code double[]} slots, laid out once, so that a run makes no backend call, creates no
+ * buffer and allocates nothing. For the small, scalar-heavy programs of most statistical models (an
+ * HMC potential's value and gradient), the cost of dispatching a primitive through the backend SPI
+ * and allocating its result exceeds the arithmetic; a compiled run pays neither.
+ *
+ * <pre>{@code
+ * HostProgram hp = HostCompiler.compile(program, backend,
+ *         new Shape[] {Shape.of(d)}, new DType[] {DType.FLOAT64});
+ * }</pre>
+ *
+ * <p>What it does to the program:
+ *
+ * <ul>
+ *   <li>Reshapes, and casts that keep every value, become aliases: the result's slot points at the
+ *       input's array.
+ *   <li>Permutations, broadcasts and slices become one indexed copy through offsets computed here;
+ *       a slice of contiguous elements is one {@code arraycopy}.
+ *   <li>Binary operations with a scalar or a same-shaped operand run without index arrays.
+ *   <li>A {@link Loop} (a scan, and the loop that is its gradient) compiles its body the same way
+ *       and runs it once per step in a frame of its own ({@link LoopKernel}).
+ * </ul>
+ *
+ * <p>Values are computed as the pure-Java backend computes them, in the same order (see each kernel
+ * family), so on that backend a compiled run reproduces a replayed one; callers still check a
+ * compiled program against a direct evaluation before trusting it ({@code
+ * dev.credence.api.model.CompiledPotential} does). FLOAT64, INT32 and BOOL values are supported
+ * (integers and booleans are held exactly as doubles); a program with FLOAT32 values is refused.
+ */
+public final class HostCompiler {
+    private HostCompiler() {}
+
+    /**
+     * Compiles a program.
+     *
+     * @param p the program
+     * @param b the backend that owns the program's constants (read once, here)
+     * @param inputShapes the shape of each input, in {@link Program#inputSlots()} order
+     * @param inputTypes the dtype of each input
+     * @return the compiled program
+     * @throws UnsupportedOperationException with the reason, if the program cannot be compiled
+     */
+    public static HostProgram compile(
+            Program p, Backend b, Shape[] inputShapes, DType[] inputTypes) {
+        if (p.notReplayableReason() != null) {
+            throw new UnsupportedOperationException(p.notReplayableReason());
+        }
+        int n = p.slotCount();
+        Shape[] shape = new Shape[n];
+        DType[] type = new DType[n];
+        double[][] constants = new double[n][];
+        int[] owned = new int[n];
+        java.util.Arrays.fill(owned, -1);
+        int[] in = p.inputSlots();
+        if (inputShapes.length != in.length || inputTypes.length != in.length) {
+            throw new IllegalArgumentException(
+                    "host compiler: the program takes "
+                            + in.length
+                            + " inputs, found "
+                            + inputShapes.length
+                            + " shapes and "
+                            + inputTypes.length
+                            + " dtypes");
+        }
+        int[] inputSizes = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            shape[in[i]] = inputShapes[i];
+            type[in[i]] = supported(inputTypes[i], "input " + i);
+            inputSizes[i] = inputShapes[i].size();
+        }
+        for (Map.Entry<Integer, Buffer> e : p.constants().entrySet()) {
+            Buffer c = e.getValue();
+            shape[e.getKey()] = c.shape();
+            type[e.getKey()] = supported(c.dtype(), "a constant");
+            constants[e.getKey()] = b.toDoubles(c);
+        }
+        List<Kernel> kernels = new ArrayList<>();
+        List<LoopKernel> loops = new ArrayList<>();
+        for (Program.Step st : p.steps()) {
+            int y = st.out();
+            shape[y] = st.shape();
+            type[y] = supported(st.dtype(), stepName(st));
+            Kernel k =
+                    st.loop() != null
+                            ? loop(st, shape, type, b, loops)
+                            : primitive(st, shape, type);
+            if (!(k instanceof MovementKernels.Alias)) {
+                owned[y] = st.shape().size();
+            }
+            kernels.add(k);
+        }
+        return new HostProgram(
+                kernels.toArray(new Kernel[0]),
+                loops.toArray(new LoopKernel[0]),
+                constants,
+                owned,
+                in,
+                inputSizes,
+                p.outputSlots());
+    }
+
+    private static String stepName(Program.Step st) {
+        return st.loop() != null ? "a loop" : "a " + st.op().opName() + " step";
+    }
+
+    private static DType supported(DType t, String where) {
+        if (t == DType.FLOAT32) {
+            throw new UnsupportedOperationException(
+                    "the host compiler computes in FLOAT64, INT32 and BOOL; "
+                            + where
+                            + " is FLOAT32");
+        }
+        return t;
+    }
+
+    private static Kernel loop(
+            Program.Step st, Shape[] shape, DType[] type, Backend b, List<LoopKernel> loops) {
+        Loop loop = st.loop();
+        int[] in = st.in();
+        int m = loop.sequenceCount();
+        Shape[] bodyShapes = new Shape[in.length];
+        DType[] bodyTypes = new DType[in.length];
+        bodyShapes[0] = loop.carryShape();
+        bodyTypes[0] = loop.dtype();
+        int[] sequences = new int[m];
+        int[] rowSizes = new int[m];
+        for (int i = 0; i < m; i++) {
+            int[] d = shape[in[1 + i]].dims();
+            bodyShapes[1 + i] = Shape.of(java.util.Arrays.copyOfRange(d, 1, d.length));
+            bodyTypes[1 + i] = type[in[1 + i]];
+            sequences[i] = in[1 + i];
+            rowSizes[i] = bodyShapes[1 + i].size();
+        }
+        int[] captures = new int[in.length - 1 - m];
+        for (int j = 0; j < captures.length; j++) {
+            int slot = in[1 + m + j];
+            bodyShapes[1 + m + j] = shape[slot];
+            bodyTypes[1 + m + j] = type[slot];
+            captures[j] = slot;
+        }
+        HostProgram body = compile(loop.body(), b, bodyShapes, bodyTypes);
+        LoopKernel k =
+                new LoopKernel(
+                        body,
+                        loops.size(),
+                        in[0],
+                        sequences,
+                        rowSizes,
+                        captures,
+                        st.out(),
+                        loop.length(),
+                        loop.reverse(),
+                        loop.carryShape().size());
+        loops.add(k);
+        return k;
+    }
+
+    private static Kernel primitive(Program.Step st, Shape[] shape, DType[] type) {
+        int[] in = st.in();
+        int y = st.out();
+        Shape sy = st.shape();
+        Primitive op = st.op();
+        Attributes attrs = st.attributes();
+        int x = in[0];
+        return switch (op.family()) {
+            case UNARY ->
+                    new ElementwiseKernels.Unary(op, x, y, sy.size(), type[x] != DType.FLOAT64);
+            case BINARY, COMPARE ->
+                    ElementwiseKernels.binary(
+                            op, x, shape[x], in[1], shape[in[1]], y, sy, type[x] != DType.FLOAT64);
+            case SELECT ->
+                    ElementwiseKernels.where(
+                            x, shape[x], in[1], shape[in[1]], in[2], shape[in[2]], y, sy);
+            case REDUCE ->
+                    ReductionKernels.reduce(
+                            op == Primitive.MAX,
+                            x,
+                            shape[x],
+                            ((Attributes.Reduce) attrs).axes(),
+                            y,
+                            sy);
+            case SCAN ->
+                    ReductionKernels.scan(
+                            op == Primitive.CUMPROD, x, shape[x], (Attributes.Scan) attrs, y);
+            case LINEAR_ALGEBRA -> linearAlgebra(st, shape);
+            case MOVEMENT -> movement(st, shape, type);
+        };
+    }
+
+    private static Kernel linearAlgebra(Program.Step st, Shape[] shape) {
+        int[] in = st.in();
+        Shape sy = st.shape();
+        return switch (st.op()) {
+            case MATMUL ->
+                    LinearAlgebraKernels.matmul(
+                            in[0],
+                            shape[in[0]],
+                            in[1],
+                            shape[in[1]],
+                            (Attributes.MatMul) st.attributes(),
+                            st.out(),
+                            sy);
+            case CHOLESKY -> new LinearAlgebraKernels.Cholesky(in[0], st.out(), sy.dim(-1));
+            case TRIANGULAR_SOLVE ->
+                    new LinearAlgebraKernels.TriangularSolve(
+                            in[0],
+                            shape[in[0]],
+                            in[1],
+                            shape[in[1]],
+                            (Attributes.Triangular) st.attributes(),
+                            st.out(),
+                            sy);
+            default -> throw new IllegalStateException(st.op() + " is not linear algebra");
+        };
+    }
+
+    private static Kernel movement(Program.Step st, Shape[] shape, DType[] type) {
+        int[] in = st.in();
+        int x = in[0];
+        int y = st.out();
+        Shape sx = shape[x];
+        Shape sy = st.shape();
+        return switch (st.op()) {
+            case RESHAPE -> new MovementKernels.Alias(x, y);
+            case PERMUTE -> {
+                int[] order = ((Attributes.Permutation) st.attributes()).order();
+                int[] strides = sx.strides();
+                int[] s = new int[order.length];
+                for (int i = 0; i < order.length; i++) {
+                    s[i] = strides[order[i]];
+                }
+                yield take(x, y, sx.size(), Offsets.of(sy, s, 0));
+            }
+            case BROADCAST_TO -> take(x, y, sx.size(), Offsets.broadcast(sx, sy));
+            case SLICE -> {
+                int[] begin = ((Attributes.Range) st.attributes()).begin();
+                int[] strides = sx.strides();
+                int base = 0;
+                for (int i = 0; i < begin.length; i++) {
+                    base += begin[i] * strides[i];
+                }
+                yield take(x, y, sx.size(), Offsets.of(sy, strides, base));
+            }
+            case CONCAT -> {
+                int axis = ((Attributes.Axis) st.attributes()).axis();
+                int outer = 1;
+                for (int i = 0; i < axis; i++) {
+                    outer *= sy.dim(i);
+                }
+                int[] sizes = new int[in.length];
+                for (int i = 0; i < in.length; i++) {
+                    sizes[i] = outer == 0 ? 0 : shape[in[i]].size() / outer;
+                }
+                yield new MovementKernels.Concat(in, sizes, outer, y);
+            }
+            case GATHER -> {
+                int axis = ((Attributes.Axis) st.attributes()).axis();
+                int[] d = sx.dims();
+                yield new MovementKernels.Gather(
+                        x,
+                        in[1],
+                        y,
+                        product(d, 0, axis),
+                        d[axis],
+                        product(d, axis + 1, d.length),
+                        shape[in[1]].size());
+            }
+            case SCATTER_ADD -> {
+                int axis = ((Attributes.Axis) st.attributes()).axis();
+                int[] d = sy.dims();
+                yield new MovementKernels.ScatterAdd(
+                        x,
+                        in[1],
+                        y,
+                        product(d, 0, axis),
+                        d[axis],
+                        product(d, axis + 1, d.length),
+                        shape[x].size());
+            }
+            case ONE_HOT -> new MovementKernels.OneHot(x, y, sx.size(), sy.dim(-1));
+            case CAST -> cast(x, type[x], y, st.dtype(), sy.size());
+            default -> throw new IllegalStateException(st.op() + " is not movement");
+        };
+    }
+
+    /**
+     * An indexed copy; a block copy when the offsets are consecutive, and an alias when they are
+     * the whole input in order.
+     */
+    static Kernel take(int x, int y, int inputSize, int[] offsets) {
+        boolean consecutive = true;
+        for (int k = 1; k < offsets.length && consecutive; k++) {
+            consecutive = offsets[k] == offsets[0] + k;
+        }
+        if (consecutive && offsets.length > 0) {
+            return offsets[0] == 0 && offsets.length == inputSize
+                    ? new MovementKernels.Alias(x, y)
+                    : new MovementKernels.Block(x, y, offsets[0], offsets.length);
+        }
+        return new MovementKernels.Take(x, y, offsets);
+    }
+
+    private static Kernel cast(int x, DType from, int y, DType to, int n) {
+        boolean keeps =
+                to == DType.FLOAT64 || (to == DType.INT32 && from == DType.BOOL) || from == to;
+        return keeps ? new MovementKernels.Alias(x, y) : new MovementKernels.Cast(x, y, n, to);
+    }
+
+    private static int product(int[] d, int from, int to) {
+        int p = 1;
+        for (int i = from; i < to; i++) {
+            p *= d[i];
+        }
+        return p;
+    }
+}
