@@ -10,7 +10,6 @@ import dev.credence.api.tensor.Loop;
 import dev.credence.api.tensor.Program;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Compiles a recorded {@link Program} into a {@link HostProgram}: every step becomes a kernel over
@@ -57,15 +56,18 @@ public final class HostCompiler {
      */
     public static HostProgram compile(
             Program p, Backend b, Shape[] inputShapes, DType[] inputTypes) {
+        return compile(p, b, inputShapes, inputTypes, null);
+    }
+
+    /**
+     * Compiles a program, some of whose inputs may be known constants ({@code known[i]} non-null):
+     * a loop's body whose captures are constants of the enclosing program, say.
+     */
+    static HostProgram compile(
+            Program p, Backend b, Shape[] inputShapes, DType[] inputTypes, double[][] known) {
         if (p.notReplayableReason() != null) {
             throw new UnsupportedOperationException(p.notReplayableReason());
         }
-        int n = p.slotCount();
-        Shape[] shape = new Shape[n];
-        DType[] type = new DType[n];
-        double[][] constants = new double[n][];
-        int[] owned = new int[n];
-        java.util.Arrays.fill(owned, -1);
         int[] in = p.inputSlots();
         if (inputShapes.length != in.length || inputTypes.length != in.length) {
             throw new IllegalArgumentException(
@@ -77,41 +79,64 @@ public final class HostCompiler {
                             + inputTypes.length
                             + " dtypes");
         }
-        int[] inputSizes = new int[in.length];
         for (int i = 0; i < in.length; i++) {
-            shape[in[i]] = inputShapes[i];
-            type[in[i]] = supported(inputTypes[i], "input " + i);
-            inputSizes[i] = inputShapes[i].size();
+            supported(inputTypes[i], "input " + i);
         }
-        for (Map.Entry<Integer, Buffer> e : p.constants().entrySet()) {
-            Buffer c = e.getValue();
-            shape[e.getKey()] = c.shape();
-            type[e.getKey()] = supported(c.dtype(), "a constant");
-            constants[e.getKey()] = b.toDoubles(c);
+        for (Buffer c : p.constants().values()) {
+            supported(c.dtype(), "a constant");
         }
+        for (Program.Step st : p.steps()) {
+            supported(st.dtype(), stepName(st));
+        }
+        Graph g = Optimizer.optimize(Graph.of(p, b, inputShapes, inputTypes, known));
+        int n = g.nodes.size();
+        boolean[] live = g.live();
+        Shape[] shape = new Shape[n];
+        DType[] type = new DType[n];
+        double[][] constants = new double[n][];
+        int[] owned = new int[n];
+        java.util.Arrays.fill(owned, -1);
         List<Kernel> kernels = new ArrayList<>();
         List<LoopKernel> loops = new ArrayList<>();
-        for (Program.Step st : p.steps()) {
-            int y = st.out();
-            shape[y] = st.shape();
-            type[y] = supported(st.dtype(), stepName(st));
+        for (Graph.Node node : g.nodes) {
+            shape[node.id] = node.shape;
+            type[node.id] = node.dtype;
+            if (!live[node.id] || node.isInput()) {
+                continue;
+            }
+            if (node.isConstant()) {
+                constants[node.id] = node.constant;
+                continue;
+            }
             Kernel k =
-                    st.loop() != null
-                            ? loop(st, shape, type, b, loops)
-                            : primitive(st, shape, type);
+                    node.loop != null
+                            ? loop(node, g, shape, type, b, loops)
+                            : kernel(
+                                    node.op,
+                                    node.attributes,
+                                    node.in,
+                                    node.id,
+                                    node.shape,
+                                    node.dtype,
+                                    shape,
+                                    type);
             if (!(k instanceof MovementKernels.Alias)) {
-                owned[y] = st.shape().size();
+                owned[node.id] = node.shape.size();
             }
             kernels.add(k);
+        }
+        int[] inputSizes = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            inputSizes[i] = inputShapes[i].size();
         }
         return new HostProgram(
                 kernels.toArray(new Kernel[0]),
                 loops.toArray(new LoopKernel[0]),
                 constants,
                 owned,
-                in,
+                g.inputs,
                 inputSizes,
-                p.outputSlots());
+                g.outputs);
     }
 
     private static String stepName(Program.Step st) {
@@ -129,12 +154,18 @@ public final class HostCompiler {
     }
 
     private static Kernel loop(
-            Program.Step st, Shape[] shape, DType[] type, Backend b, List<LoopKernel> loops) {
-        Loop loop = st.loop();
-        int[] in = st.in();
+            Graph.Node node,
+            Graph g,
+            Shape[] shape,
+            DType[] type,
+            Backend b,
+            List<LoopKernel> loops) {
+        Loop loop = node.loop;
+        int[] in = node.in;
         int m = loop.sequenceCount();
         Shape[] bodyShapes = new Shape[in.length];
         DType[] bodyTypes = new DType[in.length];
+        double[][] known = new double[in.length][];
         bodyShapes[0] = loop.carryShape();
         bodyTypes[0] = loop.dtype();
         int[] sequences = new int[m];
@@ -148,12 +179,13 @@ public final class HostCompiler {
         }
         int[] captures = new int[in.length - 1 - m];
         for (int j = 0; j < captures.length; j++) {
-            int slot = in[1 + m + j];
-            bodyShapes[1 + m + j] = shape[slot];
-            bodyTypes[1 + m + j] = type[slot];
-            captures[j] = slot;
+            int id = in[1 + m + j];
+            bodyShapes[1 + m + j] = shape[id];
+            bodyTypes[1 + m + j] = type[id];
+            known[1 + m + j] = g.node(id).constant;
+            captures[j] = id;
         }
-        HostProgram body = compile(loop.body(), b, bodyShapes, bodyTypes);
+        HostProgram body = compile(loop.body(), b, bodyShapes, bodyTypes, known);
         LoopKernel k =
                 new LoopKernel(
                         body,
@@ -162,7 +194,7 @@ public final class HostCompiler {
                         sequences,
                         rowSizes,
                         captures,
-                        st.out(),
+                        node.id,
                         loop.length(),
                         loop.reverse(),
                         loop.carryShape().size());
@@ -170,75 +202,81 @@ public final class HostCompiler {
         return k;
     }
 
-    private static Kernel primitive(Program.Step st, Shape[] shape, DType[] type) {
-        int[] in = st.in();
-        int y = st.out();
-        Shape sy = st.shape();
-        Primitive op = st.op();
-        Attributes attrs = st.attributes();
+    /**
+     * The kernel of one primitive step: inputs in slots {@code in}, result in slot {@code y} of
+     * shape {@code sy} and dtype {@code dy}; {@code shape} and {@code type} give every slot's.
+     */
+    static Kernel kernel(
+            Primitive op,
+            Attributes attrs,
+            int[] in,
+            int y,
+            Shape sy,
+            DType dy,
+            Shape[] shape,
+            DType[] type) {
         int x = in[0];
+        Shape sx = shape[x];
+        boolean integer = type[x] != DType.FLOAT64;
         return switch (op.family()) {
-            case UNARY ->
-                    new ElementwiseKernels.Unary(op, x, y, sy.size(), type[x] != DType.FLOAT64);
+            case UNARY -> new ElementwiseKernels.Unary(op, x, y, sy.size(), integer);
             case BINARY, COMPARE ->
-                    ElementwiseKernels.binary(
-                            op, x, shape[x], in[1], shape[in[1]], y, sy, type[x] != DType.FLOAT64);
+                    ElementwiseKernels.binary(op, x, sx, in[1], shape[in[1]], y, sy, integer);
             case SELECT ->
                     ElementwiseKernels.where(
-                            x, shape[x], in[1], shape[in[1]], in[2], shape[in[2]], y, sy);
+                            x, sx, in[1], shape[in[1]], in[2], shape[in[2]], y, sy);
             case REDUCE ->
                     ReductionKernels.reduce(
-                            op == Primitive.MAX,
-                            x,
-                            shape[x],
-                            ((Attributes.Reduce) attrs).axes(),
-                            y,
-                            sy);
+                            op == Primitive.MAX, x, sx, ((Attributes.Reduce) attrs).axes(), y, sy);
             case SCAN ->
                     ReductionKernels.scan(
-                            op == Primitive.CUMPROD, x, shape[x], (Attributes.Scan) attrs, y);
-            case LINEAR_ALGEBRA -> linearAlgebra(st, shape);
-            case MOVEMENT -> movement(st, shape, type);
+                            op == Primitive.CUMPROD, x, sx, (Attributes.Scan) attrs, y);
+            case LINEAR_ALGEBRA -> linearAlgebra(op, attrs, in, y, sy, shape);
+            case MOVEMENT -> movement(op, attrs, in, y, sy, dy, shape, type);
         };
     }
 
-    private static Kernel linearAlgebra(Program.Step st, Shape[] shape) {
-        int[] in = st.in();
-        Shape sy = st.shape();
-        return switch (st.op()) {
+    private static Kernel linearAlgebra(
+            Primitive op, Attributes attrs, int[] in, int y, Shape sy, Shape[] shape) {
+        return switch (op) {
             case MATMUL ->
                     LinearAlgebraKernels.matmul(
                             in[0],
                             shape[in[0]],
                             in[1],
                             shape[in[1]],
-                            (Attributes.MatMul) st.attributes(),
-                            st.out(),
+                            (Attributes.MatMul) attrs,
+                            y,
                             sy);
-            case CHOLESKY -> new LinearAlgebraKernels.Cholesky(in[0], st.out(), sy.dim(-1));
+            case CHOLESKY -> new LinearAlgebraKernels.Cholesky(in[0], y, sy.dim(-1));
             case TRIANGULAR_SOLVE ->
                     new LinearAlgebraKernels.TriangularSolve(
                             in[0],
                             shape[in[0]],
                             in[1],
                             shape[in[1]],
-                            (Attributes.Triangular) st.attributes(),
-                            st.out(),
+                            (Attributes.Triangular) attrs,
+                            y,
                             sy);
-            default -> throw new IllegalStateException(st.op() + " is not linear algebra");
+            default -> throw new IllegalStateException(op + " is not linear algebra");
         };
     }
 
-    private static Kernel movement(Program.Step st, Shape[] shape, DType[] type) {
-        int[] in = st.in();
+    private static Kernel movement(
+            Primitive op,
+            Attributes attrs,
+            int[] in,
+            int y,
+            Shape sy,
+            DType dy,
+            Shape[] shape,
+            DType[] type) {
         int x = in[0];
-        int y = st.out();
         Shape sx = shape[x];
-        Shape sy = st.shape();
-        return switch (st.op()) {
+        return switch (op) {
             case RESHAPE -> new MovementKernels.Alias(x, y);
             case PERMUTE -> {
-                int[] order = ((Attributes.Permutation) st.attributes()).order();
+                int[] order = ((Attributes.Permutation) attrs).order();
                 int[] strides = sx.strides();
                 int[] s = new int[order.length];
                 for (int i = 0; i < order.length; i++) {
@@ -248,7 +286,7 @@ public final class HostCompiler {
             }
             case BROADCAST_TO -> take(x, y, sx.size(), Offsets.broadcast(sx, sy));
             case SLICE -> {
-                int[] begin = ((Attributes.Range) st.attributes()).begin();
+                int[] begin = ((Attributes.Range) attrs).begin();
                 int[] strides = sx.strides();
                 int base = 0;
                 for (int i = 0; i < begin.length; i++) {
@@ -257,19 +295,16 @@ public final class HostCompiler {
                 yield take(x, y, sx.size(), Offsets.of(sy, strides, base));
             }
             case CONCAT -> {
-                int axis = ((Attributes.Axis) st.attributes()).axis();
-                int outer = 1;
-                for (int i = 0; i < axis; i++) {
-                    outer *= sy.dim(i);
-                }
+                int axis = ((Attributes.Axis) attrs).axis();
+                int outer = product(sy.dims(), 0, axis);
                 int[] sizes = new int[in.length];
                 for (int i = 0; i < in.length; i++) {
                     sizes[i] = outer == 0 ? 0 : shape[in[i]].size() / outer;
                 }
-                yield new MovementKernels.Concat(in, sizes, outer, y);
+                yield new MovementKernels.Concat(in.clone(), sizes, outer, y);
             }
             case GATHER -> {
-                int axis = ((Attributes.Axis) st.attributes()).axis();
+                int axis = ((Attributes.Axis) attrs).axis();
                 int[] d = sx.dims();
                 yield new MovementKernels.Gather(
                         x,
@@ -281,7 +316,7 @@ public final class HostCompiler {
                         shape[in[1]].size());
             }
             case SCATTER_ADD -> {
-                int axis = ((Attributes.Axis) st.attributes()).axis();
+                int axis = ((Attributes.Axis) attrs).axis();
                 int[] d = sy.dims();
                 yield new MovementKernels.ScatterAdd(
                         x,
@@ -290,11 +325,11 @@ public final class HostCompiler {
                         product(d, 0, axis),
                         d[axis],
                         product(d, axis + 1, d.length),
-                        shape[x].size());
+                        sx.size());
             }
             case ONE_HOT -> new MovementKernels.OneHot(x, y, sx.size(), sy.dim(-1));
-            case CAST -> cast(x, type[x], y, st.dtype(), sy.size());
-            default -> throw new IllegalStateException(st.op() + " is not movement");
+            case CAST -> cast(x, type[x], y, dy, sy.size());
+            default -> throw new IllegalStateException(op + " is not movement");
         };
     }
 
