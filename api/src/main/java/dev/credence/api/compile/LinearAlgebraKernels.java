@@ -54,14 +54,9 @@ final class LinearAlgebraKernels {
                 int ob = offB[t];
                 int oc = t * m * n;
                 if (n == 1 && !transposeA) {
-                    for (int i = 0; i < m; i++) {
-                        int ai = oa + i * ar;
-                        double s = 0;
-                        for (int p = 0; p < k; p++) {
-                            s += x[ai + p] * z[ob + p * bp];
-                        }
-                        c[oc + i] = s;
-                    }
+                    matrixVector(x, oa, z, ob, bp, c, oc);
+                } else if (n == 1) {
+                    transposedMatrixVector(x, oa, z, ob, bp, c, oc);
                 } else if (transposeA || transposeB) {
                     Arrays.fill(c, oc, oc + m * n, 0);
                     // p outermost: A^T rows and B^T columns are then walked with unit stride.
@@ -88,6 +83,58 @@ final class LinearAlgebraKernels {
                             }
                         }
                     }
+                }
+            }
+        }
+
+        /**
+         * {@code c = A b} for a vector {@code b}: four rows at a time, each with its own
+         * accumulator (so the additions of one row stay in order while four run side by side).
+         */
+        private void matrixVector(
+                double[] x, int oa, double[] z, int ob, int bp, double[] c, int oc) {
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                int a0 = oa + i * k;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int p = 0; p < k; p++) {
+                    double v = z[ob + p * bp];
+                    s0 += x[a0 + p] * v;
+                    s1 += x[a0 + k + p] * v;
+                    s2 += x[a0 + 2 * k + p] * v;
+                    s3 += x[a0 + 3 * k + p] * v;
+                }
+                c[oc + i] = s0;
+                c[oc + i + 1] = s1;
+                c[oc + i + 2] = s2;
+                c[oc + i + 3] = s3;
+            }
+            for (; i < m; i++) {
+                int ai = oa + i * k;
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += x[ai + p] * z[ob + p * bp];
+                }
+                c[oc + i] = s;
+            }
+        }
+
+        /**
+         * {@code c = A^T b} for a vector {@code b}, A stored {@code [k, m]}: one pass over A's
+         * rows, each adding {@code b[p]} times the row into {@code c} (entry {@code i} still sums
+         * over {@code p} in increasing order).
+         */
+        private void transposedMatrixVector(
+                double[] x, int oa, double[] z, int ob, int bp, double[] c, int oc) {
+            Arrays.fill(c, oc, oc + m, 0);
+            for (int p = 0; p < k; p++) {
+                double v = z[ob + p * bp];
+                int row = oa + p * m;
+                for (int i = 0; i < m; i++) {
+                    c[oc + i] += x[row + i] * v;
                 }
             }
         }
