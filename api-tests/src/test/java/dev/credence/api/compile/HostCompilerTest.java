@@ -154,6 +154,16 @@ class HostCompilerTest {
                 c(
                         "matmul batched broadcast",
                         x -> x.reshape(3, 2, 2).matmul(x.narrow(0, 0, 4).reshape(2, 2))));
+        cs.add(c("matvec 6 rows", x -> x.reshape(6, 2).matmul(x.narrow(0, 3, 5).reshape(2, 1))));
+        cs.add(
+                c(
+                        "matvec transposed 6 columns",
+                        x ->
+                                LinearAlgebra.matmul(
+                                        x.reshape(2, 6),
+                                        x.narrow(0, 3, 5).reshape(2, 1),
+                                        true,
+                                        false)));
         cs.add(c("cholesky", x -> LinearAlgebra.cholesky(spd(x))));
         cs.add(c("cholesky not positive definite", x -> LinearAlgebra.cholesky(spd(x).neg())));
         for (boolean lower : new boolean[] {false, true}) {
