@@ -49,10 +49,8 @@ public final class CompiledPotential {
     private final HostProgram host;
     private final String hostReason;
     private final ThreadLocal<HostProgram.Frame> frames;
-    private volatile Constrain constrain;
-
-    /** A recorded {@link Potential#constrain}: site names, shapes, and the program. */
-    private record Constrain(List<String> names, List<int[]> shapes, Program program) {}
+    private volatile ConstrainProgram constrain;
+    private volatile boolean constrainRecorded;
 
     private CompiledPotential(Potential potential, Program program, String reason) {
         this(potential, program, reason, null, reason);
@@ -250,72 +248,80 @@ public final class CompiledPotential {
      * @return the site values by name
      */
     public java.util.Map<String, Tensor> constrain(double[] q) {
-        Backend b = potential.backend();
-        DType dt = potential.dtype();
-        Constrain c = constrainProgram();
+        ConstrainProgram c = constrainProgram();
         if (c == null) {
-            return potential.constrain(Tensor.of(b, q, DType.FLOAT64, q.length).cast(dt));
+            return potential.constrain(
+                    Tensor.of(potential.backend(), q, DType.FLOAT64, q.length)
+                            .cast(potential.dtype()));
         }
-        Buffer in = b.fromDoubles(q, Shape.of(q.length), dt);
-        Buffer[] out = c.program().run(b, in);
-        b.release(in);
-        java.util.Map<String, Tensor> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < out.length; i++) {
-            m.put(c.names().get(i), Tensor.wrap(b, out[i]).reshape(c.shapes().get(i)));
+        return c.constrain(potential, q);
+    }
+
+    /**
+     * Maps a point to the values of the latent and deterministic sites, concatenated in the order
+     * and with the shapes of {@link #constrainedShapes()}: what a sampler stores per draw. On a CPU
+     * backend this runs a host-compiled recording (checked, like the potential's, against direct
+     * evaluation).
+     *
+     * @param q the point
+     * @return the site values, flat
+     */
+    public double[] constrainedValues(double[] q) {
+        ConstrainProgram c = constrainProgram();
+        if (c != null) {
+            return c.values(potential, q);
+        }
+        java.util.List<double[]> parts = new java.util.ArrayList<>();
+        int n = 0;
+        try (TensorScope scope = TensorScope.open()) {
+            for (Tensor t : constrain(q).values()) {
+                double[] v = t.toDoubleArray();
+                parts.add(v);
+                n += v.length;
+            }
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (double[] v : parts) {
+            System.arraycopy(v, 0, out, at, v.length);
+            at += v.length;
+        }
+        return out;
+    }
+
+    /**
+     * Returns the names and shapes of the values {@link #constrainedValues} returns, in order.
+     *
+     * @return shapes by site name
+     */
+    public java.util.Map<String, int[]> constrainedShapes() {
+        ConstrainProgram c = constrainProgram();
+        if (c != null) {
+            return c.shapes();
+        }
+        java.util.Map<String, int[]> m = new java.util.LinkedHashMap<>();
+        try (TensorScope scope = TensorScope.open()) {
+            Tensor x = potential.initialPoint(RandomKey.of(11));
+            for (var e : potential.constrain(x).entrySet()) {
+                m.put(e.getKey(), e.getValue().shape().dims());
+            }
         }
         return m;
     }
 
-    private Constrain constrainProgram() {
+    private ConstrainProgram constrainProgram() {
         if (program == null) {
             return null;
         }
-        Constrain c = constrain;
-        if (c != null) {
-            return c.program() == null ? null : c;
+        if (constrainRecorded) {
+            return constrain;
         }
         synchronized (this) {
-            if (constrain == null) {
-                constrain = recordConstrain();
+            if (!constrainRecorded) {
+                constrain = ConstrainProgram.recordOf(potential, host != null);
+                constrainRecorded = true;
             }
-            return constrain.program() == null ? null : constrain;
-        }
-    }
-
-    private Constrain recordConstrain() {
-        try (TensorScope scope = TensorScope.open()) {
-            Tensor a = potential.initialPoint(RandomKey.of(11));
-            java.util.List<String> names = new java.util.ArrayList<>();
-            java.util.List<int[]> shapes = new java.util.ArrayList<>();
-            Program p =
-                    Program.record(
-                            a,
-                            x -> {
-                                var sites = potential.constrain(x);
-                                java.util.List<Tensor> outs = new java.util.ArrayList<>();
-                                for (var e : sites.entrySet()) {
-                                    names.add(e.getKey());
-                                    shapes.add(e.getValue().shape().dims());
-                                    outs.add(e.getValue());
-                                }
-                                return outs;
-                            });
-            Tensor t = potential.initialPoint(RandomKey.of(12));
-            var direct = potential.constrain(t);
-            Buffer[] out =
-                    p.notReplayableReason() == null ? p.run(potential.backend(), t.buffer()) : null;
-            if (out == null || !names.equals(java.util.List.copyOf(direct.keySet()))) {
-                return new Constrain(names, shapes, null);
-            }
-            for (int i = 0; i < out.length; i++) {
-                double[] want = direct.get(names.get(i)).toDoubleArray();
-                if (!Arrays.equals(want, potential.backend().toDoubles(out[i]))) {
-                    return new Constrain(names, shapes, null);
-                }
-            }
-            return new Constrain(names, shapes, p);
-        } catch (RuntimeException e) {
-            return new Constrain(List.of(), List.of(), null);
+            return constrain;
         }
     }
 
