@@ -261,20 +261,32 @@ class HostCompilerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @DisplayName("a compiled program reproduces the replayed one bit for bit")
+    @DisplayName(
+            "a compiled program reproduces the replayed one bit for bit, with kernels or generated code")
     void reproducesReplay(Case c) {
         Tensor x0 = input(1);
         Program p = Program.record(x0, c.f());
-        HostProgram hp =
-                HostCompiler.compile(p, B, new Shape[] {Shape.of(N)}, new DType[] {DType.FLOAT64});
-        HostProgram.Frame frame = hp.newFrame();
-        for (int trial = 0; trial < 2; trial++) {
-            Tensor x = trial == 0 ? x0 : input(2);
-            Buffer[] want = p.run(B, x.buffer());
-            hp.run(frame, x.toDoubleArray());
-            for (int o = 0; o < want.length; o++) {
-                assertArrayEquals(
-                        B.toDoubles(want[o]), hp.output(frame, o), 0, c.name() + " output " + o);
+        for (HostCompiler.Codegen mode : HostCompiler.Codegen.values()) {
+            HostProgram hp =
+                    HostCompiler.compile(
+                            p,
+                            B,
+                            new Shape[] {Shape.of(N)},
+                            new DType[] {DType.FLOAT64},
+                            null,
+                            mode);
+            HostProgram.Frame frame = hp.newFrame();
+            for (int trial = 0; trial < 2; trial++) {
+                Tensor x = trial == 0 ? x0 : input(2);
+                Buffer[] want = p.run(B, x.buffer());
+                hp.run(frame, x.toDoubleArray());
+                for (int o = 0; o < want.length; o++) {
+                    assertArrayEquals(
+                            B.toDoubles(want[o]),
+                            hp.output(frame, o),
+                            0,
+                            c.name() + " " + mode + " output " + o);
+                }
             }
         }
     }

@@ -56,7 +56,17 @@ public final class HostCompiler {
      */
     public static HostProgram compile(
             Program p, Backend b, Shape[] inputShapes, DType[] inputTypes) {
-        return compile(p, b, inputShapes, inputTypes, null);
+        return compile(p, b, inputShapes, inputTypes, null, Codegen.AUTO);
+    }
+
+    /** When steps become generated code ({@link ScalarCodegen}) rather than kernels. */
+    enum Codegen {
+        /** Never: every step is a kernel. */
+        OFF,
+        /** Runs of two or more small steps, unless {@code credence.codegen=false}. */
+        AUTO,
+        /** Every run of small steps, single steps included (for tests). */
+        ALWAYS
     }
 
     /**
@@ -64,7 +74,12 @@ public final class HostCompiler {
      * a loop's body whose captures are constants of the enclosing program, say.
      */
     static HostProgram compile(
-            Program p, Backend b, Shape[] inputShapes, DType[] inputTypes, double[][] known) {
+            Program p,
+            Backend b,
+            Shape[] inputShapes,
+            DType[] inputTypes,
+            double[][] known,
+            Codegen codegen) {
         if (p.notReplayableReason() != null) {
             throw new UnsupportedOperationException(p.notReplayableReason());
         }
@@ -96,8 +111,21 @@ public final class HostCompiler {
         double[][] constants = new double[n][];
         int[] owned = new int[n];
         java.util.Arrays.fill(owned, -1);
+        int[] group = scalarRuns(g, live, codegen);
+        boolean[] stored = new boolean[n];
+        for (Graph.Node node : g.nodes) {
+            if (live[node.id]) {
+                for (int i : node.in) {
+                    stored[i] |= group[i] >= 0 && group[i] != group[node.id];
+                }
+            }
+        }
+        for (int o : g.outputs) {
+            stored[o] |= group[o] >= 0;
+        }
         List<Kernel> kernels = new ArrayList<>();
         List<LoopKernel> loops = new ArrayList<>();
+        List<Graph.Node> run = new ArrayList<>();
         for (Graph.Node node : g.nodes) {
             shape[node.id] = node.shape;
             type[node.id] = node.dtype;
@@ -108,9 +136,24 @@ public final class HostCompiler {
                 constants[node.id] = node.constant;
                 continue;
             }
+            if (group[node.id] >= 0) {
+                if (!run.isEmpty() && group[run.get(0).id] != group[node.id]) {
+                    kernels.add(ScalarCodegen.generate(g, run, stored));
+                    run.clear();
+                }
+                run.add(node);
+                if (stored[node.id]) {
+                    owned[node.id] = node.shape.size();
+                }
+                continue;
+            }
+            if (!run.isEmpty()) {
+                kernels.add(ScalarCodegen.generate(g, run, stored));
+                run.clear();
+            }
             Kernel k =
                     node.loop != null
-                            ? loop(node, g, shape, type, b, loops)
+                            ? loop(node, g, shape, type, b, loops, codegen)
                             : kernel(
                                     node.op,
                                     node.attributes,
@@ -125,6 +168,9 @@ public final class HostCompiler {
             }
             kernels.add(k);
         }
+        if (!run.isEmpty()) {
+            kernels.add(ScalarCodegen.generate(g, run, stored));
+        }
         int[] inputSizes = new int[in.length];
         for (int i = 0; i < in.length; i++) {
             inputSizes[i] = inputShapes[i].size();
@@ -137,6 +183,57 @@ public final class HostCompiler {
                 g.inputs,
                 inputSizes,
                 g.outputs);
+    }
+
+    /**
+     * Assigns runs of consecutive small steps to generated code ({@link ScalarCodegen}): the run of
+     * each node, or -1 for nodes left to kernels. A run is cut where its estimated code would pass
+     * the budget; a run of one step keeps its kernel.
+     */
+    private static int[] scalarRuns(Graph g, boolean[] live, Codegen codegen) {
+        int[] group = new int[g.nodes.size()];
+        java.util.Arrays.fill(group, -1);
+        if (codegen == Codegen.OFF
+                || (codegen == Codegen.AUTO
+                        && !Boolean.parseBoolean(System.getProperty("credence.codegen", "true")))) {
+            return group;
+        }
+        int least = codegen == Codegen.ALWAYS ? 1 : 2;
+        int runs = 0;
+        int current = -1;
+        int budget = 0;
+        List<Integer> members = new ArrayList<>();
+        for (Graph.Node node : g.nodes) {
+            if (!live[node.id] || !node.isStep()) {
+                continue;
+            }
+            if (!ScalarCodegen.supports(g, node)) {
+                current = closeRun(group, members, least);
+                continue;
+            }
+            int c = ScalarCodegen.cost(g, node);
+            if (current < 0 || budget + c > ScalarCodegen.BUDGET) {
+                closeRun(group, members, least);
+                current = runs++;
+                budget = 0;
+            }
+            group[node.id] = current;
+            members.add(node.id);
+            budget += c;
+        }
+        closeRun(group, members, least);
+        return group;
+    }
+
+    /** Ends a run; a run shorter than {@code least} goes back to kernels. Returns -1. */
+    private static int closeRun(int[] group, List<Integer> members, int least) {
+        if (members.size() < least) {
+            for (int id : members) {
+                group[id] = -1;
+            }
+        }
+        members.clear();
+        return -1;
     }
 
     private static String stepName(Program.Step st) {
@@ -159,7 +256,8 @@ public final class HostCompiler {
             Shape[] shape,
             DType[] type,
             Backend b,
-            List<LoopKernel> loops) {
+            List<LoopKernel> loops,
+            Codegen codegen) {
         Loop loop = node.loop;
         int[] in = node.in;
         int m = loop.sequenceCount();
@@ -185,7 +283,7 @@ public final class HostCompiler {
             known[1 + m + j] = g.node(id).constant;
             captures[j] = id;
         }
-        HostProgram body = compile(loop.body(), b, bodyShapes, bodyTypes, known);
+        HostProgram body = compile(loop.body(), b, bodyShapes, bodyTypes, known, codegen);
         LoopKernel k =
                 new LoopKernel(
                         body,
