@@ -146,6 +146,32 @@ public final class HostProgram {
         return kernels.length;
     }
 
+    /**
+     * Describes the kernels, one per line (generated code as {@code generated(n steps)}, loops with
+     * their bodies indented): what the compiler made of a program.
+     *
+     * @return the description
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        describe(sb, "");
+        return sb.toString();
+    }
+
+    void describe(StringBuilder sb, String indent) {
+        for (Kernel k : kernels) {
+            sb.append(indent);
+            if (k instanceof ScalarCodegen.Block b) {
+                sb.append("generated(").append(b.steps()).append(" steps)\n");
+            } else if (k instanceof LoopKernel l) {
+                sb.append("loop\n");
+                l.body().describe(sb, indent + "  ");
+            } else {
+                sb.append(k.getClass().getSimpleName()).append('\n');
+            }
+        }
+    }
+
     int inputSlot(int i) {
         return inputs[i];
     }

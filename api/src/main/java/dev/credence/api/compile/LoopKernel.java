@@ -54,6 +54,10 @@ final class LoopKernel implements Kernel {
         this.carrySize = carrySize;
     }
 
+    HostProgram body() {
+        return body;
+    }
+
     /** The body's frame, with scratch arrays for the carry and the current rows. */
     HostProgram.Frame newFrame() {
         double[][] scratch = new double[1 + sequences.length][];
