@@ -227,6 +227,28 @@ class HostCompilerTest {
                                         m34(x).narrow(1, 0, 2))));
         cs.add(c("scan reverse", x -> Scan.scan((h, e) -> h.mul(0.5).add(e), x.get(1), x, true)));
         cs.add(
+                c(
+                        "scan with two carries, two sequences and captures",
+                        x ->
+                                Scan.scan(
+                                                (h, e) ->
+                                                        List.of(
+                                                                h.get(0)
+                                                                        .mul(x.narrow(0, 0, 2))
+                                                                        .add(e.get(0))
+                                                                        .tanh(),
+                                                                h.get(1)
+                                                                        .add(
+                                                                                e.get(1)
+                                                                                        .mul(
+                                                                                                h.get(
+                                                                                                                0)
+                                                                                                        .sum()))),
+                                                List.of(x.narrow(0, 2, 4), x.get(4)),
+                                                List.of(m34(x).narrow(1, 0, 2), x.narrow(0, 0, 3)),
+                                                true)
+                                        .get(1)));
+        cs.add(
                 new Case(
                         "value and gradient",
                         x -> {
@@ -288,6 +310,35 @@ class HostCompilerTest {
                             c.name() + " " + mode + " output " + o);
                 }
             }
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "a loop whose body is small becomes one generated method, unless code generation is off")
+    void loopsBecomeGeneratedCode() {
+        Tensor x0 = input(5);
+        Program p =
+                Program.record(
+                        x0,
+                        x ->
+                                List.of(
+                                        Scan.scan(
+                                                        (h, e) -> h.mul(x.get(0)).add(e).tanh(),
+                                                        x.get(1),
+                                                        x)
+                                                .sum()));
+        for (HostCompiler.Codegen mode : HostCompiler.Codegen.values()) {
+            HostProgram hp =
+                    HostCompiler.compile(
+                            p,
+                            B,
+                            new Shape[] {Shape.of(N)},
+                            new DType[] {DType.FLOAT64},
+                            null,
+                            mode);
+            boolean fused = hp.describe().contains("generated loop");
+            assertEquals(mode != HostCompiler.Codegen.OFF, fused, mode + ":\n" + hp.describe());
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * Writes the bytes of a small class file (JVM Specification, chapter 4) with one public no-argument
  * constructor and one instance method {@code run(double[][])} implementing an interface: just what
- * {@link ScalarCodegen} needs. The method's code is straight-line (no branch instructions), so the
- * class needs no {@code StackMapTable} attribute, and the assembler needs no control flow.
+ * {@link ScalarCodegen} and {@link LoopCodegen} need. The method's locals are the receiver (slot
+ * 0), the array of slot arrays (1), one int counter (2) and doubles from slot 3 on. Its code is
+ * straight-line, or one counted loop ({@link #loopHead}, {@link #loopEnd}) for which the assembler
+ * writes the two {@code StackMapTable} frames the verifier needs (JVM Specification 4.7.4).
  *
  * <p>Instructions are appended through the methods below, named after the JVM opcodes they emit.
  */
@@ -20,7 +22,11 @@ final class ClassAssembler {
     private final Map<String, Integer> entries = new HashMap<>();
     private int count = 1;
     private final ByteArrayOutputStream code = new ByteArrayOutputStream();
-    private int maxLocals = 2;
+    private int maxLocals = 3;
+    private int loopHead = -1;
+    private int loopBranch;
+    private int loopEnd = -1;
+    private int doublesAtHead;
 
     /** The size of the code emitted so far, in bytes. */
     int codeSize() {
@@ -171,7 +177,9 @@ final class ClassAssembler {
         op(0x52);
     }
 
-    /** Pushes double local {@code n} (numbered in doubles, after the two reference slots). */
+    /**
+     * Pushes double local {@code n} (numbered in doubles, after the references and the counter).
+     */
     void dload(int n) {
         local(0x18, n);
     }
@@ -182,7 +190,7 @@ final class ClassAssembler {
     }
 
     private void local(int opcode, int n) {
-        int slot = 2 + 2 * n;
+        int slot = 3 + 2 * n;
         maxLocals = Math.max(maxLocals, slot + 2);
         if (slot <= 255) {
             op(opcode);
@@ -211,10 +219,100 @@ final class ClassAssembler {
         op(0x87); // i2d
     }
 
+    /** Pushes the loop counter. */
+    void loadCounter() {
+        op(0x1c); // iload_2
+    }
+
+    /** Multiplies the two ints on the stack. */
+    void imul() {
+        op(0x68);
+    }
+
+    /** Adds the two ints on the stack. */
+    void iadd() {
+        op(0x60);
+    }
+
+    /**
+     * Starts the loop {@code for (t = first; t != end; t += step)}: sets the counter, marks the
+     * head and emits the exit test. Doubles {@code 0 .. doubles-1} are the ones defined before the
+     * loop (they stay live around it); every later double is local to one iteration.
+     *
+     * @param first the counter's first value
+     * @param end the value at which the loop stops
+     * @param doubles the number of double locals defined so far
+     */
+    void loopHead(int first, int end, int doubles) {
+        pushInt(first);
+        op(0x3d); // istore_2
+        loopHead = code.size();
+        doublesAtHead = doubles;
+        loadCounter();
+        pushInt(end);
+        loopBranch = code.size();
+        op(0x9f); // if_icmpeq exit, patched in loopEnd
+        u2(0);
+    }
+
+    /**
+     * Ends the loop: steps the counter, jumps back to the head and patches the exit.
+     *
+     * @param step the counter's increment, 1 or -1
+     */
+    void loopEnd(int step) {
+        op(0x84); // iinc
+        code.write(2);
+        code.write(step);
+        int back = code.size();
+        op(0xa7); // goto head
+        u2((loopHead - back) & 0xffff);
+        loopEnd = code.size();
+        byte[] b = code.toByteArray();
+        int toExit = loopEnd - loopBranch;
+        b[loopBranch + 1] = (byte) (toExit >>> 8);
+        b[loopBranch + 2] = (byte) toExit;
+        code.reset();
+        code.write(b, 0, b.length);
+    }
+
     /** Calls a static method. */
     void invokeStatic(String owner, String name, String descriptor) {
         op(0xb8);
         u2(methodRef(owner, name, descriptor, false));
+    }
+
+    /**
+     * The frames at the two branch targets of the loop, its head and its exit: the counter and the
+     * doubles defined before the loop are live at both.
+     */
+    private byte[] stackMapFrames(int thisClass) {
+        int slots = classRef("[[D");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataOutputStream o = new DataOutputStream(out)) {
+            o.writeShort(2);
+            fullFrame(o, loopHead, thisClass, slots);
+            fullFrame(o, loopEnd - loopHead - 1, thisClass, slots);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private void fullFrame(DataOutputStream o, int delta, int thisClass, int slots)
+            throws IOException {
+        o.writeByte(255); // full_frame
+        o.writeShort(delta);
+        o.writeShort(3 + doublesAtHead);
+        o.writeByte(7); // Object: the receiver
+        o.writeShort(thisClass);
+        o.writeByte(7); // Object: double[][]
+        o.writeShort(slots);
+        o.writeByte(1); // Integer: the counter
+        for (int i = 0; i < doublesAtHead; i++) {
+            o.writeByte(3); // Double (two slots)
+        }
+        o.writeShort(0); // empty stack
     }
 
     /**
@@ -235,6 +333,9 @@ final class ClassAssembler {
         int run = utf8("run");
         int runDesc = utf8("([[D)V");
         int codeAttr = utf8("Code");
+        op(0xb1); // return, the end of run
+        byte[] frames = loopHead < 0 ? null : stackMapFrames(thisClass);
+        int mapName = frames == null ? 0 : utf8("StackMapTable");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DataOutputStream o = new DataOutputStream(out)) {
             o.writeInt(0xCAFEBABE);
@@ -266,20 +367,25 @@ final class ClassAssembler {
             o.writeShort(0); // exception table
             o.writeShort(0); // attributes
             // public void run(double[][] s)
-            op(0xb1); // return
             byte[] body = code.toByteArray();
             o.writeShort(0x0001);
             o.writeShort(run);
             o.writeShort(runDesc);
             o.writeShort(1);
             o.writeShort(codeAttr);
-            o.writeInt(12 + body.length);
+            int attrs = frames == null ? 0 : 6 + frames.length;
+            o.writeInt(12 + body.length + attrs);
             o.writeShort(8); // max stack: three doubles and two references at most
             o.writeShort(maxLocals);
             o.writeInt(body.length);
             o.write(body);
             o.writeShort(0);
-            o.writeShort(0);
+            o.writeShort(frames == null ? 0 : 1);
+            if (frames != null) {
+                o.writeShort(mapName);
+                o.writeInt(frames.length);
+                o.write(frames);
+            }
             o.writeShort(0); // class attributes
         } catch (IOException e) {
             throw new IllegalStateException(e);

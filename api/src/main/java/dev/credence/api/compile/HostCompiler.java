@@ -104,6 +104,15 @@ public final class HostCompiler {
             supported(st.dtype(), stepName(st));
         }
         Graph g = Optimizer.optimize(Graph.of(p, b, inputShapes, inputTypes, known));
+        int[] inputSizes = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            inputSizes[i] = inputShapes[i].size();
+        }
+        return compile(g, inputSizes, b, codegen);
+    }
+
+    /** Chooses the kernels of an optimised graph. */
+    private static HostProgram compile(Graph g, int[] inputSizes, Backend b, Codegen codegen) {
         int n = g.nodes.size();
         boolean[] live = g.live();
         Shape[] shape = new Shape[n];
@@ -171,10 +180,6 @@ public final class HostCompiler {
         if (!run.isEmpty()) {
             kernels.add(ScalarCodegen.generate(g, run, stored));
         }
-        int[] inputSizes = new int[in.length];
-        for (int i = 0; i < in.length; i++) {
-            inputSizes[i] = inputShapes[i].size();
-        }
         return new HostProgram(
                 kernels.toArray(new Kernel[0]),
                 loops.toArray(new LoopKernel[0]),
@@ -193,9 +198,7 @@ public final class HostCompiler {
     private static int[] scalarRuns(Graph g, boolean[] live, Codegen codegen) {
         int[] group = new int[g.nodes.size()];
         java.util.Arrays.fill(group, -1);
-        if (codegen == Codegen.OFF
-                || (codegen == Codegen.AUTO
-                        && !Boolean.parseBoolean(System.getProperty("credence.codegen", "true")))) {
+        if (!generates(codegen)) {
             return group;
         }
         int least = codegen == Codegen.ALWAYS ? 1 : 2;
@@ -223,6 +226,12 @@ public final class HostCompiler {
         }
         closeRun(group, members, least);
         return group;
+    }
+
+    private static boolean generates(Codegen codegen) {
+        return codegen == Codegen.ALWAYS
+                || (codegen == Codegen.AUTO
+                        && Boolean.parseBoolean(System.getProperty("credence.codegen", "true")));
     }
 
     /** Ends a run; a run shorter than {@code least} goes back to kernels. Returns -1. */
@@ -283,7 +292,33 @@ public final class HostCompiler {
             known[1 + m + j] = g.node(id).constant;
             captures[j] = id;
         }
-        HostProgram body = compile(loop.body(), b, bodyShapes, bodyTypes, known, codegen);
+        Graph bg = Optimizer.optimize(Graph.of(loop.body(), b, bodyShapes, bodyTypes, known));
+        if (generates(codegen)) {
+            Kernel fused =
+                    LoopCodegen.generate(
+                            bg,
+                            bg.live(),
+                            new LoopCodegen.Slots(
+                                    in[0],
+                                    sequences,
+                                    rowSizes,
+                                    captures,
+                                    node.id,
+                                    loop.length(),
+                                    loop.reverse(),
+                                    loop.carryShape().size()));
+            if (fused != null) {
+                return fused;
+            }
+        }
+        int[] bodySizes = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            bodySizes[i] = bodyShapes[i].size();
+        }
+        for (Program.Step st : loop.body().steps()) {
+            supported(st.dtype(), stepName(st));
+        }
+        HostProgram body = compile(bg, bodySizes, b, codegen);
         LoopKernel k =
                 new LoopKernel(
                         body,

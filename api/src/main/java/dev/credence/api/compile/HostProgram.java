@@ -163,6 +163,8 @@ public final class HostProgram {
             sb.append(indent);
             if (k instanceof ScalarCodegen.Block b) {
                 sb.append("generated(").append(b.steps()).append(" steps)\n");
+            } else if (k instanceof LoopCodegen.FusedLoop l) {
+                sb.append("generated loop(").append(l.steps()).append(" steps)\n");
             } else if (k instanceof LoopKernel l) {
                 sb.append("loop\n");
                 l.body().describe(sb, indent + "  ");

@@ -53,13 +53,15 @@ final class ScalarCodegen {
     private static final String SELF = "dev/credence/api/compile/";
 
     private final Graph g;
-    private final ClassAssembler asm = new ClassAssembler();
+    private final ClassAssembler asm;
     private final Map<Integer, int[]> values = new HashMap<>();
     private final Map<Long, Integer> loaded = new HashMap<>();
+    private final Map<Integer, int[]> rows = new HashMap<>();
     private int locals;
 
-    private ScalarCodegen(Graph g) {
+    ScalarCodegen(Graph g, ClassAssembler asm) {
         this.g = g;
+        this.asm = asm;
     }
 
     /** Whether generated code can compute this step. */
@@ -103,30 +105,91 @@ final class ScalarCodegen {
      * @return the kernel
      */
     static Kernel generate(Graph g, List<Graph.Node> run, boolean[] stored) {
-        ScalarCodegen c = new ScalarCodegen(g);
+        ScalarCodegen c = new ScalarCodegen(g, new ClassAssembler());
         for (Graph.Node n : run) {
-            c.values.put(n.id, c.emit(n));
+            c.define(n);
         }
         for (Graph.Node n : run) {
             if (stored[n.id]) {
                 c.store(n.id, c.values.get(n.id));
             }
         }
-        byte[] bytes = c.asm.finish(SELF + "Generated", SELF + "ScalarCodegen$Code");
+        return new Block(c.finish(), run.size());
+    }
+
+    /** Finishes the method and defines its class: the generated code, ready to run. */
+    Code finish() {
+        byte[] bytes = asm.finish(SELF + "Generated", SELF + "ScalarCodegen$Code");
         try {
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            Code code =
-                    (Code)
-                            l.findConstructor(l.lookupClass(), MethodType.methodType(void.class))
-                                    .invoke();
-            return new Block(code, run.size());
+            return (Code)
+                    l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
             throw new IllegalStateException("scalar code generation failed: " + e, e);
         }
     }
 
+    /** Emits the code of a step; its elements become locals. */
+    void define(Graph.Node n) {
+        values.put(n.id, emit(n));
+    }
+
+    /** Makes the elements of node {@code id} the given locals (a value held across a loop). */
+    void bind(int id, int[] elements) {
+        values.put(id, elements);
+    }
+
+    /**
+     * Makes node {@code id} the current row of the sequence in slot {@code slot}: element {@code k}
+     * is read from {@code s[slot][counter * rowSize + k]}.
+     */
+    void bindRow(int id, int slot, int rowSize) {
+        rows.put(id, new int[] {slot, rowSize});
+    }
+
+    /** The number of double locals defined so far. */
+    int locals() {
+        return locals;
+    }
+
+    /** Loads element {@code k} of slot {@code slot} into a new local. */
+    int loadSlot(int slot, int k) {
+        asm.loadSlots();
+        asm.pushInt(slot);
+        asm.aaload();
+        asm.pushInt(k);
+        asm.daload();
+        return fresh();
+    }
+
+    /** A new local holding the value of local {@code l}. */
+    int copy(int l) {
+        asm.dload(l);
+        return fresh();
+    }
+
+    /** Sets local {@code to} to the value of local {@code from}. */
+    void assign(int to, int from) {
+        asm.dload(from);
+        asm.dstore(to);
+    }
+
+    /** Stores local {@code l} to {@code s[slot][counter * rowSize + k]}. */
+    void storeRow(int slot, int rowSize, int k, int l) {
+        asm.loadSlots();
+        asm.pushInt(slot);
+        asm.aaload();
+        asm.loadCounter();
+        asm.pushInt(rowSize);
+        asm.imul();
+        asm.pushInt(k);
+        asm.iadd();
+        asm.dload(l);
+        asm.dastore();
+    }
+
     /** Element {@code k} of node {@code id}: a local, loading it from its slot the first time. */
-    private int element(int id, int k) {
+    int element(int id, int k) {
         int[] v = values.get(id);
         if (v != null) {
             return v[k];
@@ -135,8 +198,19 @@ final class ScalarCodegen {
         long key = ((long) id << 32) | k;
         Integer l = loaded.get(key);
         if (l == null) {
+            int[] row = rows.get(id);
             if (n.isConstant()) {
                 asm.pushDouble(n.constant[k]);
+            } else if (row != null) {
+                asm.loadSlots();
+                asm.pushInt(row[0]);
+                asm.aaload();
+                asm.loadCounter();
+                asm.pushInt(row[1]);
+                asm.imul();
+                asm.pushInt(k);
+                asm.iadd();
+                asm.daload();
             } else {
                 asm.loadSlots();
                 asm.pushInt(id);
