@@ -103,14 +103,22 @@ public final class CompiledPotential {
                         potential, null, "a replay did not reproduce a direct evaluation exactly");
             }
             scope.keep(c);
-            return hostCompiled(potential, pa, List.of(c, a));
+            return hostCompiled(potential, pa, c, direct, a);
         } catch (RuntimeException e) {
             return new CompiledPotential(potential, null, "recording failed: " + e.getMessage());
         }
     }
 
-    /** Compiles the recording for the host and checks it at the given points. */
-    private static CompiledPotential hostCompiled(Potential p, Program program, List<Tensor> at) {
+    /**
+     * Compiles the recording for the host and checks it at two points: {@code c}, whose direct
+     * evaluation is already known, and {@code a}.
+     */
+    private static CompiledPotential hostCompiled(
+            Potential p,
+            Program program,
+            Tensor c,
+            Potential.ValueAndGradient directAtC,
+            Tensor a) {
         if (!Boolean.parseBoolean(System.getProperty("credence.hostCompile", "true"))) {
             return new CompiledPotential(
                     p, program, null, null, "host compilation is off (credence.hostCompile)");
@@ -131,8 +139,8 @@ public final class CompiledPotential {
             return new CompiledPotential(p, program, null, null, e.getMessage());
         }
         HostProgram.Frame f = hp.newFrame();
-        for (Tensor x : at) {
-            Potential.ValueAndGradient direct = p.valueAndGradient(x);
+        for (Tensor x : List.of(c, a)) {
+            Potential.ValueAndGradient direct = x == c ? directAtC : p.valueAndGradient(x);
             hp.run(f, x.toDoubleArray());
             String why =
                     disagreement(
