@@ -63,8 +63,17 @@ class HostCompilerTest {
         return a.matmul(a.transpose()).add(LinearAlgebra.eye(B, 3, DType.FLOAT64));
     }
 
+    /** Data of 150 values, past the size that straight-line code unrolls. */
+    private static final Tensor DATA = Tensor.of(B, RandomKey.of(77).normalDoubles(150));
+
+    /** A vector of 150 values that depends on the input (so that it is computed, not folded). */
+    private static Tensor longOf(Tensor x) {
+        return DATA.mul(x.get(0)).add(x.get(1));
+    }
+
     static Stream<Arguments> cases() {
         List<Case> cs = new ArrayList<>();
+        longCases(cs);
         for (Primitive op : Primitive.values()) {
             if (op.family() == Primitive.Family.UNARY) {
                 cs.add(c(op.opName(), x -> Elementwise.unary(op, x)));
@@ -281,6 +290,66 @@ class HostCompilerTest {
         return cs.stream().map(Arguments::of);
     }
 
+    /** Chains over vectors of 150 elements: generated loops ({@link MapCodegen}). */
+    private static void longCases(List<Case> cs) {
+        for (Primitive op : Primitive.values()) {
+            if (op.family() == Primitive.Family.UNARY) {
+                cs.add(c(op.opName() + " long", x -> Elementwise.unary(op, longOf(x))));
+            }
+            if (op.family() == Primitive.Family.BINARY || op.family() == Primitive.Family.COMPARE) {
+                cs.add(
+                        c(
+                                op.opName() + " long pair",
+                                x -> Elementwise.binary(op, longOf(x), DATA.mul(x.get(2)))));
+                cs.add(
+                        c(
+                                op.opName() + " long and scalar",
+                                x -> Elementwise.binary(op, x.get(5), longOf(x))));
+            }
+        }
+        cs.add(
+                c(
+                        "long where and casts",
+                        x ->
+                                Elementwise.where(
+                                                longOf(x).gt(0),
+                                                longOf(x).mul(7).cast(DType.INT32),
+                                                DATA.cast(DType.INT32))
+                                        .cast(DType.FLOAT64)
+                                        .add(longOf(x).gt(x.get(3)).cast(DType.FLOAT64))));
+        cs.add(
+                c(
+                        "long sums, maxima and a scalar after them",
+                        x ->
+                                longOf(x)
+                                        .exp()
+                                        .sum()
+                                        .add(longOf(x).max(false))
+                                        .mul(longOf(x).square().sum().log())));
+        cs.add(c("long log-sum-exp", x -> Reductions.logSumExp(longOf(x), false, 0)));
+        cs.add(c("long reshaped", x -> longOf(x).reshape(15, 10).tanh().sum(1)));
+        cs.add(
+                new Case(
+                        "long likelihood, value and gradient",
+                        x -> {
+                            Autodiff.ValueAndGrad r =
+                                    Autodiff.valueAndGrad(
+                                            a -> {
+                                                Tensor v = a.get(0);
+                                                Tensor sigma = v.get(2).exp();
+                                                Tensor z =
+                                                        DATA.sub(v.get(0).add(v.get(1).mul(DATA)))
+                                                                .div(sigma);
+                                                return z.square()
+                                                        .mul(-0.5)
+                                                        .sum()
+                                                        .sub(sigma.log().mul(150));
+                                            },
+                                            List.of(x));
+                            return List.of(r.value(), r.grads().get(0));
+                        }));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     @DisplayName(
@@ -338,6 +407,27 @@ class HostCompilerTest {
                             null,
                             mode);
             boolean fused = hp.describe().contains("generated loop");
+            assertEquals(mode != HostCompiler.Codegen.OFF, fused, mode + ":\n" + hp.describe());
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "a chain over a long vector becomes one generated loop, unless code generation is off")
+    void longChainsBecomeLoops() {
+        Program p =
+                Program.record(
+                        input(6), x -> List.of(longOf(x).sub(DATA).square().sum().add(x.get(3))));
+        for (HostCompiler.Codegen mode : HostCompiler.Codegen.values()) {
+            HostProgram hp =
+                    HostCompiler.compile(
+                            p,
+                            B,
+                            new Shape[] {Shape.of(N)},
+                            new DType[] {DType.FLOAT64},
+                            null,
+                            mode);
+            boolean fused = hp.describe().contains("generated map(");
             assertEquals(mode != HostCompiler.Codegen.OFF, fused, mode + ":\n" + hp.describe());
         }
     }

@@ -30,7 +30,7 @@ final class Folding {
         shapes[k] = shape;
         types[k] = dt;
         s[k] = new double[shape.size()];
-        Kernel kernel = HostCompiler.kernel(op, a, in, k, shape, dt, shapes, types);
+        Kernel kernel = KernelChoice.kernel(op, a, in, k, shape, dt, shapes, types);
         HostProgram.Frame f = new HostProgram.Frame(s, new HostProgram.Frame[0], null);
         kernel.run(f);
         return f.s[k] == s[k] ? s[k] : f.s[k].clone();

@@ -1,10 +1,8 @@
 package dev.credence.api.compile;
 
-import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.DType;
-import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.tensor.Loop;
 import dev.credence.api.tensor.Program;
@@ -120,17 +118,17 @@ public final class HostCompiler {
         double[][] constants = new double[n][];
         int[] owned = new int[n];
         java.util.Arrays.fill(owned, -1);
-        int[] group = scalarRuns(g, live, codegen);
+        int[] group = generatedRuns(g, live, codegen);
         boolean[] stored = new boolean[n];
         for (Graph.Node node : g.nodes) {
             if (live[node.id]) {
                 for (int i : node.in) {
-                    stored[i] |= group[i] >= 0 && group[i] != group[node.id];
+                    stored[i] |= group[i] != -1 && group[i] != group[node.id];
                 }
             }
         }
         for (int o : g.outputs) {
-            stored[o] |= group[o] >= 0;
+            stored[o] |= group[o] != -1;
         }
         List<Kernel> kernels = new ArrayList<>();
         List<LoopKernel> loops = new ArrayList<>();
@@ -145,9 +143,9 @@ public final class HostCompiler {
                 constants[node.id] = node.constant;
                 continue;
             }
-            if (group[node.id] >= 0) {
+            if (group[node.id] != -1) {
                 if (!run.isEmpty() && group[run.get(0).id] != group[node.id]) {
-                    kernels.add(ScalarCodegen.generate(g, run, stored));
+                    kernels.add(generate(g, run, stored, group));
                     run.clear();
                 }
                 run.add(node);
@@ -157,13 +155,13 @@ public final class HostCompiler {
                 continue;
             }
             if (!run.isEmpty()) {
-                kernels.add(ScalarCodegen.generate(g, run, stored));
+                kernels.add(generate(g, run, stored, group));
                 run.clear();
             }
             Kernel k =
                     node.loop != null
                             ? loop(node, g, shape, type, b, loops, codegen)
-                            : kernel(
+                            : KernelChoice.kernel(
                                     node.op,
                                     node.attributes,
                                     node.in,
@@ -178,7 +176,7 @@ public final class HostCompiler {
             kernels.add(k);
         }
         if (!run.isEmpty()) {
-            kernels.add(ScalarCodegen.generate(g, run, stored));
+            kernels.add(generate(g, run, stored, group));
         }
         return new HostProgram(
                 kernels.toArray(new Kernel[0]),
@@ -190,17 +188,40 @@ public final class HostCompiler {
                 g.outputs);
     }
 
+    /** The generated code of a run: a loop over long vectors, or straight-line code. */
+    private static Kernel generate(Graph g, List<Graph.Node> run, boolean[] stored, int[] group) {
+        return group[run.get(0).id] < -1
+                ? MapCodegen.generate(g, run, stored)
+                : ScalarCodegen.generate(g, run, stored);
+    }
+
     /**
-     * Assigns runs of consecutive small steps to generated code ({@link ScalarCodegen}): the run of
-     * each node, or -1 for nodes left to kernels. A run is cut where its estimated code would pass
-     * the budget; a run of one step keeps its kernel.
+     * Assigns steps to generated code: runs over long vectors to {@link MapCodegen} (numbered -2,
+     * -3, ...), then runs of consecutive small steps to {@link ScalarCodegen} (0, 1, ...); -1 for
+     * nodes left to kernels.
      */
-    private static int[] scalarRuns(Graph g, boolean[] live, Codegen codegen) {
+    private static int[] generatedRuns(Graph g, boolean[] live, Codegen codegen) {
         int[] group = new int[g.nodes.size()];
         java.util.Arrays.fill(group, -1);
         if (!generates(codegen)) {
             return group;
         }
+        int[] maps = MapCodegen.runs(g, live);
+        for (int i = 0; i < group.length; i++) {
+            if (maps[i] >= 0) {
+                group[i] = -2 - maps[i];
+            }
+        }
+        scalarRuns(g, live, codegen, group);
+        return group;
+    }
+
+    /**
+     * Assigns runs of consecutive small steps, among those not in a loop run, to generated code
+     * ({@link ScalarCodegen}). A run is cut where its estimated code would pass the budget; a run
+     * of one step keeps its kernel.
+     */
+    private static void scalarRuns(Graph g, boolean[] live, Codegen codegen, int[] group) {
         int least = codegen == Codegen.ALWAYS ? 1 : 2;
         int runs = 0;
         int current = -1;
@@ -210,7 +231,7 @@ public final class HostCompiler {
             if (!live[node.id] || !node.isStep()) {
                 continue;
             }
-            if (!ScalarCodegen.supports(g, node)) {
+            if (group[node.id] < -1 || !ScalarCodegen.supports(g, node)) {
                 current = closeRun(group, members, least);
                 continue;
             }
@@ -225,7 +246,6 @@ public final class HostCompiler {
             budget += c;
         }
         closeRun(group, members, least);
-        return group;
     }
 
     private static boolean generates(Codegen codegen) {
@@ -333,167 +353,5 @@ public final class HostCompiler {
                         loop.carryShape().size());
         loops.add(k);
         return k;
-    }
-
-    /**
-     * The kernel of one primitive step: inputs in slots {@code in}, result in slot {@code y} of
-     * shape {@code sy} and dtype {@code dy}; {@code shape} and {@code type} give every slot's.
-     */
-    static Kernel kernel(
-            Primitive op,
-            Attributes attrs,
-            int[] in,
-            int y,
-            Shape sy,
-            DType dy,
-            Shape[] shape,
-            DType[] type) {
-        int x = in[0];
-        Shape sx = shape[x];
-        boolean integer = type[x] != DType.FLOAT64;
-        return switch (op.family()) {
-            case UNARY -> new ElementwiseKernels.Unary(op, x, y, sy.size(), integer);
-            case BINARY, COMPARE ->
-                    ElementwiseKernels.binary(op, x, sx, in[1], shape[in[1]], y, sy, integer);
-            case SELECT ->
-                    ElementwiseKernels.where(
-                            x, sx, in[1], shape[in[1]], in[2], shape[in[2]], y, sy);
-            case REDUCE ->
-                    ReductionKernels.reduce(
-                            op == Primitive.MAX, x, sx, ((Attributes.Reduce) attrs).axes(), y, sy);
-            case SCAN ->
-                    ReductionKernels.scan(
-                            op == Primitive.CUMPROD, x, sx, (Attributes.Scan) attrs, y);
-            case LINEAR_ALGEBRA -> linearAlgebra(op, attrs, in, y, sy, shape);
-            case MOVEMENT -> movement(op, attrs, in, y, sy, dy, shape, type);
-        };
-    }
-
-    private static Kernel linearAlgebra(
-            Primitive op, Attributes attrs, int[] in, int y, Shape sy, Shape[] shape) {
-        return switch (op) {
-            case MATMUL ->
-                    LinearAlgebraKernels.matmul(
-                            in[0],
-                            shape[in[0]],
-                            in[1],
-                            shape[in[1]],
-                            (Attributes.MatMul) attrs,
-                            y,
-                            sy);
-            case CHOLESKY -> new LinearAlgebraKernels.Cholesky(in[0], y, sy.dim(-1));
-            case TRIANGULAR_SOLVE ->
-                    new LinearAlgebraKernels.TriangularSolve(
-                            in[0],
-                            shape[in[0]],
-                            in[1],
-                            shape[in[1]],
-                            (Attributes.Triangular) attrs,
-                            y,
-                            sy);
-            default -> throw new IllegalStateException(op + " is not linear algebra");
-        };
-    }
-
-    private static Kernel movement(
-            Primitive op,
-            Attributes attrs,
-            int[] in,
-            int y,
-            Shape sy,
-            DType dy,
-            Shape[] shape,
-            DType[] type) {
-        int x = in[0];
-        Shape sx = shape[x];
-        return switch (op) {
-            case RESHAPE -> new MovementKernels.Alias(x, y);
-            case PERMUTE -> {
-                int[] order = ((Attributes.Permutation) attrs).order();
-                int[] strides = sx.strides();
-                int[] s = new int[order.length];
-                for (int i = 0; i < order.length; i++) {
-                    s[i] = strides[order[i]];
-                }
-                yield take(x, y, sx.size(), Offsets.of(sy, s, 0));
-            }
-            case BROADCAST_TO -> take(x, y, sx.size(), Offsets.broadcast(sx, sy));
-            case SLICE -> {
-                int[] begin = ((Attributes.Range) attrs).begin();
-                int[] strides = sx.strides();
-                int base = 0;
-                for (int i = 0; i < begin.length; i++) {
-                    base += begin[i] * strides[i];
-                }
-                yield take(x, y, sx.size(), Offsets.of(sy, strides, base));
-            }
-            case CONCAT -> {
-                int axis = ((Attributes.Axis) attrs).axis();
-                int outer = product(sy.dims(), 0, axis);
-                int[] sizes = new int[in.length];
-                for (int i = 0; i < in.length; i++) {
-                    sizes[i] = outer == 0 ? 0 : shape[in[i]].size() / outer;
-                }
-                yield new MovementKernels.Concat(in.clone(), sizes, outer, y);
-            }
-            case GATHER -> {
-                int axis = ((Attributes.Axis) attrs).axis();
-                int[] d = sx.dims();
-                yield new MovementKernels.Gather(
-                        x,
-                        in[1],
-                        y,
-                        product(d, 0, axis),
-                        d[axis],
-                        product(d, axis + 1, d.length),
-                        shape[in[1]].size());
-            }
-            case SCATTER_ADD -> {
-                int axis = ((Attributes.Axis) attrs).axis();
-                int[] d = sy.dims();
-                yield new MovementKernels.ScatterAdd(
-                        x,
-                        in[1],
-                        y,
-                        product(d, 0, axis),
-                        d[axis],
-                        product(d, axis + 1, d.length),
-                        sx.size());
-            }
-            case ONE_HOT -> new MovementKernels.OneHot(x, y, sx.size(), sy.dim(-1));
-            case CAST -> cast(x, type[x], y, dy, sy.size());
-            default -> throw new IllegalStateException(op + " is not movement");
-        };
-    }
-
-    /**
-     * An indexed copy; a block copy when the offsets are consecutive, and an alias when they are
-     * the whole input in order.
-     */
-    static Kernel take(int x, int y, int inputSize, int[] offsets) {
-        boolean consecutive = true;
-        for (int k = 1; k < offsets.length && consecutive; k++) {
-            consecutive = offsets[k] == offsets[0] + k;
-        }
-        if (consecutive && offsets.length > 0) {
-            return offsets[0] == 0 && offsets.length == inputSize
-                    ? new MovementKernels.Alias(x, y)
-                    : new MovementKernels.Block(x, y, offsets[0], offsets.length);
-        }
-        return new MovementKernels.Take(x, y, offsets);
-    }
-
-    private static Kernel cast(int x, DType from, int y, DType to, int n) {
-        boolean keeps =
-                to == DType.FLOAT64 || (to == DType.INT32 && from == DType.BOOL) || from == to;
-        return keeps ? new MovementKernels.Alias(x, y) : new MovementKernels.Cast(x, y, n, to);
-    }
-
-    private static int product(int[] d, int from, int to) {
-        int p = 1;
-        for (int i = from; i < to; i++) {
-            p *= d[i];
-        }
-        return p;
     }
 }

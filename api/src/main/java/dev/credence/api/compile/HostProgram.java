@@ -163,6 +163,12 @@ public final class HostProgram {
             sb.append(indent);
             if (k instanceof ScalarCodegen.Block b) {
                 sb.append("generated(").append(b.steps()).append(" steps)\n");
+            } else if (k instanceof MapCodegen.Fused m) {
+                sb.append("generated map(")
+                        .append(m.steps())
+                        .append(" steps over ")
+                        .append(m.length())
+                        .append(" elements)\n");
             } else if (k instanceof LoopCodegen.FusedLoop l) {
                 sb.append("generated loop(").append(l.steps()).append(" steps)\n");
             } else if (k instanceof LoopKernel l) {

@@ -1,6 +1,5 @@
 package dev.credence.api.compile;
 
-import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
@@ -58,10 +57,14 @@ final class ScalarCodegen {
     private final Map<Long, Integer> loaded = new HashMap<>();
     private final Map<Integer, int[]> rows = new HashMap<>();
     private int locals;
+    private final MovementCodegen moves;
+    private final SumCodegen sums;
 
     ScalarCodegen(Graph g, ClassAssembler asm) {
         this.g = g;
         this.asm = asm;
+        this.moves = new MovementCodegen(this, g, asm);
+        this.sums = new SumCodegen(this, g, asm);
     }
 
     /** Whether generated code can compute this step. */
@@ -199,7 +202,7 @@ final class ScalarCodegen {
         Integer l = loaded.get(key);
         if (l == null) {
             int[] row = rows.get(id);
-            if (n.isConstant()) {
+            if (row == null && n.isConstant()) {
                 asm.pushDouble(n.constant[k]);
             } else if (row != null) {
                 asm.loadSlots();
@@ -225,13 +228,20 @@ final class ScalarCodegen {
         return l;
     }
 
-    private int fresh() {
+    /** Stores the value on the stack to a new local. */
+    int fresh() {
         int l = locals++;
         asm.dstore(l);
         return l;
     }
 
-    private void store(int id, int[] elements) {
+    /** The locals holding node {@code id}'s elements, or null. */
+    int[] values(int id) {
+        return values.get(id);
+    }
+
+    /** Stores the given locals to slot {@code id}. */
+    void store(int id, int[] elements) {
         for (int k = 0; k < elements.length; k++) {
             asm.loadSlots();
             asm.pushInt(id);
@@ -285,12 +295,57 @@ final class ScalarCodegen {
                     out[k] = fresh();
                 }
             }
-            case REDUCE -> reduce(n, x, sx, out);
-            case SCAN -> scan(n, x, sx, out);
-            case LINEAR_ALGEBRA -> matmul(n, out);
-            case MOVEMENT -> movement(n, x, sx, out);
+            case REDUCE -> sums.reduce(n, x, sx, out);
+            case SCAN -> sums.scan(n, x, sx, out);
+            case LINEAR_ALGEBRA -> sums.matmul(n, out);
+            case MOVEMENT -> moves.movement(n, x, sx, out);
         }
         return out;
+    }
+
+    /**
+     * Emits element {@code i} of an elementwise step (unary, binary, comparison, selection,
+     * reshape, broadcast or cast) in a loop over {@code i}: every operand is element 0 of a value
+     * bound to the current iteration's locals, a row read at the counter, or a scalar.
+     *
+     * @return the local holding it
+     */
+    int elementOf(Graph.Node n) {
+        int x = n.in[0];
+        boolean integer = g.node(x).dtype != DType.FLOAT64;
+        switch (n.op.family()) {
+            case UNARY -> {
+                asm.dload(element(x, 0));
+                unary(n.op, integer);
+                return fresh();
+            }
+            case BINARY, COMPARE -> {
+                int a = element(x, 0);
+                int b = element(n.in[1], 0);
+                asm.dload(a);
+                asm.dload(b);
+                binary(n.op, integer);
+                return fresh();
+            }
+            case SELECT -> {
+                int c = element(x, 0);
+                int a = element(n.in[1], 0);
+                int b = element(n.in[2], 0);
+                asm.dload(c);
+                asm.dload(a);
+                asm.dload(b);
+                asm.invokeStatic(SELF + "ScalarOps", "select", "(DDD)D");
+                return fresh();
+            }
+            default -> {
+                if (n.op != Primitive.CAST) {
+                    return element(x, 0);
+                }
+                int[] out = new int[1];
+                moves.castElement(n, x, 0, 0, out);
+                return out[0];
+            }
+        }
     }
 
     private void unary(Primitive op, boolean integer) {
@@ -356,245 +411,5 @@ final class ScalarCodegen {
             case EQ -> asm.invokeStatic(ops, "eq", "(DD)D");
             default -> throw new IllegalStateException(op + " is not binary");
         }
-    }
-
-    /** Sum or max: each cell starts at 0 (or -infinity) and takes its inputs in row-major order. */
-    private void reduce(Graph.Node n, int x, Shape sx, int[] out) {
-        boolean isMax = n.op == Primitive.MAX;
-        int[] axes = ((Attributes.Reduce) n.attributes).axes();
-        int[] cell;
-        if (axes.length == 0) {
-            for (int k = 0; k < out.length; k++) {
-                out[k] = element(x, k);
-            }
-            return;
-        } else if (axes.length == sx.rank()) {
-            cell = new int[sx.size()];
-        } else {
-            int[] so = sx.reduce(axes, true).strides();
-            for (int a : axes) {
-                so[a] = 0;
-            }
-            cell = Offsets.of(sx, so, 0);
-        }
-        for (int c = 0; c < out.length; c++) {
-            asm.pushDouble(isMax ? Double.NEGATIVE_INFINITY : 0);
-            out[c] = fresh();
-        }
-        for (int k = 0; k < cell.length; k++) {
-            int v = element(x, k);
-            asm.dload(out[cell[k]]);
-            asm.dload(v);
-            if (isMax) {
-                asm.invokeStatic(SELF + "ScalarOps", "maxCombine", "(DD)D");
-            } else {
-                asm.arithmetic(ClassAssembler.DADD);
-            }
-            asm.dstore(out[cell[k]]);
-        }
-    }
-
-    /** Cumulative sum or product along an axis, in the kernel's order. */
-    private void scan(Graph.Node n, int x, Shape sx, int[] out) {
-        Attributes.Scan s = (Attributes.Scan) n.attributes;
-        boolean product = n.op == Primitive.CUMPROD;
-        int[] dims = sx.dims();
-        int len = dims[s.axis()];
-        int inner = 1;
-        for (int i = s.axis() + 1; i < dims.length; i++) {
-            inner *= dims[i];
-        }
-        int outer = len * inner == 0 ? 0 : sx.size() / (len * inner);
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < inner; j++) {
-                asm.pushDouble(product ? 1 : 0);
-                int acc = fresh();
-                for (int step = 0; step < len; step++) {
-                    int at = o * len * inner + (s.reverse() ? len - 1 - step : step) * inner + j;
-                    if (s.exclusive()) {
-                        out[at] = acc;
-                    }
-                    asm.dload(acc);
-                    asm.dload(element(x, at));
-                    asm.arithmetic(product ? ClassAssembler.DMUL : ClassAssembler.DADD);
-                    acc = fresh();
-                    if (!s.exclusive()) {
-                        out[at] = acc;
-                    }
-                }
-            }
-        }
-    }
-
-    /** Each entry of the product: 0, then {@code + a[i,p] * b[p,j]} for increasing p. */
-    private void matmul(Graph.Node n, int[] out) {
-        Attributes.MatMul t = (Attributes.MatMul) n.attributes;
-        Shape sa = g.node(n.in[0]).shape;
-        Shape sb = g.node(n.in[1]).shape;
-        int r = n.shape.rank();
-        int m = n.shape.dim(r - 2);
-        int cols = n.shape.dim(r - 1);
-        int k = t.transposeA() ? sa.dim(sa.rank() - 2) : sa.dim(sa.rank() - 1);
-        Shape batch = Shape.of(java.util.Arrays.copyOf(n.shape.dims(), r - 2));
-        int[] offA = dev.credence.api.backend.HostLinearAlgebra.batchOffsets(sa, batch, m * k);
-        int[] offB = dev.credence.api.backend.HostLinearAlgebra.batchOffsets(sb, batch, k * cols);
-        int ar = t.transposeA() ? 1 : k;
-        int ac = t.transposeA() ? m : 1;
-        int bp = t.transposeB() ? 1 : cols;
-        int bj = t.transposeB() ? k : 1;
-        for (int b = 0; b < offA.length; b++) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < cols; j++) {
-                    asm.pushDouble(0);
-                    int acc = fresh();
-                    for (int p = 0; p < k; p++) {
-                        int av = element(n.in[0], offA[b] + i * ar + p * ac);
-                        int bv = element(n.in[1], offB[b] + p * bp + j * bj);
-                        asm.dload(acc);
-                        asm.dload(av);
-                        asm.dload(bv);
-                        asm.arithmetic(ClassAssembler.DMUL);
-                        asm.arithmetic(ClassAssembler.DADD);
-                        acc = fresh();
-                    }
-                    out[b * m * cols + i * cols + j] = acc;
-                }
-            }
-        }
-    }
-
-    private void movement(Graph.Node n, int x, Shape sx, int[] out) {
-        int size = out.length;
-        switch (n.op) {
-            case RESHAPE -> {
-                for (int k = 0; k < size; k++) {
-                    out[k] = element(x, k);
-                }
-            }
-            case PERMUTE, BROADCAST_TO, SLICE -> {
-                int[] off = offsets(n, sx);
-                for (int k = 0; k < size; k++) {
-                    out[k] = element(x, off[k]);
-                }
-            }
-            case CONCAT -> {
-                int axis = ((Attributes.Axis) n.attributes).axis();
-                int outer = 1;
-                for (int i = 0; i < axis; i++) {
-                    outer *= n.shape.dim(i);
-                }
-                int at = 0;
-                int total = outer == 0 ? 0 : size / outer;
-                for (int id : n.in) {
-                    int len = outer == 0 ? 0 : g.node(id).shape.size() / outer;
-                    for (int o = 0; o < outer; o++) {
-                        for (int j = 0; j < len; j++) {
-                            out[o * total + at + j] = element(id, o * len + j);
-                        }
-                    }
-                    at += len;
-                }
-            }
-            case GATHER -> {
-                int axis = ((Attributes.Axis) n.attributes).axis();
-                int[] d = sx.dims();
-                int len = d[axis];
-                int inner = product(d, axis + 1, d.length);
-                double[] idx = g.node(n.in[1]).constant;
-                int mIdx = idx.length;
-                for (int o = 0; o < product(d, 0, axis); o++) {
-                    for (int t = 0; t < mIdx; t++) {
-                        for (int j = 0; j < inner; j++) {
-                            out[(o * mIdx + t) * inner + j] =
-                                    element(x, (o * len + (int) idx[t]) * inner + j);
-                        }
-                    }
-                }
-            }
-            case SCATTER_ADD -> {
-                int axis = ((Attributes.Axis) n.attributes).axis();
-                int[] d = n.shape.dims();
-                int len = d[axis];
-                int inner = product(d, axis + 1, d.length);
-                double[] idx = g.node(n.in[0]).constant;
-                for (int k = 0; k < size; k++) {
-                    asm.pushDouble(0);
-                    out[k] = fresh();
-                }
-                for (int o = 0; o < product(d, 0, axis); o++) {
-                    for (int t = 0; t < idx.length; t++) {
-                        for (int j = 0; j < inner; j++) {
-                            int to = (o * len + (int) idx[t]) * inner + j;
-                            asm.dload(out[to]);
-                            asm.dload(element(n.in[1], (o * idx.length + t) * inner + j));
-                            asm.arithmetic(ClassAssembler.DADD);
-                            asm.dstore(out[to]);
-                        }
-                    }
-                }
-            }
-            case ONE_HOT -> {
-                double[] idx = g.node(x).constant;
-                int depth = n.shape.dim(-1);
-                for (int k = 0; k < size; k++) {
-                    int t = k / depth;
-                    asm.pushDouble((int) idx[t] == k % depth ? 1 : 0);
-                    out[k] = fresh();
-                }
-            }
-            case CAST -> {
-                DType from = g.node(x).dtype;
-                boolean keeps =
-                        n.dtype == DType.FLOAT64
-                                || (n.dtype == DType.INT32 && from == DType.BOOL)
-                                || from == n.dtype;
-                for (int k = 0; k < size; k++) {
-                    if (keeps) {
-                        out[k] = element(x, k);
-                        continue;
-                    }
-                    asm.dload(element(x, k));
-                    if (n.dtype == DType.INT32) {
-                        asm.toIntAndBack();
-                    } else {
-                        asm.invokeStatic(SELF + "ScalarOps", "toBool", "(D)D");
-                    }
-                    out[k] = fresh();
-                }
-            }
-            default -> throw new IllegalStateException(n.op + " is not movement");
-        }
-    }
-
-    private int[] offsets(Graph.Node n, Shape sx) {
-        return switch (n.op) {
-            case BROADCAST_TO -> Offsets.broadcast(sx, n.shape);
-            case PERMUTE -> {
-                int[] order = ((Attributes.Permutation) n.attributes).order();
-                int[] strides = sx.strides();
-                int[] s = new int[order.length];
-                for (int i = 0; i < order.length; i++) {
-                    s[i] = strides[order[i]];
-                }
-                yield Offsets.of(n.shape, s, 0);
-            }
-            default -> {
-                int[] begin = ((Attributes.Range) n.attributes).begin();
-                int[] strides = sx.strides();
-                int base = 0;
-                for (int i = 0; i < begin.length; i++) {
-                    base += begin[i] * strides[i];
-                }
-                yield Offsets.of(n.shape, strides, base);
-            }
-        };
-    }
-
-    private static int product(int[] d, int from, int to) {
-        int p = 1;
-        for (int i = from; i < to; i++) {
-            p *= d[i];
-        }
-        return p;
     }
 }
