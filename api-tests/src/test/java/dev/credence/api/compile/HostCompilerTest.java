@@ -329,6 +329,10 @@ class HostCompilerTest {
         cs.add(c("long log-sum-exp", x -> Reductions.logSumExp(longOf(x), false, 0)));
         cs.add(c("long reshaped", x -> longOf(x).reshape(15, 10).tanh().sum(1)));
         cs.add(
+                c(
+                        "long column reshaped to a vector",
+                        x -> longOf(x).reshape(150, 1).exp().reshape(150).mul(DATA).sum()));
+        cs.add(
                 new Case(
                         "long likelihood, value and gradient",
                         x -> {

@@ -161,9 +161,10 @@ final class MapCodegen {
             return ScalarCodegen.supports(g, n) ? Role.SCALAR : Role.NONE;
         }
         if (elementwise && size == length) {
+            boolean reshape = n.op == Primitive.RESHAPE;
             for (int i : n.in) {
                 Shape s = g.node(i).shape;
-                if (s.size() != 1 && (s.size() != length || !inOrder(s, n.shape))) {
+                if (s.size() != 1 && (s.size() != length || !(reshape || inOrder(s, n.shape)))) {
                     return Role.NONE;
                 }
             }
@@ -184,7 +185,7 @@ final class MapCodegen {
         if (s.equals(to)) {
             return true;
         }
-        if (s.size() != to.size()) {
+        if (s.size() != to.size() || s.rank() > to.rank()) {
             return false;
         }
         int[] off = Offsets.broadcast(s, to);

@@ -137,6 +137,8 @@ public final class CompiledPotential {
                             new DType[] {p.dtype()});
         } catch (UnsupportedOperationException e) {
             return new CompiledPotential(p, program, null, null, e.getMessage());
+        } catch (RuntimeException e) {
+            return new CompiledPotential(p, program, null, null, "host compilation failed: " + e);
         }
         HostProgram.Frame f = hp.newFrame();
         for (Tensor x : List.of(c, a)) {
