@@ -44,7 +44,7 @@ public final class FirstDraw {
         Inferences.discover()
                 .create(
                         "nuts",
-                        new InferenceConfig(
+                        InferenceConfig.of(
                                 Map.of("chains", "1", "num-warmup", "0", "num-samples", "1"),
                                 RandomKey.of(4711),
                                 null))
