@@ -8,6 +8,7 @@ module dev.credence.api {
     exports dev.credence.api.tensor;
     exports dev.credence.api.backend;
     exports dev.credence.api.autodiff;
+    exports dev.credence.api.compile;
     exports dev.credence.api.random;
     exports dev.credence.api.nn;
     exports dev.credence.api.optim;

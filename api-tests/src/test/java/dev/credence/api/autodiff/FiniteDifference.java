@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Central finite differences of a scalar function of several FLOAT64 tensors. */
-final class FiniteDifference {
+/**
+ * Central finite differences of a scalar function of several FLOAT64 tensors; public for the tests
+ * of other packages.
+ */
+public final class FiniteDifference {
     private FiniteDifference() {}
 
     /** The gradient of {@code f} with respect to argument {@code which}, by central differences. */
-    static double[] gradient(Function<List<Tensor>, Tensor> f, List<Tensor> args, int which) {
+    public static double[] gradient(
+            Function<List<Tensor>, Tensor> f, List<Tensor> args, int which) {
         double[] x = args.get(which).toDoubleArray();
         int[] dims = args.get(which).shape().dims();
         double[] g = new double[x.length];
@@ -39,7 +43,7 @@ final class FiniteDifference {
     }
 
     /** Asserts |a - e| <= rtol * max(|e|, scale) elementwise, where scale is the largest |e|. */
-    static void assertClose(String what, double[] expected, double[] actual, double rtol) {
+    public static void assertClose(String what, double[] expected, double[] actual, double rtol) {
         double scale = 0;
         for (double e : expected) {
             scale = Math.max(scale, Math.abs(e));

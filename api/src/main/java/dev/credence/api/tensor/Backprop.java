@@ -48,7 +48,7 @@ final class Backprop {
                     continue;
                 }
                 Tensor[] in = n.inputs();
-                Tensor[] gin = n.op() == null ? new Tensor[] {g} : VjpRules.vjp(n, g);
+                Tensor[] gin = n.isVariable() ? new Tensor[] {g} : VjpRules.vjp(n, g);
                 for (int k = 0; k < in.length; k++) {
                     TapeNode child = in[k].node();
                     if (child == null || gin[k] == null || child.pass != pass || !child.relevant) {

@@ -34,8 +34,47 @@ import java.util.function.Function;
  */
 public final class Program {
 
-    /** One recorded primitive: what it was applied to, in buffer slots, and what it produced. */
-    record Step(Primitive op, Attributes attributes, int[] in, int out, Shape shape, DType dtype) {
+    /**
+     * One recorded step: a primitive, or a {@link Loop} (then {@code op} is null), what it was
+     * applied to, in buffer slots, and the slot it produced.
+     *
+     * @param op the primitive, or null for a loop
+     * @param attributes the primitive's attributes ({@link Attributes#NONE} for a loop)
+     * @param in the input slots
+     * @param out the output slot
+     * @param shape the result's shape
+     * @param dtype the result's dtype
+     * @param loop the loop, or null for a primitive
+     */
+    public record Step(
+            Primitive op,
+            Attributes attributes,
+            int[] in,
+            int out,
+            Shape shape,
+            DType dtype,
+            Loop loop) {
+        /**
+         * Copies the input slots.
+         *
+         * @param op the primitive, or null for a loop
+         * @param attributes the primitive's attributes
+         * @param in the input slots
+         * @param out the output slot
+         * @param shape the result's shape
+         * @param dtype the result's dtype
+         * @param loop the loop, or null for a primitive
+         */
+        public Step {
+            in = in.clone();
+        }
+
+        /** {@return the input slots (a copy)} */
+        @Override
+        public int[] in() {
+            return in.clone();
+        }
+
         /**
          * Runs the step on slot values {@code s}, gathering its inputs into {@code args} (a scratch
          * array of this step's arity, reused across the steps of one run so that replay allocates
@@ -45,17 +84,30 @@ public final class Program {
             for (int i = 0; i < in.length; i++) {
                 args[i] = s[in[i]];
             }
-            return b.execute(op, attributes, args, shape, dtype);
+            return loop != null
+                    ? loop.execute(b, args)
+                    : b.execute(op, attributes, args, shape, dtype);
+        }
+
+        int arity() {
+            return in.length;
+        }
+
+        int slot(int i) {
+            return in[i];
         }
 
         String signature() {
-            return op + "(" + attributes + ")" + Arrays.toString(in) + "->" + out + dtype + shape;
+            String head =
+                    loop != null ? "loop{" + loop.signature() + "}" : op + "(" + attributes + ")";
+            return head + Arrays.toString(in) + "->" + out + dtype + shape;
         }
     }
 
     private final List<Step> steps;
     private final Map<Integer, Buffer> constants;
     private final int slotCount;
+    private final int[] inputs;
     private final int[] outputs;
     private final String notReplayable;
     private final int[][] releaseAfter;
@@ -64,6 +116,7 @@ public final class Program {
             List<Step> recorded,
             Map<Integer, Buffer> constants,
             int slotCount,
+            int[] inputs,
             int[] outputs,
             String notReplayable) {
         // Keep only the steps the outputs depend on.
@@ -76,14 +129,15 @@ public final class Program {
             Step s = recorded.get(i);
             if (needed[s.out()]) {
                 live.add(0, s);
-                for (int in : s.in()) {
-                    needed[in] = true;
+                for (int k = 0; k < s.arity(); k++) {
+                    needed[s.slot(k)] = true;
                 }
             }
         }
         this.steps = List.copyOf(live);
         this.constants = Map.copyOf(constants);
         this.slotCount = slotCount;
+        this.inputs = inputs.clone();
         this.outputs = outputs.clone();
         this.notReplayable = notReplayable;
         this.releaseAfter = lastUses();
@@ -94,12 +148,15 @@ public final class Program {
         int[] last = new int[slotCount];
         Arrays.fill(last, -1);
         for (int i = 0; i < steps.size(); i++) {
-            for (int in : steps.get(i).in()) {
-                last[in] = i;
+            Step st = steps.get(i);
+            for (int k = 0; k < st.arity(); k++) {
+                last[st.slot(k)] = i;
             }
         }
         boolean[] keep = new boolean[slotCount];
-        keep[0] = true;
+        for (int in : inputs) {
+            keep[in] = true;
+        }
         for (int o : outputs) {
             keep[o] = true;
         }
@@ -140,22 +197,29 @@ public final class Program {
     }
 
     /**
-     * Replays the program on a new input buffer (same shape and dtype as the recorded input).
+     * Replays the program on new input buffers (same shapes and dtypes as the recorded inputs).
      *
-     * @param b the backend that owns the constants and the input
-     * @param input the input buffer
-     * @return the output buffers, owned by the caller
+     * @param b the backend that owns the constants and the inputs
+     * @param in the input buffers, one per input of the recording ({@link #inputCount()})
+     * @return the output buffers, owned by the caller (an output that is an input or a constant is
+     *     that same buffer)
      */
-    public Buffer[] run(Backend b, Buffer input) {
+    public Buffer[] run(Backend b, Buffer... in) {
+        if (in.length != inputs.length) {
+            throw new IllegalArgumentException(
+                    "program: takes " + inputs.length + " inputs, found " + in.length);
+        }
         Buffer[] s = new Buffer[slotCount];
         for (var e : constants.entrySet()) {
             s[e.getKey()] = e.getValue();
         }
-        s[0] = input;
+        for (int i = 0; i < in.length; i++) {
+            s[inputs[i]] = in[i];
+        }
         Buffer[][] scratch = new Buffer[4][];
         for (int i = 0; i < steps.size(); i++) {
             Step st = steps.get(i);
-            int n = st.in().length;
+            int n = st.arity();
             Buffer[] args =
                     n < scratch.length
                             ? (scratch[n] != null ? scratch[n] : (scratch[n] = new Buffer[n]))
@@ -169,6 +233,44 @@ public final class Program {
         Buffer[] out = new Buffer[outputs.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = s[outputs[i]];
+        }
+        return out;
+    }
+
+    /**
+     * Applies the program to tensors through the tensor API, one primitive at a time, as if its
+     * steps had been written out by hand: the results are on the autodiff tape when an input is
+     * tracked, and a recording in progress records every step. This is how a recorded body is
+     * differentiated ({@link Loop}) and how one recording is inlined into another.
+     *
+     * @param in the inputs, one per input of the recording, of the recorded shapes and dtypes
+     * @return the outputs
+     */
+    public List<Tensor> call(Tensor... in) {
+        if (in.length != inputs.length) {
+            throw new IllegalArgumentException(
+                    "program: takes " + inputs.length + " inputs, found " + in.length);
+        }
+        Tensor[] s = new Tensor[slotCount];
+        for (var e : constants.entrySet()) {
+            s[e.getKey()] = Tensor.pinned(in[0].backend(), e.getValue());
+        }
+        for (int i = 0; i < in.length; i++) {
+            s[inputs[i]] = in[i];
+        }
+        for (Step st : steps) {
+            Tensor[] args = new Tensor[st.arity()];
+            for (int k = 0; k < args.length; k++) {
+                args[k] = s[st.slot(k)];
+            }
+            s[st.out()] =
+                    st.loop() != null
+                            ? Tensor.applyLoop(st.loop(), args)
+                            : Tensor.apply(st.op(), st.attributes(), st.shape(), st.dtype(), args);
+        }
+        List<Tensor> out = new ArrayList<>(outputs.length);
+        for (int o : outputs) {
+            out.add(s[o]);
         }
         return out;
     }
@@ -192,6 +294,62 @@ public final class Program {
     }
 
     /**
+     * Returns the steps the outputs depend on, in execution order: for tools that translate a
+     * recording (a compiler for the host, say).
+     *
+     * @return the steps
+     */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /**
+     * Returns the number of slots: every input, constant and step result has one.
+     *
+     * @return the slot count
+     */
+    public int slotCount() {
+        return slotCount;
+    }
+
+    /**
+     * Returns the number of inputs {@link #run} takes.
+     *
+     * @return the input count
+     */
+    public int inputCount() {
+        return inputs.length;
+    }
+
+    /**
+     * Returns the slots of the inputs, in the order {@link #run} takes them.
+     *
+     * @return the input slots (a copy)
+     */
+    public int[] inputSlots() {
+        return inputs.clone();
+    }
+
+    /**
+     * Returns the slots of the outputs, in the order {@link #run} returns them.
+     *
+     * @return the output slots (a copy)
+     */
+    public int[] outputSlots() {
+        return outputs.clone();
+    }
+
+    /**
+     * Returns the constants: buffers the recording captured, by slot. They belong to the program
+     * and must not be released.
+     *
+     * @return the constants
+     */
+    public Map<Integer, Buffer> constants() {
+        return constants;
+    }
+
+    /**
      * A description of every step (kind, attributes, slots, shapes), equal for two recordings of
      * the same structure.
      *
@@ -202,6 +360,6 @@ public final class Program {
         for (Step s : steps) {
             sb.append(s.signature()).append(';');
         }
-        return sb.append(Arrays.toString(outputs)).toString();
+        return sb.append(Arrays.toString(inputs)).append(Arrays.toString(outputs)).toString();
     }
 }

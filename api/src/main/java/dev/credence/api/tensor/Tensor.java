@@ -92,6 +92,16 @@ public final class Tensor extends TensorOperations {
         return fresh(backend, buffer, null);
     }
 
+    /**
+     * A tensor over a buffer that something else owns (a recorded program's constant, a value a
+     * loop passes to its body): its handle never releases the buffer and no scope holds it.
+     */
+    static Tensor pinned(Backend backend, Buffer buffer) {
+        Handle h = new Handle(backend, buffer);
+        h.pinned = true;
+        return new Tensor(h, null);
+    }
+
     /** The same buffer attached to a tape node; {@link Tape#variable} makes variables with it. */
     Tensor withNode(TapeNode n) {
         return new Tensor(handle, n);
@@ -145,6 +155,28 @@ public final class Tensor extends TensorOperations {
         Recorder r = Recorder.current();
         if (r != null) {
             r.step(op, attributes, t, inputs);
+        }
+        return t;
+    }
+
+    /**
+     * Applies a {@link Loop}, the funnel's counterpart for recurrences: runs it on the inputs'
+     * buffers, records one tape node for the whole loop when an input is tracked, and one step in
+     * the program being recorded, if any.
+     */
+    static Tensor applyLoop(Loop loop, Tensor... inputs) {
+        Backend b = inputs[0].handle.backend;
+        Buffer[] in = new Buffer[inputs.length];
+        for (int i = 0; i < in.length; i++) {
+            Checks.sameBackend(inputs[0], inputs[i], "scan");
+            in[i] = inputs[i].buffer();
+        }
+        Buffer out = loop.execute(b, in);
+        TapeNode n = TapeNode.record(loop, inputs);
+        Tensor t = fresh(b, out, n);
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.loop(loop, t, inputs);
         }
         return t;
     }

@@ -21,6 +21,9 @@ final class VjpRules {
     private VjpRules() {}
 
     static Tensor[] vjp(TapeNode n, Tensor g) {
+        if (n.loop() != null) {
+            return n.loop().vjp(n.inputs(), n.output(), g);
+        }
         Tensor[] in = n.inputs();
         Tensor y = n.output();
         Tensor x = in[0];

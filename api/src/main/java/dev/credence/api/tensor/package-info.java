@@ -13,8 +13,11 @@
  * dev.credence.api.tensor.Shaping} (reshape, permute, broadcast), {@link
  * dev.credence.api.tensor.Indexing} (slices, concatenation, gather and scatter, triangular
  * packing), {@link dev.credence.api.tensor.LinearAlgebra} (products, Cholesky, triangular solves)
- * and {@link dev.credence.api.tensor.Losses}. The fluent shortcuts ({@code x.add(y)}, {@code
- * x.exp()}, ...) are inherited from {@link dev.credence.api.tensor.TensorOperations}.
+ * and {@link dev.credence.api.tensor.Losses}. {@link dev.credence.api.tensor.Scan} runs a
+ * recurrence as one operation (a {@link dev.credence.api.tensor.Loop}: a recorded step replayed
+ * along a sequence, differentiated by another loop run backwards). The fluent shortcuts ({@code
+ * x.add(y)}, {@code x.exp()}, ...) are inherited from {@link
+ * dev.credence.api.tensor.TensorOperations}.
  *
  * <h2>Why the autodiff tape lives here</h2>
  *
@@ -25,6 +28,6 @@
  * entry point {@code dev.credence.api.autodiff.Autodiff} depends on this package and not the other
  * way round, so the two form no import circle. Recorded {@link dev.credence.api.tensor.Program}s
  * store the same primitives with the same typed attributes and replay them with one {@code
- * Backend.execute} per step.
+ * Backend.execute} per step (a loop step runs its body program once per row).
  */
 package dev.credence.api.tensor;

@@ -8,8 +8,6 @@ import dev.credence.api.model.CompiledPotential;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.Potential;
 import dev.credence.api.random.RandomKey;
-import dev.credence.api.tensor.Tensor;
-import dev.credence.api.tensor.TensorScope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,7 @@ public final class McmcRun {
     }
 
     static Draws toDraws(CompiledPotential potential, List<ChainResult> chains) {
-        Map<String, int[]> shapes = null;
+        Map<String, int[]> shapes = potential.constrainedShapes();
         double[][][] values = new double[chains.size()][][];
         Map<String, double[][]> stats = new LinkedHashMap<>();
         for (String s : STATS) {
@@ -57,16 +55,7 @@ public final class McmcRun {
                 stats.get(s)[c] = new double[n];
             }
             for (int i = 0; i < n; i++) {
-                try (TensorScope scope = TensorScope.open()) {
-                    Map<String, Tensor> sites = potential.constrain(r.draws()[i]);
-                    if (shapes == null) {
-                        shapes = new LinkedHashMap<>();
-                        for (var e : sites.entrySet()) {
-                            shapes.put(e.getKey(), e.getValue().shape().dims());
-                        }
-                    }
-                    values[c][i] = concat(sites);
-                }
+                values[c][i] = potential.constrainedValues(r.draws()[i]);
                 TransitionStats t = r.stats()[i];
                 stats.get("lp")[c][i] = t.logDensity();
                 stats.get("accept_stat")[c][i] = t.acceptStat();
@@ -77,21 +66,6 @@ public final class McmcRun {
                 stats.get("energy")[c][i] = t.energy();
             }
         }
-        return new Draws(shapes == null ? Map.of() : shapes, values, stats);
-    }
-
-    private static double[] concat(Map<String, Tensor> sites) {
-        int n = 0;
-        for (Tensor t : sites.values()) {
-            n += t.size();
-        }
-        double[] out = new double[n];
-        int at = 0;
-        for (Tensor t : sites.values()) {
-            double[] v = t.toDoubleArray();
-            System.arraycopy(v, 0, out, at, v.length);
-            at += v.length;
-        }
-        return out;
+        return new Draws(shapes, values, stats);
     }
 }

@@ -5,8 +5,8 @@ import dev.credence.api.dist.HalfCauchy;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
+import dev.credence.api.tensor.Scan;
 import dev.credence.api.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,9 +26,10 @@ import java.util.List;
  * }
  * </pre>
  *
- * The part of {@code err_t} that does not depend on the past error, {@code y_t - mu - phi y_(t-1)},
- * is computed for all {@code t} at once; the moving-average recurrence {@code err_t = a_t - theta
- * err_(t-1)} is a loop over time.
+ * The part of {@code err_t} that does not depend on the past error, {@code a_t = y_t - mu - phi
+ * y_(t-1)}, is computed for all {@code t} at once; the moving-average recurrence {@code err_t = a_t
+ * - theta err_(t-1)} is one {@link Scan} over time (one fused loop in the compiled potential, and
+ * one loop run backwards for its gradient).
  */
 public final class Arma11 implements Model {
     private final Tensor y;
@@ -69,14 +70,9 @@ public final class Arma11 implements Model {
         // a_t = y_t - mu - phi * y_(t-1), with y_0 = mu.
         Tensor lagged = Tensor.concat(List.of(mu.reshape(1), y.narrow(0, 0, n - 1)), 0);
         Tensor a = y.sub(mu).sub(phi.mul(lagged));
-        List<Tensor> err = new ArrayList<>(n);
-        Tensor previous = a.narrow(0, 0, 1);
-        err.add(previous);
-        for (int t = 1; t < n; t++) {
-            previous = a.narrow(0, t, t + 1).sub(theta.mul(previous));
-            err.add(previous);
-        }
-        Tensor errors = Tensor.concat(err, 0);
+        Tensor first = a.get(0);
+        Tensor later = Scan.scan((e, at) -> at.sub(theta.mul(e)), first, a.narrow(0, 1, n));
+        Tensor errors = Tensor.concat(List.of(first.reshape(1), later), 0);
         // err ~ normal(0, sigma): the errors are functions of the parameters, so a factor.
         ctx.factor("err", new Normal(errors.zerosLike(), sigma).logProb(errors).sum());
     }

@@ -1,5 +1,6 @@
 package dev.credence.models.posteriordb;
 
+import dev.credence.api.tensor.Scan;
 import dev.credence.api.tensor.Tensor;
 
 /**
@@ -11,7 +12,8 @@ import dev.credence.api.tensor.Tensor;
  * gamma[t, k] = log_sum_exp_j( gamma[t-1, j] + log theta[j, k] + log p(obs_t | state k) ),
  * </pre>
  *
- * and the marginal log-likelihood is {@code log_sum_exp(gamma[N])}.
+ * and the marginal log-likelihood is {@code log_sum_exp(gamma[N])}. The recursion is one {@link
+ * Scan} over time, carrying {@code gamma[t]}.
  */
 final class ForwardAlgorithm {
     private ForwardAlgorithm() {}
@@ -26,11 +28,19 @@ final class ForwardAlgorithm {
     static Tensor logMarginal(Tensor logTransition, Tensor logEmission) {
         int n = logEmission.dim(0);
         int k = logEmission.dim(1);
-        Tensor gamma = logEmission.get(0);
-        for (int t = 1; t < n; t++) {
-            Tensor paths = gamma.reshape(k, 1).add(logTransition);
-            gamma = paths.logSumExp(false, 0).add(logEmission.get(t));
+        Tensor first = logEmission.get(0);
+        if (n == 1) {
+            return first.logSumExp(false, 0);
         }
-        return gamma.logSumExp(false, 0);
+        Tensor gammas =
+                Scan.scan(
+                        (gamma, emission) ->
+                                gamma.reshape(k, 1)
+                                        .add(logTransition)
+                                        .logSumExp(false, 0)
+                                        .add(emission),
+                        first,
+                        logEmission.narrow(0, 1, n));
+        return gammas.get(n - 2).logSumExp(false, 0);
     }
 }

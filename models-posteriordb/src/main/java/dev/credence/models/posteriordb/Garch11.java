@@ -7,8 +7,8 @@ import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.ModelContext;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Scan;
 import dev.credence.api.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +30,7 @@ import java.util.List;
  * </pre>
  *
  * posteriordb's data is not in the panel, so {@link #simulated} draws a series from the model with
- * a fixed key; the recurrence is a loop over time.
+ * a fixed key; the recurrence is one {@link Scan} over time.
  */
 public final class Garch11 implements Model {
     /** The true values {@link #simulated} uses: mu, alpha0, alpha1, beta1. */
@@ -97,13 +97,9 @@ public final class Garch11 implements Model {
                         "beta1",
                         new ImproperUniform(Constraints.interval(upper.zerosLike(), upper), upper));
         Tensor shock = y.narrow(0, 0, n - 1).sub(mu).square().mul(alpha1).add(alpha0);
-        List<Tensor> sigma = new ArrayList<>(n);
-        Tensor previous = y.get(0).scalarLike(sigma1).reshape(1);
-        sigma.add(previous);
-        for (int t = 1; t < n; t++) {
-            previous = shock.narrow(0, t - 1, t).add(beta1.mul(previous.square())).sqrt();
-            sigma.add(previous);
-        }
-        ctx.observe("y", new Normal(mu, Tensor.concat(sigma, 0)), y);
+        Tensor first = y.get(0).scalarLike(sigma1);
+        Tensor later = Scan.scan((s, e) -> e.add(beta1.mul(s.square())).sqrt(), first, shock);
+        Tensor sigma = Tensor.concat(List.of(first.reshape(1), later), 0);
+        ctx.observe("y", new Normal(mu, sigma), y);
     }
 }

@@ -1,34 +1,68 @@
 package dev.credence.api.infer.diagnostics;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Ranks from 1 to n, ties sharing the average of their ranks (R's {@code ties.method = "average"}).
+ * Values equal under {@code ==} tie (so {@code -0.0} and {@code 0.0} do); NaNs rank last, in the
+ * order they appear.
+ *
+ * <p>The values are sorted once as primitives and each value's group of ties is found by binary
+ * search, so ranking the draws of a fit costs milliseconds even before the JIT has compiled it.
  */
 final class Ranks {
     private Ranks() {}
 
     static double[] average(double[] x) {
         int n = x.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        int finite = n;
+        while (finite > 0 && Double.isNaN(sorted[finite - 1])) {
+            finite--;
         }
-        Arrays.sort(order, Comparator.comparingDouble(i -> x[i]));
         double[] r = new double[n];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
-                j++;
+        int nan = finite;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                r[i] = ++nan;
+                continue;
             }
-            double avg = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                r[order[k]] = avg;
-            }
-            i = j + 1;
+            int lo = firstNotBelow(sorted, finite, v);
+            int hi = firstAbove(sorted, finite, v);
+            r[i] = (lo + hi - 1) / 2.0 + 1;
         }
         return r;
+    }
+
+    /** The first index in {@code s[0, n)} whose value is not below {@code v}. */
+    private static int firstNotBelow(double[] s, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index in {@code s[0, n)} whose value is above {@code v}. */
+    private static int firstAbove(double[] s, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
