@@ -212,6 +212,13 @@ final class MatMul {
             }
             return;
         }
+        if (Simd.AVAILABLE) {
+            // B's element (p, j) is at ob + p * n + j, or ob + j * k + p when transposed.
+            int br = lay.transposeB() ? 1 : n;
+            int bc = lay.transposeB() ? k : 1;
+            VectorMatMul.rows(a, oa, ar, ac, b, ob, br, bc, c, oc, k, n, lo, hi);
+            return;
+        }
         float[] panel = lay.transposeB() ? new float[Math.min(k, KB) * Math.min(n, JB)] : null;
         for (int j0 = 0; j0 < n; j0 += JB) {
             int j1 = Math.min(n, j0 + JB);
