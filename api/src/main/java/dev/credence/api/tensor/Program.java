@@ -275,6 +275,34 @@ public final class Program implements AutoCloseable {
     }
 
     /**
+     * Returns an equivalent program with less work: equal constants merged, steps on constants
+     * alone computed once now, and repeated steps dropped ({@link ProgramPasses}). Results are the
+     * same bit for bit. This program must not be used or closed afterwards: the new one owns its
+     * constants.
+     *
+     * @param b the backend of the constants, which runs the folded steps
+     * @return the optimised program
+     */
+    public Program optimized(Backend b) {
+        ProgramPasses.Parts p = ProgramPasses.run(b, steps, constants, outputs, slotCount);
+        List<Tensor.Handle> own = new ArrayList<>(owned);
+        own.addAll(p.folded());
+        Map<Integer, Feed> live = new java.util.HashMap<>();
+        for (int f : liveFeeds) {
+            live.put(f, feeds.get(f));
+        }
+        return new Program(
+                p.steps(),
+                p.constants(),
+                live,
+                inputCount,
+                slotCount,
+                p.outputs(),
+                notReplayable,
+                own);
+    }
+
+    /**
      * Tells whether output {@code i} is a new buffer at every run, rather than one of the inputs or
      * a constant of the program (which the caller must not release).
      *
@@ -284,6 +312,16 @@ public final class Program implements AutoCloseable {
     public boolean isFreshOutput(int i) {
         int slot = outputs[i];
         return slot >= inputCount && !constants.containsKey(slot);
+    }
+
+    /**
+     * Tells whether output {@code i} is one of the program's inputs, passed through.
+     *
+     * @param i the output's index
+     * @return true if the output is an input buffer
+     */
+    public boolean isInputOutput(int i) {
+        return outputs[i] < inputCount;
     }
 
     /**

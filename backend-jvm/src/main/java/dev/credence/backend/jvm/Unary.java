@@ -56,6 +56,21 @@ final class Unary {
                     out[k] = (float) Math.sqrt(in[k]);
                 }
             }
+            case LOG1P -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = log1p(in[k]);
+                }
+            }
+            case EXPM1 -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = expm1(in[k]);
+                }
+            }
+            case EXP -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = (float) Math.exp(in[k]);
+                }
+            }
             default -> {
                 double[] tmp = new double[Math.min(BLOCK, hi - lo)];
                 for (int b = lo; b < hi; b += BLOCK) {
@@ -155,6 +170,28 @@ final class Unary {
                 }
             }
         }
+    }
+
+    /** Below this magnitude, log1p(x) rounds to x in FLOAT32. */
+    private static final double TINY = 0x1p-29;
+
+    /**
+     * {@code log1p} of a float, rounded once: {@code 1 + x} is exact in double for every float with
+     * {@code |x| >= 2^-29}, and {@link Math#log} (an intrinsic) is within an ulp of double, far
+     * below float's; smaller {@code |x|} give {@code x} itself, since {@code x - x^2/2} rounds to
+     * it. The same answer as {@link Math#log1p} rounded to float, several times faster.
+     */
+    static float log1p(float x) {
+        return Math.abs(x) < TINY ? x : (float) Math.log(1.0 + x);
+    }
+
+    /**
+     * {@code expm1} of a float, rounded once: {@code e^x - 1} in double loses at most {@code 2^-53}
+     * in absolute terms, a relative {@code 2^-43} or less once {@code |x| >= 2^-10}, far below
+     * float's precision; smaller arguments (rare) take {@link Math#expm1}.
+     */
+    static float expm1(float x) {
+        return Math.abs(x) < 0x1p-10 ? (float) Math.expm1(x) : (float) (Math.exp(x) - 1.0);
     }
 
     /** The logistic function without overflow for large |x|. */

@@ -2,7 +2,6 @@ package dev.credence.inference.vi;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Buffer;
-import dev.credence.api.backend.DType;
 import dev.credence.api.optim.Optimizer;
 import dev.credence.api.optim.OptimizerState;
 import dev.credence.api.random.RandomKey;
@@ -122,8 +121,14 @@ final class CompiledSviStep implements AutoCloseable {
         }
         if (recorded != null) {
             recorded.close();
+            recorded = r.program().optimized(backend(s));
+            problem = stateOutputs(recorded, SupersededStates.tensors(s).size());
+            if (problem != null) {
+                fallBack(problem);
+            }
+        } else {
+            recorded = r.program();
         }
-        recorded = r.program();
         return taken;
     }
 
@@ -132,6 +137,16 @@ final class CompiledSviStep implements AutoCloseable {
             return "the step's structure differs between two steps";
         }
         return b.differingConstant(a, backend);
+    }
+
+    /** Why the state's part of a program's outputs could not be owned by new states, or null. */
+    private static String stateOutputs(Program p, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!p.isFreshOutput(i) && !p.isInputOutput(i)) {
+                return "a param or optimizer slot would be a constant of the recording";
+            }
+        }
+        return null;
     }
 
     /** A direct step that a replay must reproduce exactly; then steps are replayed. */
@@ -180,11 +195,17 @@ final class CompiledSviStep implements AutoCloseable {
         }
         List<Tensor> old = SupersededStates.tensors(s);
         List<Tensor> next = new ArrayList<>(n);
+        java.util.Map<Buffer, Tensor> wrapped = new java.util.IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
-            next.add(program.isFreshOutput(i) ? Tensor.wrap(b, out[i]) : same(old, out[i]));
+            Buffer o = out[i];
+            next.add(
+                    program.isFreshOutput(i)
+                            ? wrapped.computeIfAbsent(o, x -> Tensor.wrap(b, x))
+                            : same(old, o));
         }
         for (int i = n; i < out.length; i++) {
-            if (program.isFreshOutput(i)) {
+            if (program.isFreshOutput(i) && !wrapped.containsKey(out[i])) {
+                wrapped.put(out[i], null);
                 b.release(out[i]);
             }
         }
@@ -285,7 +306,4 @@ final class CompiledSviStep implements AutoCloseable {
             reason = "the run has ended";
         }
     }
-
-    /** The check value's dtype: sums of gradients are compared in double precision. */
-    static final DType CHECK = DType.FLOAT64;
 }

@@ -13,11 +13,11 @@ import java.util.List;
  *
  * <p>The program's inputs are the state's params and then its optimizer slots, slot by slot; its
  * outputs are the new params and slots in the same order, then four scalars: the loss ({@code
- * -elbo}), the log-likelihood and KL parts, and the sum of all gradient entries in double
- * precision, which is finite exactly when {@link Svi#update} would find every gradient finite
- * (barring an overflow of the sum, which only costs a direct retry). The step is taken with the key
- * {@link RandomKey#perRun perRun(runKey, step)}, equal to {@code runKey.fold(step)}, so that random
- * draws and minibatches become feeds of the step number.
+ * -elbo}), the log-likelihood and KL parts, and the sum of all gradient entries, which is finite
+ * exactly when {@link Svi#update} would find every gradient finite (barring an overflow of the sum,
+ * which only costs a direct retry). The step is taken with the key {@link RandomKey#perRun
+ * perRun(runKey, step)}, equal to {@code runKey.fold(step)}, so that random draws and minibatches
+ * become feeds of the step number.
  *
  * @param program the recording
  * @param next the new params and slots, as direct execution made them
@@ -120,11 +120,17 @@ record StepRecording(
                 null);
     }
 
-    /** The sum of every gradient entry, in double precision. */
+    /**
+     * The sum of every gradient entry, in the first gradient's dtype (other dtypes are cast to it):
+     * not finite when some entry is not, or, rarely, when the sum overflows.
+     */
     static Tensor gradientSum(List<Tensor> grads) {
         Tensor total = null;
         for (Tensor g : grads) {
-            Tensor s = g.sum().cast(CompiledSviStep.CHECK);
+            Tensor s = g.sum();
+            if (total != null && s.dtype() != total.dtype()) {
+                s = s.cast(total.dtype());
+            }
             total = total == null ? s : total.add(s);
         }
         return total;
