@@ -3,6 +3,7 @@ package dev.credence.cli;
 import dev.credence.api.backend.Availability;
 import dev.credence.api.backend.BackendProvider;
 import dev.credence.api.backend.Backends;
+import dev.credence.api.io.Versions;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code credence backends}: every discovered backend, whether it can run here (and why not), its
- * device and its version.
+ * device and its plugin's version; then each backend of an optional pack that is not installed,
+ * with the one line that installs it.
  */
 @Command(
         name = "backends",
@@ -37,16 +39,6 @@ public final class BackendsCommand implements Callable<Integer> {
         this.backends = backends;
     }
 
-    /** The module version on the module path, else the jar manifest's, else "development". */
-    private static String version(BackendProvider p) {
-        var d = p.getClass().getModule().getDescriptor();
-        if (d != null && d.rawVersion().isPresent()) {
-            return d.rawVersion().get();
-        }
-        String v = p.getClass().getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,7 +48,7 @@ public final class BackendsCommand implements Callable<Integer> {
             String device = "-";
             String details = a.reason();
             if (a.available()) {
-                details = "api " + p.apiVersion() + ", version " + version(p);
+                details = "api " + p.apiVersion() + ", version " + Versions.of(p.getClass());
                 try (var b = p.create(dev.credence.api.backend.BackendConfig.defaults())) {
                     device = b.device().toString();
                 } catch (RuntimeException e) {
@@ -71,6 +63,19 @@ public final class BackendsCommand implements Callable<Integer> {
                     a.available() ? "available" : "unavailable",
                     device,
                     details);
+        }
+        for (BackendPack pack : BackendPack.values()) {
+            for (String name : pack.backends()) {
+                if (backends.find(name).isEmpty()) {
+                    out.printf(
+                            "%-10s %-9s %-12s %-7s %s%n",
+                            name,
+                            "-",
+                            "not installed",
+                            "-",
+                            "in the " + pack.id() + " pack; to install: " + pack.installHint());
+                }
+            }
         }
         out.flush();
         return ExitCode.OK.code();

@@ -127,10 +127,7 @@ public final class BnnCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
     String backend;
 
     @Option(
@@ -177,7 +174,7 @@ public final class BnnCommand implements Callable<Integer> {
             throw new FileNotFoundException(
                     "no data file " + data + (Files.isDirectory(data) ? " (it is a folder)" : ""));
         }
-        Backend b = backends.select(backend);
+        Backend b = BackendChoice.select(backends, backend);
         BnnWorkflow w = new BnnWorkflow(inferences, b, null);
         return action.equals("fit") ? fit(w, b) : predict(w, b);
     }
@@ -244,17 +241,7 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("seed", seed);
         folder.begin(identity);
         return new BnnRuns(spec.commandLine().getOut(), w)
-                .fit(
-                        train,
-                        net,
-                        fitOptions,
-                        seed,
-                        draws,
-                        level,
-                        folder,
-                        b.name(),
-                        config,
-                        dataHash);
+                .fit(train, net, fitOptions, seed, draws, level, folder, b, config, dataHash);
     }
 
     private int predict(BnnWorkflow w, Backend b) throws IOException {
@@ -293,7 +280,7 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("seed", seed);
         folder.begin(identity);
         return new BnnRuns(spec.commandLine().getOut(), w)
-                .predict(net, table, model, level, draws, seed, folder, b.name());
+                .predict(net, table, model, level, draws, seed, folder, b);
     }
 
     private static Activation activation(String name) {

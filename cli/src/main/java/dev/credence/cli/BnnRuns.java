@@ -1,5 +1,6 @@
 package dev.credence.cli;
 
+import dev.credence.api.backend.Backend;
 import dev.credence.cli.folder.RunFolder;
 import dev.credence.models.bnn.fit.BnnWorkflow;
 import dev.credence.models.bnn.fit.FitOptions;
@@ -38,7 +39,7 @@ final class BnnRuns {
             int draws,
             double level,
             RunFolder folder,
-            String backend,
+            Backend backend,
             Map<String, Object> config,
             String dataHash)
             throws IOException {
@@ -87,7 +88,7 @@ final class BnnRuns {
             int draws,
             long seed,
             RunFolder folder,
-            String backend)
+            Backend backend)
             throws IOException {
         PredictionTable t = workflow.predict(net, table, level, draws, seed);
         Path csv = folder.dir().resolve("predictions.csv");

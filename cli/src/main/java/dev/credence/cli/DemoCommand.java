@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credence demo}: the main job on the embedded default backend. A Bayesian neural network
- * fitted by NUTS and by VI shows its uncertainty growing where there is no data; a short VAE epoch
- * on Fashion-MNIST draws reconstructions and samples. The files written are listed at the end.
+ * {@code credence demo}: the main job, on the backend chosen as for every command (the embedded
+ * {@code jvm} unless a native pack is installed or one is named). A Bayesian neural network fitted
+ * by NUTS and by VI shows its uncertainty growing where there is no data; a short VAE epoch on
+ * Fashion-MNIST draws reconstructions and samples. The files written are listed at the end.
  */
 @Command(
         name = "demo",
@@ -38,10 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
     String backend;
 
     @Option(
@@ -91,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Backend b = backends.select(backend);
+        Backend b = BackendChoice.select(backends, backend);
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
@@ -122,7 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         RunRecord record =
                 RunOutput.record(
-                        b.name(), "demo", Map.of("skip-vae", skipVae), seed, "builtin:demo", start);
+                        b, "demo", Map.of("skip-vae", skipVae), seed, "builtin:demo", start);
         Path recordFile = record.writeBeside(dir.resolve("demo"));
         files.add(recordFile);
         out.println("\nwrote:");

@@ -1,5 +1,6 @@
 package dev.credence.cli;
 
+import dev.credence.api.backend.Backend;
 import dev.credence.api.io.RunRecord;
 import java.time.Instant;
 import java.util.Map;
@@ -8,16 +9,15 @@ import java.util.Map;
 final class RunOutput {
     private RunOutput() {}
 
+    /** The provenance of a run on a backend; versions are looked up by {@link RunRecord}. */
     static RunRecord record(
-            String backend,
+            Backend backend,
             String algorithm,
             Map<String, ?> config,
             long seed,
             String dataHash,
             Instant start) {
-        String version = RunOutput.class.getPackage().getImplementationVersion();
         return RunRecord.builder()
-                .libraryVersion(version == null ? "development" : version)
                 .backend(backend)
                 .algorithm(algorithm)
                 .config(config)

@@ -97,10 +97,7 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
     String backend;
 
     @Option(names = "--output", description = "Output folder (default: runs/sample-<time>).")
@@ -145,7 +142,7 @@ public final class SampleCommand implements Callable<Integer> {
         Bounds.probability("--adapt-delta", adaptDelta);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Backend b = backends.select(backend);
+        Backend b = BackendChoice.select(backends, backend);
         var m = ExampleModels.build(model, b, seed);
         int dims = Potential.of(m, RandomKey.of(seed)).dimension();
         int stats = Draws.SAMPLER_STATS.size();
@@ -207,8 +204,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         out.println();
         Path dir = folder.dir();
-        RunRecord record =
-                RunOutput.record(b.name(), algorithm, options, seed, "builtin:" + model, start);
+        RunRecord record = RunOutput.record(b, algorithm, options, seed, "builtin:" + model, start);
         List<Path> files =
                 StanCsv.writeChains(
                         dir,

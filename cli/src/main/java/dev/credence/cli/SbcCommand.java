@@ -58,10 +58,7 @@ public final class SbcCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
     String backend;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
@@ -83,7 +80,7 @@ public final class SbcCommand implements Callable<Integer> {
     public Integer call() {
         Bounds.count("--replications", replications, 10, Bounds.MAX_REPLICATIONS);
         PrintWriter out = spec.commandLine().getOut();
-        Backend b = backends.select(backend);
+        Backend b = BackendChoice.select(backends, backend);
         Sbc.Family f = SbcFamilies.of(family, b);
         Map<String, String> options =
                 algorithm.equals("nuts") || algorithm.equals("hmc")

@@ -141,10 +141,7 @@ public final class VaeCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(
-            names = "--backend",
-            defaultValue = "jvm",
-            description = "Backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
     String backend;
 
     @Option(
@@ -195,7 +192,7 @@ public final class VaeCommand implements Callable<Integer> {
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new FileNotFoundException("--data-dir " + dataDir + " is not a folder");
         }
-        Backend b = backends.select(backend);
+        Backend b = BackendChoice.select(backends, backend);
         PrintWriter out = spec.commandLine().getOut();
         VaeRuns runs =
                 new VaeRuns(
@@ -311,7 +308,7 @@ public final class VaeCommand implements Callable<Integer> {
                                 RandomKey.of(seed),
                                 count);
         RunOutput.record(
-                        b.name(),
+                        b,
                         "vae-sample",
                         Map.of("count", count),
                         seed,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,24 @@ class CliTest {
         assertEquals(200, chain.draws().length);
         assertTrue(chain.names().contains("theta_tilde.3"), chain.names().toString());
         assertTrue(java.nio.file.Files.list(dir).anyMatch(p -> p.toString().endsWith(".run.json")));
+        var record = dev.credence.api.io.RunRecord.readBeside(dir.resolve("eight-schools-1.csv"));
+        assertEquals("jvm", record.backend());
+        assertEquals(
+                dev.credence.api.io.Versions.of(
+                        dev.credence.api.backend.Backends.discover().select("jvm").getClass()),
+                record.backendVersion());
+    }
+
+    @Test
+    @DisplayName("--version names Credence, each backend and inference plugin, and the JVM")
+    void version() {
+        CliRunner.Outcome o = run("--version");
+        assertEquals(ExitCode.OK.code(), o.code(), o.err());
+        List<String> lines = o.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("credence "), o.out());
+        assertTrue(lines.get(1).matches("backends: .*\\bjvm \\S+.*"), o.out());
+        assertTrue(lines.get(2).matches("inferences: .*\\bnuts \\S+.*\\bsvi \\S+.*"), o.out());
+        assertTrue(lines.get(3).startsWith("Java " + Runtime.version()), o.out());
     }
 
     @Test
@@ -201,31 +220,6 @@ class CliTest {
         CliRunner.Outcome s = run("vae", "sample", "--output", dir.toString());
         assertEquals(ExitCode.DATA.code(), s.code(), s.out() + s.err());
         assertTrue(s.err().contains("no VAE checkpoint"), s.err());
-    }
-
-    @Test
-    @DisplayName(
-            "an unavailable backend (djl-gpu without CUDA): exit 3 with the reason and the alternatives")
-    void unavailableBackend() {
-        CliRunner.Outcome o =
-                run(
-                        "sample",
-                        "eight-schools",
-                        "--backend",
-                        "djl-gpu",
-                        "--chains",
-                        "1",
-                        "--warmup",
-                        "50",
-                        "--samples",
-                        "50");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                o.code() != ExitCode.OK.code(), "a CUDA device is present");
-        assertEquals(ExitCode.BACKEND_UNAVAILABLE.code(), o.code(), o.err());
-        assertTrue(
-                o.err().startsWith("credence: error: backend 'djl-gpu' is unavailable:"), o.err());
-        assertTrue(o.err().contains("Available backends:"), o.err());
-        assertFalse(o.err().contains("\tat "), o.err());
     }
 
     @Test

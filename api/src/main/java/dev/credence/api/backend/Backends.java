@@ -153,6 +153,20 @@ public final class Backends {
     }
 
     /**
+     * Returns the backend named by the system property {@value #PROPERTY}, else by the environment
+     * variable {@value #ENVIRONMENT}: the name {@link #select()} will use, if any.
+     *
+     * @return the requested name, or empty when neither names one
+     */
+    public Optional<String> requested() {
+        String named = properties.apply(PROPERTY);
+        if (named == null || named.isBlank()) {
+            named = environment.apply(ENVIRONMENT);
+        }
+        return named == null || named.isBlank() ? Optional.empty() : Optional.of(named.trim());
+    }
+
+    /**
      * Creates the backend chosen by property, environment or priority.
      *
      * @return a new backend
@@ -160,12 +174,9 @@ public final class Backends {
      *     is available
      */
     public Backend select() {
-        String named = properties.apply(PROPERTY);
-        if (named == null || named.isBlank()) {
-            named = environment.apply(ENVIRONMENT);
-        }
-        if (named != null && !named.isBlank()) {
-            return select(named, BackendConfig.defaults());
+        Optional<String> named = requested();
+        if (named.isPresent()) {
+            return select(named.get(), BackendConfig.defaults());
         }
         for (BackendProvider p : providers) {
             if (availabilityOf(p).available()) {

@@ -33,6 +33,7 @@ import java.util.Objects;
  *
  * @param libraryVersion the Credence version that ran (the api module's version)
  * @param backend the name of the compute backend
+ * @param backendVersion the version of the plugin that provides the backend (see {@link Versions})
  * @param algorithm the inference or training algorithm
  * @param config the settings of the run, values as {@link Json} accepts them
  * @param seed the seed of the run's root {@link dev.credence.api.random.RandomKey}
@@ -46,6 +47,7 @@ import java.util.Objects;
 public record RunRecord(
         String libraryVersion,
         String backend,
+        String backendVersion,
         String algorithm,
         Map<String, Object> config,
         long seed,
@@ -59,14 +61,18 @@ public record RunRecord(
     /** The value of the {@code "kind"} member that marks a run record. */
     public static final String KIND = "credence-run-record";
 
-    /** The version of the JSON layout this class writes and reads. */
-    public static final int VERSION = 1;
+    /**
+     * The version of the JSON layout this class writes. It also reads version 1, written before
+     * records carried {@code backendVersion} (read as {@link Versions#UNKNOWN}).
+     */
+    public static final int VERSION = 2;
 
     /**
      * Validates the components and makes the config unmodifiable.
      *
      * @param libraryVersion the Credence version that ran (the api module's version)
      * @param backend the name of the compute backend
+     * @param backendVersion the version of the plugin that provides the backend
      * @param algorithm the inference or training algorithm
      * @param config the settings of the run, values as {@link Json} accepts them
      * @param seed the seed of the run's root {@link dev.credence.api.random.RandomKey}
@@ -82,6 +88,7 @@ public record RunRecord(
     public RunRecord {
         Objects.requireNonNull(libraryVersion, "libraryVersion");
         Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(backendVersion, "backendVersion");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(dataHash, "dataHash");
         Objects.requireNonNull(start, "start");
@@ -169,6 +176,7 @@ public record RunRecord(
         m.put("version", VERSION);
         m.put("libraryVersion", libraryVersion);
         m.put("backend", backend);
+        m.put("backendVersion", backendVersion);
         m.put("algorithm", algorithm);
         m.put("config", config);
         m.put("seed", seed);
@@ -200,12 +208,12 @@ public record RunRecord(
             throw new FileFormatException(
                     source, "expected \"kind\": \"" + KIND + "\", found " + m.get("kind"));
         }
-        if (!(m.get("version") instanceof Long v) || v != VERSION) {
+        if (!(m.get("version") instanceof Long v) || v < 1 || v > VERSION) {
             throw new FileFormatException(
                     source,
                     "run record version "
                             + m.get("version")
-                            + " is not supported; this reader reads version "
+                            + " is not supported; this reader reads versions 1 to "
                             + VERSION);
         }
         if (!(m.get("config") instanceof Map<?, ?> cfg) || !(m.get("seed") instanceof Long seed)) {
@@ -222,6 +230,9 @@ public record RunRecord(
         return new RunRecord(
                 text(m, "libraryVersion", source),
                 text(m, "backend", source),
+                m.containsKey("backendVersion")
+                        ? text(m, "backendVersion", source)
+                        : Versions.UNKNOWN,
                 text(m, "algorithm", source),
                 config,
                 seed,

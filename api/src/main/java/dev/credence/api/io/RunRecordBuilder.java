@@ -1,5 +1,6 @@
 package dev.credence.api.io;
 
+import dev.credence.api.backend.Backend;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.Map;
  * builder was made and the moment {@link #build()} is called.
  */
 public final class RunRecordBuilder {
-    private String libraryVersion = libraryVersionOfThisJar();
+    private String libraryVersion = Versions.of(RunRecord.class);
     private String backend = "";
+    private String backendVersion = Versions.UNKNOWN;
     private String algorithm = "";
     private final Map<String, Object> config = new LinkedHashMap<>();
     private long seed;
@@ -33,13 +35,37 @@ public final class RunRecordBuilder {
     }
 
     /**
-     * Sets the backend name.
+     * Sets the backend name; prefer {@link #backend(Backend)}, which records the plugin's version
+     * too.
      *
      * @param name the backend, for example {@code jvm}
      * @return this builder
      */
     public RunRecordBuilder backend(String name) {
         backend = name;
+        return this;
+    }
+
+    /**
+     * Sets the backend name and the version of the plugin that provides it.
+     *
+     * @param b the backend the run used
+     * @return this builder
+     */
+    public RunRecordBuilder backend(Backend b) {
+        backend = b.name();
+        backendVersion = Versions.of(b.getClass());
+        return this;
+    }
+
+    /**
+     * Sets the version of the backend's plugin (normally found by {@link #backend(Backend)}).
+     *
+     * @param v the version
+     * @return this builder
+     */
+    public RunRecordBuilder backendVersion(String v) {
+        backendVersion = v;
         return this;
     }
 
@@ -118,6 +144,7 @@ public final class RunRecordBuilder {
         return new RunRecord(
                 libraryVersion,
                 backend,
+                backendVersion,
                 algorithm,
                 config,
                 seed,
@@ -127,18 +154,5 @@ public final class RunRecordBuilder {
                 System.getProperty("java.runtime.version", Runtime.version().toString()),
                 System.getProperty("java.vendor", "unknown"),
                 System.getProperty("os.name", "unknown") + " " + System.getProperty("os.arch", ""));
-    }
-
-    /**
-     * Returns the version of the api module: its module descriptor's version when it runs as a
-     * named module, the jar manifest's Implementation-Version otherwise, or "unknown".
-     */
-    static String libraryVersionOfThisJar() {
-        Module m = RunRecord.class.getModule();
-        if (m.isNamed() && m.getDescriptor().rawVersion().isPresent()) {
-            return m.getDescriptor().rawVersion().get();
-        }
-        String v = RunRecord.class.getPackage().getImplementationVersion();
-        return v != null ? v : "unknown";
     }
 }

@@ -80,7 +80,7 @@ final class StanCsvWriter {
         w.write("#   diagnostic_file =  (Default)\n");
         w.write("#   refresh = 100 (Default)\n");
         w.write("#   sig_figs = -1 (Default)\n");
-        w.write("# writer = credence " + RunRecordBuilder.libraryVersionOfThisJar() + "\n");
+        w.write("# writer = credence " + Versions.of(RunRecord.class) + "\n");
     }
 
     private static void adaptation(Writer w, StanChain c) throws IOException {

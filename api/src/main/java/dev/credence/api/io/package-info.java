@@ -1,8 +1,9 @@
 /**
  * Files that results live in: {@link dev.credence.api.io.Checkpoint} (named arrays and metadata,
  * versioned, written atomically), {@link dev.credence.api.io.RunRecord} (the provenance written
- * beside every artifact), {@link dev.credence.api.io.StanCsv} (MCMC draws in CmdStan's layout), and
- * the pieces they share: {@link dev.credence.api.io.HostArray} (an array in host memory), {@link
+ * beside every artifact, with {@link dev.credence.api.io.Versions}, the version of each component
+ * that ran), {@link dev.credence.api.io.StanCsv} (MCMC draws in CmdStan's layout), and the pieces
+ * they share: {@link dev.credence.api.io.HostArray} (an array in host memory), {@link
  * dev.credence.api.io.Json}, {@link dev.credence.api.io.Sha256} and {@link
  * dev.credence.api.io.AtomicFiles}.
  *

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,11 @@ class BackendsTest {
         assertEquals("jvm", assertThrows(Chosen.class, both::select).getMessage());
         Backends env = Backends.of(providers, Map.of(), Map.of(Backends.ENVIRONMENT, "jvm"));
         assertEquals("jvm", assertThrows(Chosen.class, env::select).getMessage());
+        assertEquals(Optional.of("jvm"), both.requested());
+        assertEquals(Optional.of("jvm"), env.requested());
+        assertEquals(
+                Optional.empty(),
+                Backends.of(providers, Map.of(Backends.PROPERTY, " "), Map.of()).requested());
     }
 
     @Test

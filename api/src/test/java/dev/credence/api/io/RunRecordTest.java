@@ -22,6 +22,7 @@ class RunRecordTest {
     static RunRecord record() {
         return RunRecord.builder()
                 .backend("jvm")
+                .backendVersion("1.2.3")
                 .algorithm("nuts")
                 .config(Map.of("chains", 4, "adaptDelta", 0.8))
                 .seed(-4711L)
@@ -45,11 +46,13 @@ class RunRecordTest {
         assertEquals(r.end(), back.end());
         assertEquals(r.dataHash(), back.dataHash());
         assertEquals(System.getProperty("java.vendor"), back.javaVendor());
+        assertEquals("1.2.3", back.backendVersion());
         assertEquals(
                 r.toJson(),
                 new RunRecord(
                                 r.libraryVersion(),
                                 r.backend(),
+                                r.backendVersion(),
                                 r.algorithm(),
                                 back.config(),
                                 r.seed(),
@@ -60,6 +63,19 @@ class RunRecordTest {
                                 r.javaVendor(),
                                 r.os())
                         .toJson());
+    }
+
+    @Test
+    @DisplayName("a version-1 record, written before backendVersion existed, reads as unknown")
+    void versionOne() throws IOException {
+        String v1 =
+                record().toJson()
+                        .replace("\"version\": " + RunRecord.VERSION, "\"version\": 1")
+                        .replace("\"backendVersion\": \"1.2.3\",", "");
+        assertTrue(!v1.contains("backendVersion"), v1);
+        RunRecord back = RunRecord.fromJson(v1, "old.run.json");
+        assertEquals(Versions.UNKNOWN, back.backendVersion());
+        assertEquals("jvm", back.backend());
     }
 
     @Test
@@ -80,7 +96,9 @@ class RunRecordTest {
     void validation() throws IOException {
         String json = record().toJson();
         assertProblem(json.replace("credence-run-record", "other"), "expected \"kind\"");
-        assertProblem(json.replace("\"version\": 1", "\"version\": 9"), "run record version 9");
+        assertProblem(
+                json.replace("\"version\": " + RunRecord.VERSION, "\"version\": 9"),
+                "run record version 9");
         assertProblem(
                 json.replace("2025-01-31T12:00:00Z", "yesterday"),
                 "\"start\" must be an ISO-8601 instant");

@@ -1,6 +1,7 @@
 package dev.credence.backend.djl;
 
 import ai.djl.engine.Engine;
+import java.util.Locale;
 
 /**
  * Loads PyTorch through DJL once per JVM and remembers the outcome: the engine, or the reason it
@@ -66,12 +67,28 @@ final class DjlRuntime {
         if (root != t) {
             sb.append(" (cause: ").append(oneLine(root)).append(')');
         }
-        sb.append(
-                ". Put ai.djl.pytorch:pytorch-engine, pytorch-jni and"
-                        + " pytorch-native-cpu (classifier linux-x86_64) on the class path,"
-                        + " point PYTORCH_LIBRARY_PATH at a libtorch 2.7.1 lib folder, or allow"
-                        + " DJL to download libtorch with -Dai.djl.offline=false");
+        sb.append(". Put ai.djl.pytorch:pytorch-engine, pytorch-jni and pytorch-native-cpu")
+                .append(" (classifier ")
+                .append(nativeClassifier())
+                .append(" on this machine) on the class path, point PYTORCH_LIBRARY_PATH at a")
+                .append(" libtorch 2.7.1 lib folder, or allow DJL to download libtorch with")
+                .append(" -Dai.djl.offline=false");
         return sb.toString();
+    }
+
+    /**
+     * Returns the classifier of DJL's {@code pytorch-native-cpu} jar for this machine: {@code
+     * linux-x86_64}, {@code linux-aarch64}, {@code osx-aarch64} or {@code win-x86_64} (DJL
+     * publishes no CPU libtorch 2.7.1 jar for other platforms).
+     *
+     * @return the classifier
+     */
+    static String nativeClassifier() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String family = os.startsWith("mac") ? "osx" : os.startsWith("windows") ? "win" : "linux";
+        String cpu = arch.equals("amd64") ? "x86_64" : arch.equals("arm64") ? "aarch64" : arch;
+        return family + "-" + cpu;
     }
 
     /**

@@ -105,7 +105,8 @@ final class NativeLibrary {
                     .append(summary(root))
                     .append("). Add org.nd4j:nd4j-native:")
                     .append(ND4J_VERSION)
-                    .append(" and the same artifact with classifier linux-x86_64");
+                    .append(" and the same artifact with classifier ")
+                    .append(platformClassifier());
         } else {
             sb.append("ND4J's native CPU library could not be loaded on ")
                     .append(platform)
@@ -113,11 +114,9 @@ final class NativeLibrary {
                     .append(summary(root))
                     .append("). This backend needs org.nd4j:nd4j-native:")
                     .append(ND4J_VERSION)
-                    .append(" with classifier linux-x86_64 on the class path and runs on")
-                    .append(" Linux x86-64 only");
-            if (!isLinuxX64()) {
-                sb.append(", which this machine is not");
-            }
+                    .append(" with classifier ")
+                    .append(platformClassifier())
+                    .append(" (this machine's platform) on the class path");
             sb.append("; natives unpack to ")
                     .append(cacheFolder())
                     .append(", which must be writable (choose another folder with -D")
@@ -153,10 +152,23 @@ final class NativeLibrary {
         return text.length() > 240 ? text.substring(0, 237) + "..." : text;
     }
 
-    private static boolean isLinuxX64() {
+    /**
+     * Returns the classifier of ND4J's native jar for this machine, in JavaCPP's platform names
+     * ({@code linux-x86_64}, {@code linux-arm64}, {@code macosx-arm64}, {@code macosx-x86_64},
+     * {@code windows-x86_64}), computed without JavaCPP, which may be the missing piece.
+     */
+    static String platformClassifier() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        return os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64"));
+        String family =
+                os.startsWith("mac") ? "macosx" : os.startsWith("windows") ? "windows" : "linux";
+        String cpu =
+                switch (arch) {
+                    case "amd64", "x86_64" -> "x86_64";
+                    case "aarch64", "arm64" -> "arm64";
+                    default -> arch;
+                };
+        return family + "-" + cpu;
     }
 
     private static String cacheFolder() {

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class MissingNativesTest {
 
-    /** The jar with libnd4jcpu: nd4j-native with the linux-x86_64 classifier. */
+    /** The jar with libnd4jcpu: nd4j-native with this platform's classifier. */
     private static boolean isNativeJar(String entry) {
         String name = Path.of(entry).getFileName().toString();
-        return name.startsWith("nd4j-native-") && name.endsWith("-linux-x86_64.jar");
+        return name.startsWith("nd4j-native-")
+                && name.endsWith("-" + NativeLibrary.platformClassifier() + ".jar");
     }
 
     @Test
@@ -59,7 +60,7 @@ class MissingNativesTest {
         assertTrue(message.startsWith("backend 'nd4j' is unavailable: "), message);
         assertTrue(message.contains("native CPU library could not be loaded"), message);
         assertTrue(message.contains("UnsatisfiedLinkError"), message);
-        assertTrue(message.contains("classifier linux-x86_64"), message);
+        assertTrue(message.contains("classifier " + NativeLibrary.platformClassifier()), message);
         assertFalse(out.contains("\tat org.nd4j"), "no ND4J stack trace:\n" + out);
     }
 }

@@ -309,7 +309,7 @@ public final class VaeTrainer {
 
     private RunRecord record(VaeConfig c, String dataHash, Instant started) {
         return RunRecord.builder()
-                .backend(backend.name())
+                .backend(backend)
                 .algorithm("svi")
                 .config(c.toOptions())
                 .seed(c.seed())

@@ -1,9 +1,14 @@
 package dev.credence.spark.mcmc;
 
+import dev.credence.api.backend.Attributes;
+import dev.credence.api.backend.HostLinearAlgebra;
+import dev.credence.api.backend.Shape;
+
 /**
  * Small symmetric positive-definite matrices on the host: the inverse through the Cholesky factor
- * {@code A = L L^T}, for the precision weights of consensus Monte Carlo (a few parameters, so
- * {@code O(D^3)} on the driver is nothing).
+ * {@code A = L L^T} of the api's one host implementation ({@link HostLinearAlgebra}), for the
+ * precision weights of consensus Monte Carlo (a few parameters, so {@code O(D^3)} on the driver is
+ * nothing).
  */
 final class Spd {
     private Spd() {}
@@ -18,48 +23,35 @@ final class Spd {
      */
     static double[][] inverse(double[][] a, String what) {
         int d = a.length;
-        double[][] l = new double[d][d];
-        for (int j = 0; j < d; j++) {
-            double s = a[j][j];
-            for (int k = 0; k < j; k++) {
-                s -= l[j][k] * l[j][k];
-            }
-            if (!(s > 0)) {
-                throw new IllegalArgumentException(
-                        what
-                                + " is not positive definite (pivot "
-                                + j
-                                + " is "
-                                + s
-                                + "): too few draws, or a parameter that does not move");
-            }
-            l[j][j] = Math.sqrt(s);
-            for (int i = j + 1; i < d; i++) {
-                double t = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    t -= l[i][k] * l[j][k];
-                }
-                l[i][j] = t / l[j][j];
-            }
+        double[] flat = new double[d * d];
+        double[] identity = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(a[i], 0, flat, i * d, d);
+            identity[i * d + i] = 1;
         }
-        // Solve L L^T X = I column by column.
+        double[] l = HostLinearAlgebra.cholesky(flat, d);
+        if (d > 0 && Double.isNaN(l[0])) {
+            throw new IllegalArgumentException(
+                    what
+                            + " is not positive definite: too few draws, or a parameter that does"
+                            + " not move");
+        }
+        Shape square = Shape.of(d, d);
+        // L L^T X = I: solve L Y = I, then L^T X = Y.
+        double[] y =
+                HostLinearAlgebra.triangularSolve(
+                        l,
+                        square,
+                        identity,
+                        square,
+                        new Attributes.Triangular(true, false),
+                        square);
+        double[] x =
+                HostLinearAlgebra.triangularSolve(
+                        l, square, y, square, new Attributes.Triangular(true, true), square);
         double[][] inv = new double[d][d];
-        double[] y = new double[d];
-        for (int c = 0; c < d; c++) {
-            for (int i = 0; i < d; i++) {
-                double t = i == c ? 1 : 0;
-                for (int k = 0; k < i; k++) {
-                    t -= l[i][k] * y[k];
-                }
-                y[i] = t / l[i][i];
-            }
-            for (int i = d - 1; i >= 0; i--) {
-                double t = y[i];
-                for (int k = i + 1; k < d; k++) {
-                    t -= l[k][i] * inv[k][c];
-                }
-                inv[i][c] = t / l[i][i];
-            }
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(x, i * d, inv[i], 0, d);
         }
         return inv;
     }
