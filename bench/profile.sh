@@ -15,8 +15,12 @@ cache="${CREDENCE_NATIVE_CACHE:-$HOME/.cache/credence}"
     && ./mvnw -q -B dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt)
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
 mkdir -p "$root/bench/target/profile"
+# The jvm backend's vectorised kernels need the JDK's incubator module jdk.incubator.vector
+# (VECTOR=off leaves it out, to measure the plain loops; the JVM then prints no incubator warning).
+vector=(--add-modules jdk.incubator.vector)
+[ "${VECTOR:-on}" = off ] && vector=()
 for b in ${backends//,/ }; do
-  THREADS="$threads" OMP_NUM_THREADS="$threads" java -Xmx4g -Dcredence.native.cache="$cache" \
+  THREADS="$threads" OMP_NUM_THREADS="$threads" java ${vector[@]+"${vector[@]}"} -Xmx4g -Dcredence.native.cache="$cache" \
       -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
       ${PROFILE_JAVA_OPTS:-} -cp "$cp" dev.credence.bench.profile.VaeStepProfile \
       "$b" "$steps" "$root/bench/target/profile/vae-step-$b.md"

@@ -17,8 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  * rows {@code [lo, hi)} of one product with its own scratch arrays.
  *
  * <p>This class is loaded only when the module {@code jdk.incubator.vector} is present ({@link
- * Simd#AVAILABLE}); otherwise {@link MatMul} runs its plain loops. Results agree with those loops
- * to rounding (the order of the sums differs), not bit for bit.
+ * Simd#AVAILABLE}); otherwise {@link MatMul} runs its plain twin, which does the same operations in
+ * the same order for every element (a fused multiply-add per product, a partial sum per block of
+ * k), so results are the same bit for bit.
  */
 final class VectorMatMul {
     private VectorMatMul() {}
@@ -33,7 +34,7 @@ final class VectorMatMul {
     static final int NR = 2 * L;
 
     /** Values of k per packed block (a block of B's panel, {@code KC * NR} floats, fits L1). */
-    static final int KC = 256;
+    static final int KC = MatMul.KC;
 
     /** Rows of A per packed block (fits L2 with B's block). */
     static final int MC = 16 * MR;
