@@ -45,6 +45,7 @@ class DistributionIT {
                             "backend-jvm",
                             "inference-hmc",
                             "inference-vi",
+                            "inference-sgmcmc",
                             "models-bnn",
                             "models-vae",
                             "cli")) {

@@ -80,14 +80,16 @@ class DistributionBehaviourTest {
         assertTrue(
                 new MultivariateNormal(vec(0, 0), LinearAlgebra.eye(B, 2, DType.FLOAT64))
                         .hasRsample());
-        assertFalse(Gamma.of(B, 2, 1).hasRsample());
-        assertFalse(Beta.of(B, 2, 1).hasRsample());
-        assertFalse(new Dirichlet(vec(1, 1)).hasRsample());
+        assertTrue(Gamma.of(B, 2, 1).hasRsample());
+        assertTrue(InverseGamma.of(B, 2, 1).hasRsample());
+        assertTrue(Beta.of(B, 2, 1).hasRsample());
+        assertTrue(new Dirichlet(vec(1, 1)).hasRsample());
+        assertFalse(StudentT.of(B, 3, 0, 1).hasRsample());
         UnsupportedOperationException e =
                 assertThrows(
                         UnsupportedOperationException.class,
-                        () -> Gamma.of(B, 2, 1).rsample(RandomKey.of(1)));
-        assertTrue(e.getMessage().contains("Gamma"), e.getMessage());
+                        () -> StudentT.of(B, 3, 0, 1).rsample(RandomKey.of(1)));
+        assertTrue(e.getMessage().contains("StudentT"), e.getMessage());
     }
 
     @Test

@@ -13,7 +13,10 @@ import dev.credence.api.tensor.Tensor;
 /**
  * The beta distribution on [0, 1]: {@code log p(x) = (a - 1) log x + (b - 1) log1p(-x) - log B(a,
  * b)} with {@code a = concentration1}, {@code b = concentration0}. Draws are {@code X / (X + Y)}
- * for independent gammas and carry no gradient.
+ * for independent gammas {@code X ~ Gamma(a, 1)}, {@code Y ~ Gamma(b, 1)}, computed as {@code
+ * sigmoid(log X - log Y)}. {@link #rsample} carries gradients to both concentrations through the
+ * implicit reparameterisation of the two gammas (Figurnov et al. 2018, section 3.2: a beta is a
+ * ratio of gammas; see {@link ImplicitGamma}).
  */
 public final class Beta extends Distribution {
     private final Tensor concentration1;
@@ -68,6 +71,19 @@ public final class Beta extends Distribution {
     @Override
     public Constraint support() {
         return Constraints.unitInterval();
+    }
+
+    @Override
+    public boolean hasRsample() {
+        return true;
+    }
+
+    @Override
+    public Tensor rsample(RandomKey key, int... sampleShape) {
+        Tensor[] logs =
+                ImplicitGamma.logStandardGammas(
+                        key, shape(sampleShape), concentration1, concentration0);
+        return logs[0].sub(logs[1]).sigmoid();
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.util.Arrays;
 
 /**
  * The Dirichlet distribution on the simplex: {@code log p(x) = sum_j (a_j - 1) log x_j +
- * lgamma(sum_j a_j) - sum_j lgamma(a_j)}. Draws normalise independent gammas (in log space, so
- * small concentrations keep their precision) and carry no gradient.
+ * lgamma(sum_j a_j) - sum_j lgamma(a_j)}. Draws normalise independent gammas {@code G_j ~
+ * Gamma(a_j, 1)} (in log space, so small concentrations keep their precision). {@link #rsample} is
+ * {@code softmax(log G)} with the implicit gradient of each gamma (Figurnov et al. 2018; see {@link
+ * ImplicitGamma}).
  */
 public final class Dirichlet extends Distribution {
     private final Tensor concentration;
@@ -66,6 +68,17 @@ public final class Dirichlet extends Distribution {
     @Override
     public Constraint support() {
         return Constraints.simplex();
+    }
+
+    @Override
+    public boolean hasRsample() {
+        return true;
+    }
+
+    @Override
+    public Tensor rsample(RandomKey key, int... sampleShape) {
+        Tensor logG = ImplicitGamma.logStandardGammas(key, shape(sampleShape), concentration)[0];
+        return logG.sub(logG.logSumExp(true, -1)).exp();
     }
 
     @Override

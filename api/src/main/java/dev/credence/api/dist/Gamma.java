@@ -14,8 +14,10 @@ import dev.credence.api.tensor.Tensor;
  * The gamma distribution with shape {@code concentration} (alpha) and {@code rate} (beta): {@code
  * log p(x) = alpha log beta + (alpha - 1) log x - beta x - lgamma(alpha)}.
  *
- * <p>Draws use Marsaglia and Tsang (2000) on the host and carry no gradient ({@link #hasRsample()}
- * is false): implicit reparameterisation is not implemented.
+ * <p>Draws use Marsaglia and Tsang (2000) on the host. {@link #rsample} gives them gradients with
+ * respect to both parameters: to the concentration by implicit reparameterisation (Figurnov et al.
+ * 2018, see {@link ImplicitGamma}), to the rate through {@code x = g / rate}. Its values are those
+ * of {@link #sample} with the same key.
  */
 public final class Gamma extends Distribution {
     private final Tensor concentration;
@@ -73,7 +75,7 @@ public final class Gamma extends Distribution {
     }
 
     /**
-     * Draws unit-rate gamma variates of a given shape on the host.
+     * Draws unit-rate gamma variates of a given shape on the host, without gradients.
      *
      * @param key the key
      * @param alpha the shapes, broadcast to {@code s}
@@ -91,8 +93,19 @@ public final class Gamma extends Distribution {
     }
 
     @Override
+    public boolean hasRsample() {
+        return true;
+    }
+
+    @Override
     public Tensor sample(RandomKey key, int... sampleShape) {
         return standardGamma(key, concentration, shape(sampleShape)).div(rate.detach());
+    }
+
+    @Override
+    public Tensor rsample(RandomKey key, int... sampleShape) {
+        Tensor logG = ImplicitGamma.logStandardGammas(key, shape(sampleShape), concentration)[0];
+        return logG.exp().div(rate);
     }
 
     @Override

@@ -11,7 +11,8 @@ import dev.credence.api.tensor.Tensor;
 /**
  * The inverse-gamma distribution: {@code 1 / Y} for {@code Y ~ Gamma(concentration, rate)}, with
  * {@code log p(x) = alpha log beta - lgamma(alpha) - (alpha + 1) log x - beta / x}. Here {@code
- * rate} is the scale of X. Draws carry no gradient.
+ * rate} is the scale of X. {@link #rsample} is reparameterised: {@code x = rate / g} with the
+ * implicit gradient of the gamma draw {@code g} (see {@link Gamma}).
  */
 public final class InverseGamma extends Distribution {
     private final Tensor concentration;
@@ -69,8 +70,19 @@ public final class InverseGamma extends Distribution {
     }
 
     @Override
+    public boolean hasRsample() {
+        return true;
+    }
+
+    @Override
     public Tensor sample(RandomKey key, int... sampleShape) {
         return rate.detach().div(Gamma.standardGamma(key, concentration, shape(sampleShape)));
+    }
+
+    @Override
+    public Tensor rsample(RandomKey key, int... sampleShape) {
+        Tensor logG = ImplicitGamma.logStandardGammas(key, shape(sampleShape), concentration)[0];
+        return rate.mul(logG.neg().exp());
     }
 
     @Override

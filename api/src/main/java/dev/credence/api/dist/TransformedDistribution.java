@@ -21,6 +21,14 @@ import java.util.List;
  * event shape is the trailing part of {@code f}'s output shape, of rank {@code codomainEventDim(f)
  * + max(0, baseEventRank - domainEventDim(f))}.
  *
+ * <p><b>Draws remember their preimage.</b> The distribution keeps its last draw {@code y} with the
+ * base value {@code x} it came from, and {@link #logProb} of that very tensor (compared by
+ * identity) uses {@code x} instead of inverting the bijectors. The log-density of a variational
+ * guide's own draw, which every ELBO needs, then costs no inversion, which matters for flows whose
+ * inverse is expensive (an inverse autoregressive flow needs one network pass per coordinate). As
+ * in Pyro's transform cache, a value that was not the last draw is inverted as usual. The
+ * remembered pair is one immutable object, so a distribution shared between threads stays correct.
+ *
  * <p>This class is not final: a named family defined as a transform (for example a user's
  * log-logistic) may extend it and gain its own KL rules.
  */
@@ -28,6 +36,10 @@ public class TransformedDistribution extends Distribution {
     private final Distribution base;
     private final ComposeBijector transform;
     private final int extraEventDims;
+    private volatile Draw last;
+
+    /** A draw and the base value it was made from. */
+    private record Draw(Tensor y, Tensor x) {}
 
     /**
      * Creates the distribution of {@code f(X)}.
@@ -115,18 +127,28 @@ public class TransformedDistribution extends Distribution {
 
     @Override
     public Tensor sample(RandomKey key, int... sampleShape) {
-        return transform.forward(base.sample(key, sampleShape));
+        return remember(base.sample(key, sampleShape));
     }
 
     @Override
     public Tensor rsample(RandomKey key, int... sampleShape) {
-        return transform.forward(base.rsample(key, sampleShape));
+        return remember(base.rsample(key, sampleShape));
+    }
+
+    private Tensor remember(Tensor x) {
+        Tensor y = transform.forward(x);
+        last = new Draw(y, x);
+        return y;
     }
 
     @Override
     public Tensor logProb(Tensor value) {
         checkValue(value);
-        Tensor x = transform.inverse(value);
+        Draw d = last;
+        Tensor x =
+                d != null && d.y() == value && !d.x().isReleased()
+                        ? d.x()
+                        : transform.inverse(value);
         Tensor logDet =
                 Reductions.sumRightmost(transform.logAbsDetJacobian(x, value), extraEventDims);
         return base.logProb(x).sub(logDet);

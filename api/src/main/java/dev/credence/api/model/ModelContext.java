@@ -3,6 +3,7 @@ package dev.credence.api.model;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.Distribution;
+import dev.credence.api.dist.Unit;
 import dev.credence.api.dist.Validation;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
@@ -101,6 +102,28 @@ public final class ModelContext {
             throw new IllegalArgumentException("observe '" + name + "': the value is null");
         }
         return sample(name, d, value);
+    }
+
+    /**
+     * Adds a term to the model's log joint density: Stan's {@code target += logFactor}. Use it for
+     * densities that no single distribution states, such as the forward algorithm's marginal
+     * likelihood of a hidden Markov model, or a prior on a constrained parameter ({@code ordered[2]
+     * mu; mu ~ normal(0, 2)} is an {@link dev.credence.api.dist.ImproperUniform} site plus a
+     * factor). Inside plates the term is weighted like any observed site.
+     *
+     * <p>It is recorded as an observed site of the {@link dev.credence.api.dist.Unit} distribution,
+     * as Pyro and NumPyro do.
+     *
+     * @param name a name unique within the run
+     * @param logFactor the log-density term (floating dtype; any batch shape, summed in the joint)
+     * @return the term
+     */
+    public Tensor factor(String name, Tensor logFactor) {
+        if (logFactor == null) {
+            throw new IllegalArgumentException("factor '" + name + "': the term is null");
+        }
+        observe(name, new Unit(logFactor), logFactor.zerosLike().detach());
+        return logFactor;
     }
 
     /**

@@ -37,9 +37,14 @@ import java.util.Map;
  * is not finite yields NaN or -infinity, never an exception, so a sampler can count it as a
  * divergence. A potential is immutable and may be evaluated from several threads at once.
  *
- * <p>Models that subsample data inside plates need a random key per evaluation and are not
- * supported here; full-data plates are. Latent sites must be continuous; discrete ones are reported
- * when the potential is built.
+ * <p><b>Minibatches.</b> A model that subsamples data inside plates needs a random key per
+ * evaluation, to draw its minibatch: {@link #logDensity(Tensor, RandomKey)} and {@link
+ * #valueAndGradient(Tensor, RandomKey)} run it under {@link Handlers#seed}, and the plates scale
+ * the minibatch's log-likelihood by {@code N / B}, so the result is an unbiased estimate of the
+ * full-data log density, as stochastic-gradient MCMC needs (Welling and Teh 2011). The methods
+ * without a key evaluate models whose plates do not subsample.
+ *
+ * <p>Latent sites must be continuous; discrete ones are reported when the potential is built.
  */
 public final class Potential {
 
@@ -217,10 +222,27 @@ public final class Potential {
      * @return a scalar, possibly NaN or -infinity
      */
     public Tensor logDensity(Tensor flat) {
+        return evaluate(flat, model);
+    }
+
+    /**
+     * Evaluates the log density at a point with a key for the model's subsampling plates: an
+     * unbiased minibatch estimate of the log density when the model subsamples, the exact value
+     * when it does not. Differentiable with respect to {@code flat}.
+     *
+     * @param flat a vector of {@link #dimension()} coordinates
+     * @param key the key that draws this evaluation's minibatches
+     * @return a scalar, possibly NaN or -infinity
+     */
+    public Tensor logDensity(Tensor flat, RandomKey key) {
+        return evaluate(flat, Handlers.seed(model, key));
+    }
+
+    private Tensor evaluate(Tensor flat, Model seeded) {
         checkFlat(flat);
         try (Validation.Scope off = Validation.disable()) {
             PotentialEffect e = new PotentialEffect(this, flat);
-            new ModelContext().run(model, e);
+            new ModelContext().run(seeded, e);
             e.checkAllSeen();
             return e.total();
         }
@@ -234,6 +256,20 @@ public final class Potential {
      */
     public ValueAndGradient valueAndGradient(Tensor flat) {
         Autodiff.ValueAndGrad r = Autodiff.valueAndGrad(xs -> logDensity(xs.get(0)), List.of(flat));
+        return new ValueAndGradient(r.value().item(), r.grads().get(0));
+    }
+
+    /**
+     * Evaluates the minibatch estimate of the log density and its gradient at a point (see {@link
+     * #logDensity(Tensor, RandomKey)}).
+     *
+     * @param flat a vector of {@link #dimension()} coordinates
+     * @param key the key that draws this evaluation's minibatches
+     * @return the value and the gradient
+     */
+    public ValueAndGradient valueAndGradient(Tensor flat, RandomKey key) {
+        Autodiff.ValueAndGrad r =
+                Autodiff.valueAndGrad(xs -> logDensity(xs.get(0), key), List.of(flat));
         return new ValueAndGradient(r.value().item(), r.grads().get(0));
     }
 
@@ -256,6 +292,23 @@ public final class Potential {
      * @return values by site name, latent sites first in model order
      */
     public Map<String, Tensor> constrain(Tensor flat) {
+        return constrain(flat, model);
+    }
+
+    /**
+     * Maps a point to the constrained values of the latent sites, plus the values of those
+     * deterministic sites of the same run that sit in no subsampling plate (the others would
+     * describe one random minibatch), for a model that subsamples.
+     *
+     * @param flat a vector of {@link #dimension()} coordinates
+     * @param key the key that draws the run's minibatches
+     * @return values by site name, latent sites first in model order
+     */
+    public Map<String, Tensor> constrain(Tensor flat, RandomKey key) {
+        return constrain(flat, Handlers.seed(model, key));
+    }
+
+    private Map<String, Tensor> constrain(Tensor flat, Model seeded) {
         checkFlat(flat);
         Map<String, Tensor> out = new LinkedHashMap<>();
         try (Autodiff.NoGrad off = Autodiff.noGrad();
@@ -263,18 +316,27 @@ public final class Potential {
             PotentialEffect e = new PotentialEffect(this, flat);
             ModelContext ctx = new ModelContext();
             ctx.push(e);
-            Trace t = Handlers.trace(model, ctx);
+            Trace t = Handlers.trace(seeded, ctx);
             ctx.pop(e);
             for (LatentSite s : sites) {
                 out.put(s.name(), t.get(s.name()).value().detach());
             }
             for (Site s : t.sites()) {
-                if (s.kind() == SiteKind.DETERMINISTIC) {
+                if (s.kind() == SiteKind.DETERMINISTIC && !subsampled(s)) {
                     out.put(s.name(), s.value().detach());
                 }
             }
         }
         return out;
+    }
+
+    private static boolean subsampled(Site s) {
+        for (PlateFrame f : s.plates()) {
+            if (f.subsampleSize() < f.size()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -145,6 +145,24 @@ public final class Trace {
         return total;
     }
 
+    /**
+     * Returns the number of minibatches in one pass over the data: {@code ceil(N / B)} for the
+     * subsampling plate with the most minibatches, 1 if the run subsampled nothing. Optimisers and
+     * stochastic-gradient samplers count epochs in these steps.
+     *
+     * @return the steps per epoch
+     */
+    public long stepsPerEpoch() {
+        long most = 1;
+        for (Site s : sites()) {
+            if (s.kind() == SiteKind.PLATE) {
+                PlateFrame f = s.plates().get(0);
+                most = Math.max(most, (f.size() + f.subsampleSize() - 1) / f.subsampleSize());
+            }
+        }
+        return most;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Trace[");

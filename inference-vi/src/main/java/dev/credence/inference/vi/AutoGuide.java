@@ -151,7 +151,9 @@ public abstract class AutoGuide implements Model {
                 full[pooled[j]] = local.get(j).size();
             }
             double[] med = MedianInit.of(draws.get(s.name()), shape, pooled, full);
-            initialLocs.put(s.name(), Tensor.of(backend, med, dtype, full));
+            // reshape: Tensor.of reads an empty shape as a vector; a scalar site keeps rank 0,
+            // so its draws (and summary names) are those of the model, "alpha" not "alpha[1]".
+            initialLocs.put(s.name(), Tensor.of(backend, med, dtype, full).reshape(full));
         }
     }
 

@@ -5,9 +5,6 @@ import dev.credence.api.infer.Posterior;
 import dev.credence.api.infer.ProgressListener;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
-import dev.credence.api.model.Site;
-import dev.credence.api.model.SiteKind;
-import dev.credence.api.model.Trace;
 import dev.credence.api.optim.Optimizer;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
@@ -365,14 +362,6 @@ public final class Svi {
      * @return the steps per epoch
      */
     public static long stepsPerEpoch(Model model, RandomKey key) {
-        Trace t = Handlers.trace(Handlers.seed(model, key));
-        long most = 1;
-        for (Site s : t.sites()) {
-            if (s.kind() == SiteKind.PLATE) {
-                var f = s.plates().get(0);
-                most = Math.max(most, (f.size() + f.subsampleSize() - 1) / f.subsampleSize());
-            }
-        }
-        return most;
+        return Handlers.trace(Handlers.seed(model, key)).stepsPerEpoch();
     }
 }

@@ -27,14 +27,15 @@ import java.util.Locale;
  *   <tr><th>option</th><th>values</th></tr>
  *   <tr><td>guide</td><td>normal (AutoNormal), diagonal (AutoDiagonalNormal), mvn
  *       (AutoMultivariateNormal), lowrank (AutoLowRankMultivariateNormal), delta (AutoDelta),
- *       laplace (AutoLaplace)</td></tr>
+ *       laplace (AutoLaplace), iaf (AutoIAFNormal, with {@code flows} and {@code
+ *       flow-hidden})</td></tr>
  *   <tr><td>elbo</td><td>trace, meanfield, iwae</td></tr>
  *   <tr><td>optimizer</td><td>adam, adamw, clipped-adam, sgd</td></tr>
  * </table>
  */
 public final class SviProvider implements InferenceProvider {
     private static final List<String> GUIDES =
-            List.of("normal", "diagonal", "mvn", "lowrank", "delta", "laplace");
+            List.of("normal", "diagonal", "mvn", "lowrank", "delta", "laplace", "iaf");
 
     /** Called by {@link java.util.ServiceLoader}. */
     public SviProvider() {}
@@ -53,7 +54,7 @@ public final class SviProvider implements InferenceProvider {
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                new OptionSpec("guide", "normal", "normal|diagonal|mvn|lowrank|delta|laplace"),
+                new OptionSpec("guide", "normal", "normal|diagonal|mvn|lowrank|delta|laplace|iaf"),
                 new OptionSpec("elbo", "trace", "trace|meanfield|iwae"),
                 new OptionSpec("particles", "1", "ELBO particles (importance samples for iwae)"),
                 new OptionSpec("steps", "2000", "optimisation steps"),
@@ -66,6 +67,9 @@ public final class SviProvider implements InferenceProvider {
                 new OptionSpec("weight-decay", "0", "weight decay (adam, adamw, sgd)"),
                 new OptionSpec("init-scale", "0.1", "initial guide standard deviation"),
                 new OptionSpec("rank", "0", "lowrank guide rank, 0 for round(sqrt(D))"),
+                new OptionSpec("flows", "" + AutoIAFNormal.DEFAULT_FLOWS, "iaf guide: flows"),
+                new OptionSpec(
+                        "flow-hidden", "0", "iaf guide: hidden widths, e.g. 64,64; 0: max(2D, 16)"),
                 new OptionSpec("report-every", "100", "steps between progress reports"),
                 new OptionSpec("checkpoint-every", "0", "steps between checkpoints, 0 for none"),
                 new OptionSpec("checkpoint-dir", "", "folder of the checkpoint file"),
@@ -81,7 +85,8 @@ public final class SviProvider implements InferenceProvider {
         double initScale = config.getDouble("init-scale", 0.1);
         int rank = config.getInt("rank", 0);
         checkGuide(guideName);
-        return model -> fit(model, guideName, initScale, rank, optimizer, elbo, config);
+        FlowShape flow = FlowShape.of(config);
+        return model -> fit(model, guideName, initScale, rank, flow, optimizer, elbo, config);
     }
 
     private static Posterior fit(
@@ -89,6 +94,7 @@ public final class SviProvider implements InferenceProvider {
             String guideName,
             double initScale,
             int rank,
+            FlowShape flow,
             Optimizer optimizer,
             Elbo elbo,
             InferenceConfig config) {
@@ -98,7 +104,7 @@ public final class SviProvider implements InferenceProvider {
         Model guide =
                 fitted instanceof GuidedModel g
                         ? g.guide()
-                        : guide(guideName, model, k[0], initScale, rank);
+                        : guide(guideName, model, k[0], initScale, rank, flow);
         long steps = config.getInt("steps", 2000);
         int epochs = config.getInt("epochs", 0);
         if (epochs > 0) {
@@ -124,8 +130,39 @@ public final class SviProvider implements InferenceProvider {
         }
     }
 
+    /** The shape of an {@code iaf} guide: the number of flows and the hidden widths. */
+    private record FlowShape(int flows, int[] hidden) {
+        static FlowShape of(InferenceConfig c) {
+            int flows = c.getInt("flows", AutoIAFNormal.DEFAULT_FLOWS);
+            if (flows < 1) {
+                throw new IllegalArgumentException("option 'flows' must be >= 1, found " + flows);
+            }
+            String h = c.get("flow-hidden", "0").trim();
+            if (h.equals("0")) {
+                return new FlowShape(flows, new int[0]);
+            }
+            String[] parts = h.split(",");
+            int[] widths = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    widths[i] = Integer.parseInt(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    widths[i] = 0;
+                }
+                if (widths[i] < 1) {
+                    throw new IllegalArgumentException(
+                            "option 'flow-hidden' must be 0 or positive widths separated by"
+                                    + " commas, found '"
+                                    + h
+                                    + "'");
+                }
+            }
+            return new FlowShape(flows, widths);
+        }
+    }
+
     private static Model guide(
-            String name, Model model, RandomKey key, double initScale, int rank) {
+            String name, Model model, RandomKey key, double initScale, int rank, FlowShape flow) {
         return switch (name) {
             case "normal" -> new AutoNormal(model, key, "auto", initScale);
             case "diagonal" -> new AutoDiagonalNormal(model, key, "auto", initScale);
@@ -133,6 +170,8 @@ public final class SviProvider implements InferenceProvider {
             case "lowrank" ->
                     new AutoLowRankMultivariateNormal(model, key, "auto", initScale, rank);
             case "delta" -> new AutoDelta(model, key, "auto");
+            case "iaf" ->
+                    new AutoIAFNormal(model, key, "auto", initScale, flow.flows(), flow.hidden());
             default -> new AutoLaplace(model, key, "auto");
         };
     }

@@ -35,6 +35,8 @@ class BijectorRegistryTest {
                         IntervalBijector.class,
                         vec(-3, 4)),
                 Arguments.of(Constraints.simplex(), StickBreakingBijector.class, vec(-3, 4)),
+                Arguments.of(Constraints.ordered(), OrderedBijector.class, vec(-3, 4, -2)),
+                Arguments.of(Constraints.positiveOrdered(), OrderedBijector.class, vec(-3, 4)),
                 Arguments.of(
                         Constraints.corrCholesky(), CorrCholeskyBijector.class, vec(-3, 4, 0.5)),
                 Arguments.of(

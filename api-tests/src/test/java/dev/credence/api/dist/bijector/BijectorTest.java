@@ -69,6 +69,9 @@ class BijectorTest {
                         ALL),
                 c("LowerBound", () -> new LowerBoundBijector(Bound.of(2)), vec(-1, 0.5), ALL),
                 c("StickBreaking", StickBreakingBijector::new, vec(0.3, -1.2, 0.5), headOfSimplex),
+                c("Ordered", () -> new OrderedBijector(false), vec(-0.7, 0.3, -1.2, 0.5), ALL),
+                c("PositiveOrdered", () -> new OrderedBijector(true), vec(-0.7, 0.3, -1.2), ALL),
+                c("Ordered K=1", () -> new OrderedBijector(false), vec(-0.7), ALL),
                 c(
                         "CorrCholesky",
                         CorrCholeskyBijector::new,

@@ -7,6 +7,7 @@ import dev.credence.api.dist.constraint.IndependentConstraint;
 import dev.credence.api.dist.constraint.IntegerInterval;
 import dev.credence.api.dist.constraint.Interval;
 import dev.credence.api.dist.constraint.LowerCholesky;
+import dev.credence.api.dist.constraint.Ordered;
 import dev.credence.api.dist.constraint.Real;
 import dev.credence.api.dist.constraint.Simplex;
 import java.util.Map;
@@ -120,6 +121,7 @@ public final class BijectorRegistry {
                                 : new IntervalBijector(c.lower(), c.upper()));
         r.register(
                 Simplex.class, c -> cheap ? new SoftmaxTransform() : new StickBreakingBijector());
+        r.register(Ordered.class, c -> new OrderedBijector(c.isPositive()));
         r.register(LowerCholesky.class, c -> new LowerCholeskyBijector());
         r.register(CorrCholesky.class, c -> new CorrCholeskyBijector());
         // The base is looked up in the registry being asked, so copies see their own entries.

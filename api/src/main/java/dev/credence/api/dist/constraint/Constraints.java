@@ -133,6 +133,25 @@ public final class Constraints {
     }
 
     /**
+     * Strictly increasing vectors (event dimension 1), Stan's {@code ordered[K]}.
+     *
+     * @return the constraint
+     */
+    public static Constraint ordered() {
+        return Ordered.ORDERED;
+    }
+
+    /**
+     * Strictly increasing vectors of positive entries (event dimension 1), Stan's {@code
+     * positive_ordered[K]}.
+     *
+     * @return the constraint
+     */
+    public static Constraint positiveOrdered() {
+        return Ordered.POSITIVE_ORDERED;
+    }
+
+    /**
      * Cholesky factors of positive-definite matrices (event dimension 2).
      *
      * @return the constraint
