@@ -37,6 +37,7 @@ for b in ${backends//,/ }; do
   samples="$out/$b.samples"
   dir="$(mktemp -d)"
   : > "$samples"
+  : > "$dir/stderr"
   # Builds first (if sources changed), so that the build is not sampled.
   CREDENCE_PACKS="$packs" "$root/credence" --version > /dev/null
   echo "--- $b: credence vae train --epochs $epochs (threads $threads) $(uptime)" | tee "$log"
