@@ -5,8 +5,6 @@
  * dev.credence.api.backend.BackendProvider}, found by {@link java.util.ServiceLoader}.
  */
 module dev.credence.api {
-    requires java.net.http;
-
     exports dev.credence.api.tensor;
     exports dev.credence.api.backend;
     exports dev.credence.api.autodiff;
@@ -21,8 +19,6 @@ module dev.credence.api {
     exports dev.credence.api.dist.kl;
     exports dev.credence.api.model;
     exports dev.credence.api.model.examples;
-    exports dev.credence.api.data;
-    exports dev.credence.api.io;
 
     uses dev.credence.api.backend.BackendProvider;
     uses dev.credence.api.infer.InferenceProvider;

@@ -4,9 +4,12 @@
  */
 module dev.credence.cli {
     requires dev.credence.api;
+    requires dev.credence.io;
+    requires dev.credence.plot;
     requires dev.credence.models.vae;
     requires dev.credence.models.bnn;
     requires info.picocli;
+    requires me.tongfei.progressbar;
     requires com.google.guice;
     requires jakarta.inject;
 

@@ -5,13 +5,13 @@
  * baselines (MAP, MC dropout, deep ensembles), and predictive uncertainty: its aleatoric/epistemic
  * decomposition, calibration metrics and PNG plots.
  *
- * <p>The module depends on {@code dev.credence.api} only; inference algorithms are found at run
- * time through {@link dev.credence.api.infer.Inferences}. {@code java.desktop} is used for PNG
- * writing only.
+ * <p>The module depends on the api, io and plot modules; inference algorithms are found at run time
+ * through {@link dev.credence.api.infer.Inferences}. Figures are drawn by the plot module.
  */
 module dev.credence.models.bnn {
     requires transitive dev.credence.api;
-    requires java.desktop;
+    requires transitive dev.credence.io;
+    requires dev.credence.plot;
 
     exports dev.credence.models.bnn;
     exports dev.credence.models.bnn.layer;

@@ -5,6 +5,8 @@
  */
 module dev.credence.models.vae {
     requires transitive dev.credence.api;
+    requires transitive dev.credence.io;
+    requires dev.credence.plot;
 
     exports dev.credence.models.vae;
 }

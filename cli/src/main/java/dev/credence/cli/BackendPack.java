@@ -1,6 +1,6 @@
 package dev.credence.cli;
 
-import dev.credence.api.io.Versions;
+import dev.credence.io.Versions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

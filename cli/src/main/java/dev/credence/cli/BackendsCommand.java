@@ -3,13 +3,13 @@ package dev.credence.cli;
 import dev.credence.api.backend.Availability;
 import dev.credence.api.backend.BackendProvider;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.io.Versions;
+import dev.credence.io.Versions;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,8 +26,7 @@ public final class BackendsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin VerboseOption verbose;
 
     /**
      * Creates the command.

@@ -2,15 +2,15 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.MissingValues;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.Sha256;
 import dev.credence.api.nn.Activation;
 import dev.credence.cli.check.Bounds;
 import dev.credence.cli.check.Footprints;
 import dev.credence.cli.check.MemoryBudget;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.Sha256;
+import dev.credence.io.data.MissingValues;
 import dev.credence.models.bnn.fit.BnnWorkflow;
 import dev.credence.models.bnn.fit.FitOptions;
 import dev.credence.models.bnn.fit.NetworkSpec;
@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,10 @@ public final class BnnCommand implements Callable<Integer> {
     private final RunFolders folders;
 
     @Spec CommandSpec spec;
+
+    @Mixin RunOptions common;
+    @Mixin OutputOptions outputs;
+    @Mixin VerboseOption verbose;
 
     @Parameters(index = "0", description = "fit or predict")
     String action;
@@ -122,15 +127,6 @@ public final class BnnCommand implements Callable<Integer> {
     double level;
 
     @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
-    String backend;
-
-    @Option(
             names = "--missing",
             defaultValue = "error",
             description =
@@ -138,17 +134,6 @@ public final class BnnCommand implements Callable<Integer> {
                             + " drop (fit only: skip those rows and report them); default:"
                             + " ${DEFAULT-VALUE}.")
     String missing;
-
-    @Option(names = "--output", description = "Output folder (default: runs/bnn-<time>).")
-    Path output;
-
-    @Option(
-            names = "--force",
-            description = "Replace the run the output folder holds (its files only).")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
 
     /**
      * Creates the command.
@@ -174,12 +159,15 @@ public final class BnnCommand implements Callable<Integer> {
             throw new FileNotFoundException(
                     "no data file " + data + (Files.isDirectory(data) ? " (it is a folder)" : ""));
         }
-        Backend b = BackendChoice.select(backends, backend);
-        BnnWorkflow w = new BnnWorkflow(inferences, b, null);
-        return action.equals("fit") ? fit(w, b) : predict(w, b);
+        Backend b = BackendChoice.select(backends, common.backend);
+        RunProgress progress = new RunProgress(spec.commandLine().getErr());
+        BnnWorkflow w = new BnnWorkflow(inferences, b, progress);
+        try (progress) {
+            return action.equals("fit") ? fit(w, b, progress) : predict(w, b, progress);
+        }
     }
 
-    private int fit(BnnWorkflow w, Backend b) throws IOException {
+    private int fit(BnnWorkflow w, Backend b, RunProgress progress) throws IOException {
         if (target == null) {
             throw CommandFailure.usage("bnn fit: --target names the column to predict");
         }
@@ -223,10 +211,10 @@ public final class BnnCommand implements Callable<Integer> {
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "bnn fit",
                                 "bnn",
-                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
                                 null,
                                 false,
                                 Footprints.checkpointDisk(weights, 8, draws + 2)));
@@ -238,13 +226,23 @@ public final class BnnCommand implements Callable<Integer> {
         String dataHash = Sha256.ofFile(data);
         Map<String, Object> identity = new LinkedHashMap<>(config);
         identity.put("data", dataHash);
-        identity.put("seed", seed);
+        identity.put("seed", common.seed);
         folder.begin(identity);
-        return new BnnRuns(spec.commandLine().getOut(), w)
-                .fit(train, net, fitOptions, seed, draws, level, folder, b, config, dataHash);
+        return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w, progress)
+                .fit(
+                        train,
+                        net,
+                        fitOptions,
+                        common.seed,
+                        draws,
+                        level,
+                        folder,
+                        b,
+                        config,
+                        dataHash);
     }
 
-    private int predict(BnnWorkflow w, Backend b) throws IOException {
+    private int predict(BnnWorkflow w, Backend b, RunProgress progress) throws IOException {
         if (model == null) {
             throw CommandFailure.usage(
                     "bnn predict: --model must name a fitted network file (net.ckpt)");
@@ -266,10 +264,10 @@ public final class BnnCommand implements Callable<Integer> {
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "bnn predict",
                                 "bnn-predict",
-                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
                                 null,
                                 false,
                                 40L * table.data().size() * 12 + (1 << 22)));
@@ -277,10 +275,10 @@ public final class BnnCommand implements Callable<Integer> {
         identity.put("model", Sha256.ofFile(model));
         identity.put("data", Sha256.ofFile(data));
         identity.put("level", level);
-        identity.put("seed", seed);
+        identity.put("seed", common.seed);
         folder.begin(identity);
-        return new BnnRuns(spec.commandLine().getOut(), w)
-                .predict(net, table, model, level, draws, seed, folder, b);
+        return new BnnRuns(spec.commandLine().getOut(), spec.commandLine().getErr(), w, progress)
+                .predict(net, table, model, level, draws, common.seed, folder, b);
     }
 
     private static Activation activation(String name) {

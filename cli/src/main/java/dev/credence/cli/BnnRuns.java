@@ -1,7 +1,12 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.infer.Draws;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.RunRecord;
+import dev.credence.io.stan.StanCsv;
+import dev.credence.io.stan.StanExport;
+import dev.credence.io.stan.StanRun;
 import dev.credence.models.bnn.fit.BnnWorkflow;
 import dev.credence.models.bnn.fit.FitOptions;
 import dev.credence.models.bnn.fit.NetworkSpec;
@@ -24,11 +29,15 @@ import java.util.Map;
  */
 final class BnnRuns {
     private final PrintWriter out;
+    private final PrintWriter err;
     private final BnnWorkflow workflow;
+    private final RunProgress progress;
 
-    BnnRuns(PrintWriter out, BnnWorkflow workflow) {
+    BnnRuns(PrintWriter out, PrintWriter err, BnnWorkflow workflow, RunProgress progress) {
         this.out = out;
+        this.err = err;
         this.workflow = workflow;
+        this.progress = progress;
     }
 
     int fit(
@@ -55,11 +64,16 @@ final class BnnRuns {
         }
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        SavedNetwork fitted = workflow.fit(train, net, options, seed, draws);
+        BnnWorkflow.Fit fit;
+        try (progress) {
+            fit = workflow.fitWithDraws(train, net, options, seed, draws);
+        }
+        SavedNetwork fitted = fit.network();
         double seconds = (System.nanoTime() - t0) / 1e9;
         Path file = folder.dir().resolve("net.ckpt");
-        fitted.save(
-                file, RunOutput.record(backend, options.method(), config, seed, dataHash, start));
+        RunRecord record =
+                RunOutput.record(backend, options.method(), config, seed, dataHash, start);
+        fitted.save(file, record);
         PredictionTable t = workflow.predict(fitted, train, level, draws, seed);
         out.printf(
                 Locale.ROOT,
@@ -69,12 +83,27 @@ final class BnnRuns {
                 train.data().size(),
                 seconds);
         out.println("training-set metrics: " + t.metricsLine());
+        List<Path> chains = List.of();
+        if (fit.mcmc() != null) {
+            Draws d = fit.mcmc();
+            out.println(McmcDiagnostics.line(d));
+            out.flush();
+            RunOutput.warnings(err, d);
+            chains =
+                    StanCsv.writeChains(
+                            folder.dir(),
+                            "weights",
+                            StanExport.chains(d, new StanRun("bnn", seed, 0, 10, 0.8), seconds),
+                            record);
+        }
         out.println("wrote:\n  " + file);
+        chains.forEach(f -> out.println("  " + f));
         if (fitted.inputs() == 1 && !net.isClassification()) {
             Path png = folder.dir().resolve("uncertainty.png");
             workflow.plot(fitted, train.data(), png, draws, seed);
             out.println("  " + png);
         }
+        out.println("  " + RunOutput.report(folder.dir()));
         out.flush();
         folder.finish();
         return ExitCode.OK.code();

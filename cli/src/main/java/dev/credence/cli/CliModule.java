@@ -4,8 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.Datasets;
 import dev.credence.api.infer.Inferences;
+import dev.credence.io.data.Datasets;
 
 /**
  * The bindings of the command line: the plugin registries, discovered once per process, and the

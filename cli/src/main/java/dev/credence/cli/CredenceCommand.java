@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             SbcCommand.class,
             VaeCommand.class,
             BnnCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            ReportCommand.class
         })
 public final class CredenceCommand implements Callable<Integer> {
 

@@ -1,11 +1,11 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.data.Dataset;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.HostArray;
 import dev.credence.api.nn.Activation;
 import dev.credence.api.random.RandomKey;
+import dev.credence.io.HostArray;
+import dev.credence.io.data.Dataset;
 import dev.credence.models.bnn.data.ToyRegression;
 import dev.credence.models.bnn.fit.BnnWorkflow;
 import dev.credence.models.bnn.fit.FitOptions;
@@ -31,7 +31,8 @@ import java.util.Map;
 final class DemoBnn {
     private DemoBnn() {}
 
-    static List<Path> run(Backend b, Inferences inferences, long seed, Path dir, PrintWriter out)
+    static List<Path> run(
+            Backend b, Inferences inferences, long seed, Path dir, PrintWriter out, PrintWriter err)
             throws IOException {
         ToyRegression toy = ToyRegression.gap(60, 0.1, RandomKey.of(seed));
         int n = toy.x().length;
@@ -42,7 +43,24 @@ final class DemoBnn {
         NetworkSpec spec =
                 new NetworkSpec(
                         new int[] {16}, Activation.TANH, "homoscedastic", WeightPrior.normal(1));
-        BnnWorkflow w = new BnnWorkflow(inferences, b, null);
+        try (RunProgress progress = new RunProgress(err)) {
+            BnnWorkflow w = new BnnWorkflow(inferences, b, progress);
+            return run(toy, train, gridSet, grid, spec, w, seed, dir, out);
+        }
+    }
+
+    private static List<Path> run(
+            ToyRegression toy,
+            Dataset train,
+            Dataset gridSet,
+            double[] grid,
+            NetworkSpec spec,
+            BnnWorkflow w,
+            long seed,
+            Path dir,
+            PrintWriter out)
+            throws IOException {
+        int n = toy.x().length;
         out.printf(
                 Locale.ROOT,
                 "%nPart 1: a Bayesian neural network (1-16-1, tanh) on %d points with a gap%n",

@@ -3,9 +3,9 @@ package dev.credence.cli;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.RunRecord;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.RunRecord;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,14 +40,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
-    String backend;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin RunOptions common;
+    @Mixin OutputOptions outputs;
+    @Mixin VerboseOption verbose;
 
     @Option(
             names = "--data-dir",
@@ -56,17 +52,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--skip-vae", description = "Run only the BNN part.")
     boolean skipVae;
-
-    @Option(names = "--output", description = "Output folder (default: runs/demo-<time>).")
-    Path output;
-
-    @Option(
-            names = "--force",
-            description = "Replace the run the output folder holds (its files only).")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
 
     /**
      * Creates the command.
@@ -89,26 +74,27 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Backend b = BackendChoice.select(backends, backend);
+        Backend b = BackendChoice.select(backends, common.backend);
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "demo",
                                 "demo",
-                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
                                 null,
                                 false,
                                 64L << 20));
-        folder.begin(Map.of("seed", seed, "skip-vae", skipVae));
+        folder.begin(Map.of("seed", common.seed, "skip-vae", skipVae));
         Path dir = folder.dir();
         Instant start = Instant.now();
         out.printf("Credence demo on backend %s, output in %s%n", b.name(), dir);
-        List<Path> files = new ArrayList<>(DemoBnn.run(b, inferences, seed, dir, out));
+        List<Path> files = new ArrayList<>(DemoBnn.run(b, inferences, common.seed, dir, out, err));
         int code = ExitCode.OK.code();
         if (!skipVae) {
             try {
-                files.addAll(DemoVae.run(b, inferences, images, seed, dataDir, dir, out, err));
+                files.addAll(
+                        DemoVae.run(b, inferences, images, common.seed, dataDir, dir, out, err));
             } catch (UncheckedIOException e) {
                 err.println(
                         "credence: error: the VAE part needs Fashion-MNIST: "
@@ -120,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         RunRecord record =
                 RunOutput.record(
-                        b, "demo", Map.of("skip-vae", skipVae), seed, "builtin:demo", start);
+                        b, "demo", Map.of("skip-vae", skipVae), common.seed, "builtin:demo", start);
         Path recordFile = record.writeBeside(dir.resolve("demo"));
         files.add(recordFile);
         out.println("\nwrote:");

@@ -1,9 +1,9 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.Split;
 import dev.credence.api.infer.Inferences;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.Split;
 import dev.credence.models.vae.VaeConfig;
 import dev.credence.models.vae.VaeResult;
 import dev.credence.models.vae.VaeTrainer;
@@ -41,9 +41,12 @@ final class DemoVae {
                         .evalExamples(200)
                         .anomalySamples(10)
                         .build();
-        VaeResult r =
-                new VaeTrainer(b, inferences, new VaeProgress(err))
-                        .train(config, train, test, dir.resolve("vae"), false);
+        VaeResult r;
+        try (VaeProgress progress = new VaeProgress(err)) {
+            r =
+                    new VaeTrainer(b, inferences, progress)
+                            .train(config, train, test, dir.resolve("vae"), false);
+        }
         out.printf(
                 Locale.ROOT,
                 "  test loss %.1f nats per image, -log p(x) about %.1f (K=50, 200 images)%n",

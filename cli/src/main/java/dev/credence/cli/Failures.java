@@ -1,9 +1,9 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.BackendUnavailableException;
-import dev.credence.api.data.InvalidDataException;
 import dev.credence.cli.folder.RunFolderException;
 import dev.credence.cli.folder.Sizes;
+import dev.credence.io.data.InvalidDataException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;

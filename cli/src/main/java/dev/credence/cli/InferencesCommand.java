@@ -2,7 +2,7 @@ package dev.credence.cli;
 
 import dev.credence.api.infer.InferenceProvider;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.infer.OptionSpec;
+import dev.credence.api.infer.Option;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -38,10 +38,11 @@ public final class InferencesCommand implements Callable<Integer> {
         }
         for (InferenceProvider p : inferences.providers()) {
             out.printf("%s  %s%n", p.name(), p.description());
-            for (OptionSpec o : p.options()) {
+            for (Option<?> o : p.options()) {
+                Object d = o.defaultValue();
                 out.printf(
-                        "    %-18s default %-10s %s%n",
-                        o.name(), o.defaultValue(), o.description());
+                        "    %-18s %-10s %s; %s%n",
+                        o.name(), d == null ? "(none)" : d, o.help(), o.allowed());
             }
         }
         out.flush();

@@ -1,11 +1,21 @@
 package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.io.RunRecord;
+import dev.credence.api.infer.Draws;
+import dev.credence.api.infer.diagnostics.Checks;
+import dev.credence.io.RunRecord;
+import dev.credence.plot.report.RunReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** The provenance record written next to every artifact a command produces. */
+/**
+ * What every run leaves besides its own files: the provenance record written next to each artifact,
+ * the warning lines of failed convergence checks, and the HTML report of the folder.
+ */
 final class RunOutput {
     private RunOutput() {}
 
@@ -26,5 +36,32 @@ final class RunOutput {
                 .start(start)
                 .end(Instant.now())
                 .build();
+    }
+
+    /**
+     * Prints one {@code warning:} line per failed convergence check ({@link Checks}) of MCMC draws.
+     *
+     * @param err where the lines go
+     * @param d the draws
+     * @return the warnings
+     */
+    static List<String> warnings(PrintWriter err, Draws d) {
+        List<String> w = Checks.mcmc(d.summary(), d.chains(), d.divergences(), d.ebfmi());
+        for (String line : w) {
+            err.println("warning: " + line);
+        }
+        err.flush();
+        return w;
+    }
+
+    /**
+     * Writes the folder's HTML report ({@link RunReport}).
+     *
+     * @param dir the run folder
+     * @return the page
+     * @throws IOException if it cannot be written
+     */
+    static Path report(Path dir) throws IOException {
+        return RunReport.write(dir);
     }
 }

@@ -7,10 +7,6 @@ import dev.credence.api.infer.DrawsPosterior;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.Posterior;
-import dev.credence.api.infer.StanExport;
-import dev.credence.api.io.RunRecord;
-import dev.credence.api.io.StanCsv;
-import dev.credence.api.io.StanRun;
 import dev.credence.api.model.Potential;
 import dev.credence.api.random.RandomKey;
 import dev.credence.cli.check.Bounds;
@@ -18,11 +14,13 @@ import dev.credence.cli.check.Footprints;
 import dev.credence.cli.check.MemoryBudget;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.RunRecord;
+import dev.credence.io.stan.StanCsv;
+import dev.credence.io.stan.StanExport;
+import dev.credence.io.stan.StanRun;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +50,10 @@ public final class SampleCommand implements Callable<Integer> {
     private final RunFolders folders;
 
     @Spec CommandSpec spec;
+
+    @Mixin RunOptions common;
+    @Mixin OutputOptions outputs;
+    @Mixin VerboseOption verbose;
 
     @Parameters(
             index = "0",
@@ -91,26 +94,6 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--dense-metric", description = "Adapt a dense metric.")
     boolean dense;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
-    String backend;
-
-    @Option(names = "--output", description = "Output folder (default: runs/sample-<time>).")
-    Path output;
-
-    @Option(
-            names = "--force",
-            description = "Replace the run the output folder holds (its files only).")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
-
     /** Completion candidates for the model parameter. */
     static final class ModelNames implements Iterable<String> {
         @Override
@@ -142,45 +125,48 @@ public final class SampleCommand implements Callable<Integer> {
         Bounds.probability("--adapt-delta", adaptDelta);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Backend b = BackendChoice.select(backends, backend);
-        var m = ExampleModels.build(model, b, seed);
-        int dims = Potential.of(m, RandomKey.of(seed)).dimension();
+        Backend b = BackendChoice.select(backends, common.backend);
+        var m = ExampleModels.build(model, b, common.seed);
+        int dims = Potential.of(m, RandomKey.of(common.seed)).dimension();
         int stats = Draws.SAMPLER_STATS.size();
         MemoryBudget.ofThisJvm()
                 .require(
                         Footprints.mcmc(chains, samples, dims, stats),
                         "--chains, --samples",
                         "ask for fewer chains or draws");
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("chains", "" + chains);
-        options.put("num-warmup", "" + warmup);
-        options.put("num-samples", "" + samples);
-        options.put("adapt-delta", "" + adaptDelta);
-        options.put("dense-metric", "" + dense);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("chains", chains);
+        options.put("num-warmup", warmup);
+        options.put("num-samples", samples);
+        options.put("adapt-delta", adaptDelta);
+        options.put("dense-metric", dense);
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "sample",
                                 "sample-" + model,
-                                force ? FolderMode.REPLACE : FolderMode.CREATE,
+                                outputs.force ? FolderMode.REPLACE : FolderMode.CREATE,
                                 null,
                                 false,
                                 Footprints.mcmcDisk(chains, samples, dims, stats)));
         Map<String, Object> identity = new LinkedHashMap<>(options);
         identity.put("model", model);
         identity.put("algorithm", algorithm);
-        identity.put("seed", seed);
+        identity.put("seed", common.seed);
         folder.begin(identity);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        Posterior post =
-                inferences
-                        .create(
-                                algorithm,
-                                new InferenceConfig(
-                                        options, RandomKey.of(seed), new McmcProgress(err)))
-                        .fit(m);
+        Posterior post;
+        try (RunProgress progress = new RunProgress(err)) {
+            post =
+                    inferences
+                            .create(
+                                    algorithm,
+                                    new InferenceConfig(
+                                            options, RandomKey.of(common.seed), progress))
+                            .fit(m);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Draws draws = ((DrawsPosterior) post).draws();
         out.printf(
@@ -203,23 +189,29 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         out.println();
+        out.flush();
+        RunOutput.warnings(err, draws);
         Path dir = folder.dir();
-        RunRecord record = RunOutput.record(b, algorithm, options, seed, "builtin:" + model, start);
+        RunRecord record =
+                RunOutput.record(b, algorithm, options, common.seed, "builtin:" + model, start);
         List<Path> files =
                 StanCsv.writeChains(
                         dir,
                         model,
                         StanExport.chains(
-                                draws, new StanRun(model, seed, warmup, 10, adaptDelta), seconds),
+                                draws,
+                                new StanRun(model, common.seed, warmup, 10, adaptDelta),
+                                seconds),
                         record);
         Path summaryFile = dir.resolve("summary.csv");
-        Files.writeString(summaryFile, SummaryTable.csv(summary), StandardCharsets.UTF_8);
+        SummaryTable.writeCsv(summaryFile, summary);
         record.writeBeside(summaryFile);
         out.println("\nwrote:");
         for (Path f : files) {
             out.println("  " + f);
         }
         out.println("  " + summaryFile);
+        out.println("  " + RunOutput.report(dir));
         out.flush();
         folder.finish();
         return ExitCode.OK.code();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,9 @@ public final class SbcCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Mixin RunOptions common;
+    @Mixin VerboseOption verbose;
+
     @Option(
             names = "--family",
             defaultValue = "normal",
@@ -52,18 +56,6 @@ public final class SbcCommand implements Callable<Integer> {
             description = "Replications (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
-    String backend;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
-
     /**
      * Creates the command.
      *
@@ -80,25 +72,18 @@ public final class SbcCommand implements Callable<Integer> {
     public Integer call() {
         Bounds.count("--replications", replications, 10, Bounds.MAX_REPLICATIONS);
         PrintWriter out = spec.commandLine().getOut();
-        Backend b = BackendChoice.select(backends, backend);
+        Backend b = BackendChoice.select(backends, common.backend);
         Sbc.Family f = SbcFamilies.of(family, b);
-        Map<String, String> options =
+        Map<String, Object> options =
                 algorithm.equals("nuts") || algorithm.equals("hmc")
-                        ? Map.of(
-                                "chains",
-                                "1",
-                                "num-warmup",
-                                "300",
-                                "num-samples",
-                                "300",
-                                "threads",
-                                "1")
+                        ? Map.of("chains", 1, "num-warmup", 300, "num-samples", 300, "threads", 1)
                         : Map.of();
         var inference =
                 inferences.create(
-                        algorithm, new InferenceConfig(options, RandomKey.of(seed), null));
+                        algorithm, InferenceConfig.of(options, RandomKey.of(common.seed), null));
         long t0 = System.nanoTime();
-        Sbc.Result r = Sbc.run(f, inference, replications, 99, 10, RandomKey.of(seed).fold(1));
+        Sbc.Result r =
+                Sbc.run(f, inference, replications, 99, 10, RandomKey.of(common.seed).fold(1));
         out.printf(
                 Locale.ROOT,
                 "SBC of %s on the %s family: %d replications, 99 draws each, 10 bins (%.1f s)%n",

@@ -1,11 +1,15 @@
 package dev.credence.cli;
 
 import dev.credence.api.infer.diagnostics.ParameterSummary;
+import dev.credence.io.data.CsvWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints posterior summaries as Stan and ArviZ do. */
+/** Prints posterior summaries as Stan and ArviZ do, and writes them as {@code summary.csv}. */
 final class SummaryTable {
     private SummaryTable() {}
 
@@ -39,26 +43,47 @@ final class SummaryTable {
         }
     }
 
-    static String csv(List<ParameterSummary> rows) {
-        StringBuilder sb =
-                new StringBuilder(
-                        "parameter,mean,sd,q5,q50,q95,mcse_mean,ess_bulk,ess_tail,rhat\n");
+    /** The columns of {@code summary.csv}. */
+    static final List<String> CSV_COLUMNS =
+            List.of(
+                    "parameter",
+                    "mean",
+                    "sd",
+                    "q5",
+                    "q50",
+                    "q95",
+                    "mcse_mean",
+                    "ess_bulk",
+                    "ess_tail",
+                    "rhat");
+
+    /**
+     * Writes {@code summary.csv}: one row per parameter, numbers to 17 significant digits.
+     *
+     * @param file the file
+     * @param rows the summaries
+     * @throws IOException if it cannot be written
+     */
+    static void writeCsv(Path file, List<ParameterSummary> rows) throws IOException {
+        List<List<String>> table = new ArrayList<>();
         for (ParameterSummary s : rows) {
-            sb.append(
-                    String.format(
-                            Locale.ROOT,
-                            "%s,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g%n",
-                            s.name(),
-                            s.mean(),
-                            s.sd(),
-                            s.q5(),
-                            s.q50(),
-                            s.q95(),
-                            s.mcseMean(),
-                            s.essBulk(),
-                            s.essTail(),
-                            s.rhat()));
+            List<String> row = new ArrayList<>(List.of(s.name()));
+            for (double v :
+                    new double[] {
+                        s.mean(),
+                        s.sd(),
+                        s.q5(),
+                        s.q50(),
+                        s.q95(),
+                        s.mcseMean(),
+                        s.essBulk(),
+                        s.essTail(),
+                        s.rhat()
+                    }) {
+                row.add(String.format(Locale.ROOT, "%.17g", v));
+            }
+            table.add(row);
         }
-        return sb.toString();
+        CsvWriter.write(file, CSV_COLUMNS, table);
     }
 }

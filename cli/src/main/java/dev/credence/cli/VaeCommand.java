@@ -2,8 +2,6 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.Split;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.random.RandomKey;
 import dev.credence.cli.check.Bounds;
@@ -11,6 +9,8 @@ import dev.credence.cli.check.Footprints;
 import dev.credence.cli.check.MemoryBudget;
 import dev.credence.cli.folder.FolderMode;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.Split;
 import dev.credence.models.vae.Likelihood;
 import dev.credence.models.vae.VaeCheckpoint;
 import dev.credence.models.vae.VaeConfig;
@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +53,10 @@ public final class VaeCommand implements Callable<Integer> {
     private final RunFolders folders;
 
     @Spec CommandSpec spec;
+
+    @Mixin RunOptions common;
+    @Mixin OutputOptions outputs;
+    @Mixin VerboseOption verbose;
 
     @Parameters(index = "0", description = "train, eval or sample")
     String action;
@@ -136,34 +141,11 @@ public final class VaeCommand implements Callable<Integer> {
     double lr;
 
     @Option(
-            names = "--seed",
-            defaultValue = "1",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--backend", paramLabel = "NAME", description = BackendChoice.OPTION_HELP)
-    String backend;
-
-    @Option(
-            names = "--output",
-            description =
-                    "Output folder (default: runs/vae-<time>); eval reads its checkpoint from here.")
-    Path output;
-
-    @Option(
             names = "--resume",
             description =
                     "Continue the training in --output from its last checkpoint (same settings,"
                             + " data and seed; more --epochs extend it).")
     boolean resume;
-
-    @Option(
-            names = "--force",
-            description = "train: replace the run the output folder holds (its files only).")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
 
     /**
      * Creates the command.
@@ -185,25 +167,23 @@ public final class VaeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Bounds.oneOf("vae: the action", action, "train", "eval", "sample");
-        if (output == null && !action.equals("train")) {
+        if (outputs.output == null && !action.equals("train")) {
             throw CommandFailure.usage(
                     "vae " + action + ": give --output, the folder of a trained run");
         }
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new FileNotFoundException("--data-dir " + dataDir + " is not a folder");
         }
-        Backend b = BackendChoice.select(backends, backend);
+        Backend b = BackendChoice.select(backends, common.backend);
         PrintWriter out = spec.commandLine().getOut();
-        VaeRuns runs =
-                new VaeRuns(
-                        out,
-                        new VaeTrainer(
-                                b, inferences, new VaeProgress(spec.commandLine().getErr())));
-        return switch (action) {
-            case "train" -> train(runs);
-            case "eval" -> eval(runs);
-            default -> sample(b, out);
-        };
+        try (VaeProgress progress = new VaeProgress(spec.commandLine().getErr())) {
+            VaeRuns runs = new VaeRuns(out, new VaeTrainer(b, inferences, progress));
+            return switch (action) {
+                case "train" -> train(runs);
+                case "eval" -> eval(runs);
+                default -> sample(b, out);
+            };
+        }
     }
 
     private int train(VaeRuns runs) throws IOException {
@@ -216,11 +196,11 @@ public final class VaeCommand implements Callable<Integer> {
         Bounds.count("--test-size", testSize, 0, Integer.MAX_VALUE);
         Bounds.positive("--lr", lr);
         Bounds.positive("--beta", beta);
-        if (resume && output == null) {
+        if (resume && outputs.output == null) {
             throw CommandFailure.usage(
                     "--resume needs --output, the folder of the run to continue");
         }
-        if (resume && force) {
+        if (resume && outputs.force) {
             throw CommandFailure.usage(
                     "--resume continues the run in --output and --force replaces it; give one");
         }
@@ -234,7 +214,7 @@ public final class VaeCommand implements Callable<Integer> {
                         .epochs(epochs)
                         .batchSize(batch)
                         .learningRate(lr)
-                        .seed(seed)
+                        .seed(common.seed)
                         .build();
         int pixels = images.pixels(data);
         double weights = Footprints.vaeWeights(pixels, hidden, latent);
@@ -250,11 +230,11 @@ public final class VaeCommand implements Callable<Integer> {
                         "--hidden, --latent, --batch, --iwae-k",
                         "use a smaller network or minibatch");
         FolderMode mode =
-                resume ? FolderMode.RESUME : force ? FolderMode.REPLACE : FolderMode.CREATE;
+                resume ? FolderMode.RESUME : outputs.force ? FolderMode.REPLACE : FolderMode.CREATE;
         RunFolder folder =
                 folders.claim(
                         new RunFolder.Request(
-                                output,
+                                outputs.output,
                                 "vae train",
                                 "vae",
                                 mode,
@@ -304,14 +284,14 @@ public final class VaeCommand implements Callable<Integer> {
         Path png =
                 new VaeFigures(c.toFitted(b), c.height(), c.width())
                         .samples(
-                                output.resolve("prior-samples-" + seed + ".png"),
-                                RandomKey.of(seed),
+                                outputs.output.resolve("prior-samples-" + common.seed + ".png"),
+                                RandomKey.of(common.seed),
                                 count);
         RunOutput.record(
                         b,
                         "vae-sample",
                         Map.of("count", count),
-                        seed,
+                        common.seed,
                         "checkpoint:" + ckpt,
                         Instant.now())
                 .writeBeside(png);
@@ -322,7 +302,7 @@ public final class VaeCommand implements Callable<Integer> {
     }
 
     private Path checkpoint() throws FileNotFoundException {
-        Path ckpt = output.resolve(VaeCheckpoint.FILE);
+        Path ckpt = outputs.output.resolve(VaeCheckpoint.FILE);
         if (!Files.isRegularFile(ckpt)) {
             throw new FileNotFoundException("no VAE checkpoint " + ckpt + " (train first)");
         }
@@ -332,6 +312,12 @@ public final class VaeCommand implements Callable<Integer> {
     private RunFolder claimToAdd(String command) {
         return folders.claim(
                 new RunFolder.Request(
-                        output, command, "vae", FolderMode.ADD, "vae train", false, 16L << 20));
+                        outputs.output,
+                        command,
+                        "vae",
+                        FolderMode.ADD,
+                        "vae train",
+                        false,
+                        16L << 20));
     }
 }

@@ -1,7 +1,7 @@
 package dev.credence.cli;
 
-import dev.credence.api.data.Dataset;
 import dev.credence.cli.folder.RunFolder;
+import dev.credence.io.data.Dataset;
 import dev.credence.models.vae.VaeCheckpoint;
 import dev.credence.models.vae.VaeConfig;
 import dev.credence.models.vae.VaeResult;
@@ -41,7 +41,7 @@ final class VaeRuns {
         return report(trainer.evaluate(checkpoint, test, folder.dir()), folder);
     }
 
-    private int report(VaeResult r, RunFolder folder) {
+    private int report(VaeResult r, RunFolder folder) throws IOException {
         out.printf(
                 Locale.ROOT, "%ntest loss (negative ELBO per example): %.2f nats%n", r.testLoss());
         out.printf(
@@ -53,6 +53,7 @@ final class VaeRuns {
         for (Path f : r.files()) {
             out.println("  " + f);
         }
+        out.println("  " + RunOutput.report(folder.dir()));
         out.flush();
         folder.finish();
         return ExitCode.OK.code();

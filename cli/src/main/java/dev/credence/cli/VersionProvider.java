@@ -2,7 +2,7 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backends;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.Versions;
+import dev.credence.io.Versions;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 import picocli.CommandLine;

@@ -2,7 +2,7 @@ package dev.credence.cli;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
-import dev.credence.api.data.Datasets;
+import dev.credence.io.data.Datasets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

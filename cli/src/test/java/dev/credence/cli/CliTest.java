@@ -108,14 +108,14 @@ class CliTest {
         assertTrue(java.nio.file.Files.exists(dir.resolve("eight-schools-1.csv")));
         assertTrue(java.nio.file.Files.exists(dir.resolve("eight-schools-2.csv")));
         assertTrue(java.nio.file.Files.exists(dir.resolve("summary.csv")));
-        var chain = dev.credence.api.io.StanCsv.read(dir.resolve("eight-schools-1.csv"));
+        var chain = dev.credence.io.stan.StanCsv.read(dir.resolve("eight-schools-1.csv"));
         assertEquals(200, chain.draws().length);
         assertTrue(chain.names().contains("theta_tilde.3"), chain.names().toString());
         assertTrue(java.nio.file.Files.list(dir).anyMatch(p -> p.toString().endsWith(".run.json")));
-        var record = dev.credence.api.io.RunRecord.readBeside(dir.resolve("eight-schools-1.csv"));
+        var record = dev.credence.io.RunRecord.readBeside(dir.resolve("eight-schools-1.csv"));
         assertEquals("jvm", record.backend());
         assertEquals(
-                dev.credence.api.io.Versions.of(
+                dev.credence.io.Versions.of(
                         dev.credence.api.backend.Backends.discover().select("jvm").getClass()),
                 record.backendVersion());
     }

@@ -165,7 +165,7 @@ final class MatrixFixtures {
                 if (Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".lock")) {
                     m.put(
                             dir.relativize(p).toString(),
-                            dev.credence.api.io.Sha256.of(Files.readAllBytes(p)));
+                            dev.credence.io.Sha256.of(Files.readAllBytes(p)));
                 }
             }
         }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credence.api.io.Checkpoint;
-import dev.credence.api.io.HostArray;
+import dev.credence.io.Checkpoint;
+import dev.credence.io.HostArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

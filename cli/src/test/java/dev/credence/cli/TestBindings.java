@@ -12,7 +12,7 @@ import dev.credence.api.infer.Inference;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.InferenceProvider;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.infer.OptionSpec;
+import dev.credence.api.infer.Option;
 import dev.credence.api.infer.Posterior;
 import dev.credence.api.infer.diagnostics.ParameterSummary;
 import dev.credence.api.random.RandomKey;
@@ -93,7 +93,7 @@ final class TestBindings {
                     }
 
                     @Override
-                    public List<OptionSpec> options() {
+                    public List<Option<?>> options() {
                         return real.options();
                     }
 

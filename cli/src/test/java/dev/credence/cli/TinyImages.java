@@ -1,9 +1,9 @@
 package dev.credence.cli;
 
-import dev.credence.api.data.Datasets;
-import dev.credence.api.data.NamedDataset;
-import dev.credence.api.data.RemoteFile;
-import dev.credence.api.io.Sha256;
+import dev.credence.io.Sha256;
+import dev.credence.io.data.Datasets;
+import dev.credence.io.data.NamedDataset;
+import dev.credence.io.data.RemoteFile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;

@@ -2,9 +2,9 @@ package dev.credence.spark;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Batch;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.io.HostArray;
+import dev.credence.io.HostArray;
+import dev.credence.io.data.Batch;
+import dev.credence.io.data.Dataset;
 import java.io.Serializable;
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package dev.credence.spark;
 
-import dev.credence.api.data.Batch;
 import dev.credence.api.model.Model;
+import dev.credence.io.data.Batch;
 import java.io.Serializable;
 
 /**

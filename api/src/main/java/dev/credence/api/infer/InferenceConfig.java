@@ -1,32 +1,63 @@
 package dev.credence.api.infer;
 
 import dev.credence.api.random.RandomKey;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What an inference run is given besides the model: string options (as from a command line or a
- * properties file), the run's random key and a progress listener.
+ * What an inference run is given besides the model: option values by name, the run's random key and
+ * a progress listener.
+ *
+ * <p>Values may be typed ({@code 1e12}, {@code true}, a {@link StateStore}) or text as a command
+ * line gives them ({@code "1e12"}); the provider reads each through its {@link Option}, which
+ * checks it and supplies the default:
+ *
+ * <pre>{@code
+ * InferenceConfig c = InferenceConfig.of(RandomKey.of(1)).with("num-samples", 500);
+ * int draws = c.get(NUM_SAMPLES);                  // in the provider: 500, checked
+ * }</pre>
  *
  * @param options option values by name
  * @param key the random key of the run
  * @param listener progress receiver
  */
 public record InferenceConfig(
-        Map<String, String> options, RandomKey key, ProgressListener listener) {
+        Map<String, Object> options, RandomKey key, ProgressListener listener) {
 
     /**
-     * Copies the options.
+     * Copies the options (in order; null values are refused).
      *
      * @param options option values by name
      * @param key the random key of the run
      * @param listener progress receiver
      */
     public InferenceConfig {
-        options = Map.copyOf(options);
+        Map<String, Object> copy = new LinkedHashMap<>();
+        options.forEach(
+                (k, v) -> {
+                    if (v == null) {
+                        throw new IllegalArgumentException("option '" + k + "' has no value");
+                    }
+                    copy.put(k, v);
+                });
+        options = java.util.Collections.unmodifiableMap(copy);
         if (key == null) {
             throw new IllegalArgumentException("an inference run needs a random key");
         }
         listener = listener == null ? ProgressListener.NONE : listener;
+    }
+
+    /**
+     * A configuration from values of any type.
+     *
+     * @param options option values by name (typed values or text)
+     * @param key the random key
+     * @param listener progress receiver, or null
+     * @return the configuration
+     */
+    public static InferenceConfig of(
+            Map<String, ?> options, RandomKey key, ProgressListener listener) {
+        return new InferenceConfig(new LinkedHashMap<>(options), key, listener);
     }
 
     /**
@@ -40,90 +71,48 @@ public record InferenceConfig(
     }
 
     /**
-     * Returns a string option.
+     * Returns the value of an option: the given one, checked and converted, or its default.
      *
-     * @param name the option
-     * @param fallback the value when absent
-     * @return the value
+     * @param <T> the option's type
+     * @param option the option
+     * @return the value (null only for an object option that was not given)
+     * @throws IllegalArgumentException naming the option, what it allows and what was given
      */
-    public String get(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
+    public <T> T get(Option<T> option) {
+        Object v = options.get(option.name());
+        return v == null ? option.defaultValue() : option.value(v);
     }
 
     /**
-     * Returns an integer option.
+     * Tells whether an option was given.
      *
-     * @param name the option
-     * @param fallback the value when absent
-     * @return the value
-     * @throws IllegalArgumentException naming the option and the bad value
+     * @param name the option's name
+     * @return true if it was given
      */
-    public int getInt(String name, int fallback) {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "option '" + name + "' must be an integer, found '" + v + "'", e);
-        }
-    }
-
-    /**
-     * Returns a floating-point option.
-     *
-     * @param name the option
-     * @param fallback the value when absent
-     * @return the value
-     * @throws IllegalArgumentException naming the option and the bad value
-     */
-    public double getDouble(String name, double fallback) {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "option '" + name + "' must be a number, found '" + v + "'", e);
-        }
-    }
-
-    /**
-     * Returns a boolean option ({@code true} or {@code false}).
-     *
-     * @param name the option
-     * @param fallback the value when absent
-     * @return the value
-     * @throws IllegalArgumentException naming the option and the bad value
-     */
-    public boolean getBoolean(String name, boolean fallback) {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default ->
-                    throw new IllegalArgumentException(
-                            "option '" + name + "' must be true or false, found '" + v + "'");
-        };
+    public boolean has(String name) {
+        return options.containsKey(name);
     }
 
     /**
      * Returns a copy with one option set.
      *
      * @param name the option
-     * @param value its value
+     * @param value its value, typed or as text
      * @return the new configuration
      */
-    public InferenceConfig with(String name, String value) {
-        var m = new java.util.HashMap<>(options);
+    public InferenceConfig with(String name, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>(options);
         m.put(name, value);
         return new InferenceConfig(m, key, listener);
+    }
+
+    /**
+     * Returns a copy with another listener.
+     *
+     * @param l the listener
+     * @return the new configuration
+     */
+    public InferenceConfig withListener(ProgressListener l) {
+        return new InferenceConfig(options, key, l);
     }
 }

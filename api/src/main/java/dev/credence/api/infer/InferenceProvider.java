@@ -1,6 +1,8 @@
 package dev.credence.api.infer;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A plugged-in inference algorithm, found with {@link java.util.ServiceLoader}: a name, the options
@@ -10,8 +12,14 @@ import java.util.List;
  * public final class MyProvider implements InferenceProvider {
  *     public String name() { return "my-sampler"; }
  *     public String description() { return "what it does in one line"; }
- *     public List<OptionSpec> options() { return List.of(new OptionSpec("steps", "100", "...")); }
- *     public Inference create(InferenceConfig c) { return model -> ...; }
+ *     static final Option<Integer> STEPS =
+ *             Option.integer("steps", 100, Range.closed(1, 1_000_000), "iterations");
+ *     public List<Option<?>> options() { return List.of(STEPS); }
+ *     public Inference create(InferenceConfig c) {
+ *         checkOptions(c);                               // unknown names, types, ranges
+ *         int steps = c.get(STEPS);
+ *         return model -> ...;
+ *     }
  * }
  * }</pre>
  *
@@ -34,11 +42,12 @@ public interface InferenceProvider {
     String description();
 
     /**
-     * Returns the options the algorithm understands, with defaults.
+     * Returns the options the algorithm understands, with their types, defaults, ranges and help:
+     * listings, validation and error messages are made from this list.
      *
      * @return the options
      */
-    List<OptionSpec> options();
+    List<Option<?>> options();
 
     /**
      * Creates the algorithm with a configuration; unknown option names are an error.
@@ -50,17 +59,31 @@ public interface InferenceProvider {
     Inference create(InferenceConfig config);
 
     /**
-     * Checks that every configured option is one of {@link #options()}.
+     * Checks every configured option against {@link #options()}: its name is known and its value
+     * has the option's type and lies in its range.
      *
      * @param config the configuration
-     * @throws IllegalArgumentException naming the unknown option and the known ones
+     * @throws IllegalArgumentException naming the algorithm, the option, what it allows and what
+     *     was found, or the unknown option and the known ones
      */
     default void checkOptions(InferenceConfig config) {
-        var known = options().stream().map(OptionSpec::name).toList();
-        for (String k : config.options().keySet()) {
-            if (!known.contains(k)) {
+        Map<String, Option<?>> known = new LinkedHashMap<>();
+        options().forEach(o -> known.put(o.name(), o));
+        for (Map.Entry<String, Object> e : config.options().entrySet()) {
+            Option<?> o = known.get(e.getKey());
+            if (o == null) {
                 throw new IllegalArgumentException(
-                        "unknown option '" + k + "' for " + name() + "; known options: " + known);
+                        "unknown option '"
+                                + e.getKey()
+                                + "' for "
+                                + name()
+                                + "; known options: "
+                                + known.keySet());
+            }
+            try {
+                o.value(e.getValue());
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException(name() + ": " + bad.getMessage(), bad);
             }
         }
     }

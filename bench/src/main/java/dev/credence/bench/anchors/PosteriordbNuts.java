@@ -58,7 +58,7 @@ public final class PosteriordbNuts {
                         Inferences.discover()
                                 .create(
                                         "nuts",
-                                        new InferenceConfig(
+                                        InferenceConfig.of(
                                                 Map.of("threads", threads),
                                                 RandomKey.of(4711),
                                                 null))

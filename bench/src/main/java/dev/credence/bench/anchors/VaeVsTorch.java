@@ -1,7 +1,7 @@
 package dev.credence.bench.anchors;
 
-import dev.credence.api.data.Datasets;
-import dev.credence.api.data.NamedDataset;
+import dev.credence.io.data.Datasets;
+import dev.credence.io.data.NamedDataset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,11 +3,11 @@ package dev.credence.bench.bnn;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Dataset;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.nn.Activation;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.data.Dataset;
 import dev.credence.models.bnn.Architecture;
 import dev.credence.models.bnn.BnnModel;
 import dev.credence.models.bnn.Likelihood;
@@ -216,7 +216,7 @@ public final class BnnClaims {
                 Dataset full = ds.train(k);
                 int[] rows =
                         Arrays.copyOf(
-                                dev.credence.api.data.Minibatches.permutation(
+                                dev.credence.io.data.Minibatches.permutation(
                                         RandomKey.of(77).fold(k), full.size()),
                                 n);
                 Dataset train = full.subset(rows);

@@ -1,8 +1,8 @@
 package dev.credence.cli.folder;
 
-import dev.credence.api.io.AtomicFiles;
-import dev.credence.api.io.FileFormatException;
-import dev.credence.api.io.Json;
+import dev.credence.io.AtomicFiles;
+import dev.credence.io.FileFormatException;
+import dev.credence.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -90,7 +90,7 @@ class RunFolderTest {
             f.finish();
         }
         assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
-        var m = dev.credence.api.io.Json.parseObject(manifest(dir), "manifest");
+        var m = dev.credence.io.Json.parseObject(manifest(dir), "manifest");
         assertEquals(java.util.List.of("c.csv"), m.get("files"));
         assertEquals(java.util.List.of("notes.txt"), m.get("kept"));
         assertEquals("finished", m.get("state"));

@@ -3,7 +3,8 @@ package dev.credence.inference.hmc;
 import dev.credence.api.infer.Inference;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.InferenceProvider;
-import dev.credence.api.infer.OptionSpec;
+import dev.credence.api.infer.Option;
+import dev.credence.api.infer.Range;
 import java.util.List;
 
 /**
@@ -36,20 +37,60 @@ public class NutsProvider implements InferenceProvider {
                 : "static Hamiltonian Monte Carlo with a jittered fixed integration time";
     }
 
+    private static final SamplerSettings D = SamplerSettings.defaults();
+
+    static final Option<Integer> CHAINS =
+            Option.integer("chains", D.chains(), Range.closed(1, 1024), "number of chains");
+    static final Option<Integer> NUM_WARMUP =
+            Option.integer(
+                    "num-warmup", D.numWarmup(), Range.atLeast(0), "warm-up iterations per chain");
+    static final Option<Integer> NUM_SAMPLES =
+            Option.integer(
+                    "num-samples",
+                    D.numSamples(),
+                    Range.atLeast(1),
+                    "draws per chain after warm-up");
+    static final Option<Integer> MAX_TREE_DEPTH =
+            Option.integer(
+                    "max-tree-depth",
+                    D.maxTreeDepth(),
+                    Range.closed(1, 30),
+                    "NUTS tree depth limit");
+    static final Option<Double> ADAPT_DELTA =
+            Option.real(
+                    "adapt-delta",
+                    D.targetAccept(),
+                    Range.open(0, 1),
+                    "target acceptance statistic");
+    static final Option<Boolean> DENSE_METRIC =
+            Option.flag("dense-metric", false, "adapt a dense instead of a diagonal metric");
+    static final Option<Double> INTEGRATION_TIME =
+            Option.real(
+                    "integration-time",
+                    D.integrationTime(),
+                    Range.greaterThan(0),
+                    "HMC path length");
+    static final Option<Double> INIT_RADIUS =
+            Option.real(
+                    "init-radius",
+                    D.initRadius(),
+                    Range.atLeast(0),
+                    "uniform(-r, r) initial values");
+    static final Option<Integer> THREADS =
+            Option.integer("threads", D.threads(), Range.atLeast(1), "threads to run chains on");
+
     @Override
-    public List<OptionSpec> options() {
-        SamplerSettings d = SamplerSettings.defaults();
+    public List<Option<?>> options() {
         return List.of(
-                new OptionSpec("chains", "" + d.chains(), "number of chains"),
-                new OptionSpec("num-warmup", "" + d.numWarmup(), "warm-up iterations per chain"),
-                new OptionSpec("num-samples", "" + d.numSamples(), "draws per chain after warm-up"),
-                new OptionSpec("max-tree-depth", "" + d.maxTreeDepth(), "NUTS tree depth limit"),
-                new OptionSpec("adapt-delta", "" + d.targetAccept(), "target acceptance statistic"),
-                new OptionSpec(
-                        "dense-metric", "false", "adapt a dense instead of a diagonal metric"),
-                new OptionSpec("integration-time", "" + d.integrationTime(), "HMC path length"),
-                new OptionSpec("init-radius", "" + d.initRadius(), "uniform(-r, r) initial values"),
-                new OptionSpec("threads", "" + d.threads(), "threads to run chains on"));
+                CHAINS,
+                NUM_WARMUP,
+                NUM_SAMPLES,
+                MAX_TREE_DEPTH,
+                ADAPT_DELTA,
+                DENSE_METRIC,
+                INTEGRATION_TIME,
+                INIT_RADIUS,
+                THREADS);
     }
 
     /**
@@ -59,18 +100,17 @@ public class NutsProvider implements InferenceProvider {
      * @return the settings
      */
     public SamplerSettings settings(InferenceConfig c) {
-        SamplerSettings d = SamplerSettings.defaults();
         return new SamplerSettings(
                 algorithm,
-                c.getInt("chains", d.chains()),
-                c.getInt("num-warmup", d.numWarmup()),
-                c.getInt("num-samples", d.numSamples()),
-                c.getInt("max-tree-depth", d.maxTreeDepth()),
-                c.getDouble("adapt-delta", d.targetAccept()),
-                c.getBoolean("dense-metric", false),
-                c.getDouble("integration-time", d.integrationTime()),
-                c.getDouble("init-radius", d.initRadius()),
-                c.getInt("threads", d.threads()));
+                c.get(CHAINS),
+                c.get(NUM_WARMUP),
+                c.get(NUM_SAMPLES),
+                c.get(MAX_TREE_DEPTH),
+                c.get(ADAPT_DELTA),
+                c.get(DENSE_METRIC),
+                c.get(INTEGRATION_TIME),
+                c.get(INIT_RADIUS),
+                c.get(THREADS));
     }
 
     @Override

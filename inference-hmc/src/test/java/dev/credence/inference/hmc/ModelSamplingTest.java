@@ -30,7 +30,7 @@ class ModelSamplingTest {
 
     private Posterior nuts(Model m, long seed, Map<String, String> options) {
         return Inferences.discover()
-                .create("nuts", new InferenceConfig(options, RandomKey.of(seed), null))
+                .create("nuts", InferenceConfig.of(options, RandomKey.of(seed), null))
                 .fit(m);
     }
 

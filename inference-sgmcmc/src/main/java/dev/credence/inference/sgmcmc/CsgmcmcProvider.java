@@ -1,9 +1,9 @@
 package dev.credence.inference.sgmcmc;
 
 import dev.credence.api.infer.InferenceConfig;
-import dev.credence.api.infer.OptionSpec;
+import dev.credence.api.infer.Option;
+import dev.credence.api.infer.Range;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@code csgmcmc} algorithm: cyclical SG-MCMC (Zhang, Li, Zhang, Chen and Wilson, ICLR 2020),
@@ -25,7 +25,24 @@ import java.util.Locale;
  * </table>
  */
 public final class CsgmcmcProvider extends SgmcmcProvider {
-    private static final double STEP = 1e-5;
+    private static final Option<Double> STEP =
+            stepSize(1e-5, "alpha_0: step at the start of a cycle");
+    private static final Option<String> SAMPLER =
+            Option.choice("sampler", "sghmc", List.of("sghmc", "sgld"), "dynamics");
+    private static final Option<Integer> CYCLES =
+            Option.integer("cycles", 4, Range.atLeast(1), "number of cycles M");
+    private static final Option<Integer> CYCLE_LENGTH =
+            Option.integer("cycle-length", 1000, Range.atLeast(1), "steps per cycle");
+    private static final Option<Integer> CYCLE_EPOCHS =
+            Option.integer("cycle-epochs", 0, Range.atLeast(0), "if > 0: cycle length in epochs");
+    private static final Option<Double> EXPLORATION =
+            Option.real(
+                    "exploration",
+                    0.8,
+                    new Range(0, false, 1, true),
+                    "fraction of a cycle without noise");
+    private static final Option<Integer> SAMPLES_PER_CYCLE =
+            Option.integer("samples-per-cycle", 3, Range.atLeast(1), "draws kept per cycle");
 
     /** Called by {@link java.util.ServiceLoader}. */
     public CsgmcmcProvider() {}
@@ -41,39 +58,30 @@ public final class CsgmcmcProvider extends SgmcmcProvider {
     }
 
     @Override
-    List<OptionSpec> ownOptions() {
+    List<Option<?>> ownOptions() {
         return List.of(
-                new OptionSpec("sampler", "sghmc", "sghmc|sgld dynamics"),
-                new OptionSpec("step-size", "" + STEP, "alpha_0: step at the start of a cycle"),
-                new OptionSpec("friction", "0.1", "alpha of sghmc: momentum decay per step"),
-                new OptionSpec("cycles", "4", "number of cycles M"),
-                new OptionSpec("cycle-length", "1000", "steps per cycle"),
-                new OptionSpec("cycle-epochs", "0", "if > 0: cycle length in epochs"),
-                new OptionSpec("exploration", "0.8", "fraction of a cycle without noise"),
-                new OptionSpec("samples-per-cycle", "3", "draws kept per cycle"));
+                SAMPLER,
+                STEP,
+                FRICTION,
+                CYCLES,
+                CYCLE_LENGTH,
+                CYCLE_EPOCHS,
+                EXPLORATION,
+                SAMPLES_PER_CYCLE);
     }
 
     @Override
     Dynamics dynamics(InferenceConfig c) {
-        String name = c.get("sampler", "sghmc").trim().toLowerCase(Locale.ROOT);
-        return switch (name) {
-            case "sghmc" -> new Dynamics.Hamiltonian(c.getDouble("friction", 0.1));
-            case "sgld" -> new Dynamics.Langevin();
-            default ->
-                    throw new IllegalArgumentException(
-                            "option 'sampler' must be sghmc or sgld, found '" + name + "'");
-        };
+        return c.get(SAMPLER).equals("sgld")
+                ? new Dynamics.Langevin()
+                : new Dynamics.Hamiltonian(c.get(FRICTION));
     }
 
     @Override
     StepSchedule schedule(InferenceConfig c, long stepsPerEpoch) {
-        int epochs = c.getInt("cycle-epochs", 0);
-        long length = epochs > 0 ? epochs * stepsPerEpoch : c.getInt("cycle-length", 1000);
+        int epochs = c.get(CYCLE_EPOCHS);
+        long length = epochs > 0 ? epochs * stepsPerEpoch : c.get(CYCLE_LENGTH);
         return new CyclicalSchedule(
-                c.getDouble("step-size", STEP),
-                c.getInt("cycles", 4),
-                length,
-                c.getDouble("exploration", 0.8),
-                c.getInt("samples-per-cycle", 3));
+                c.get(STEP), c.get(CYCLES), length, c.get(EXPLORATION), c.get(SAMPLES_PER_CYCLE));
     }
 }

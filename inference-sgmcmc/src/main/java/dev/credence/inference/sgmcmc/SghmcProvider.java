@@ -1,7 +1,7 @@
 package dev.credence.inference.sgmcmc;
 
 import dev.credence.api.infer.InferenceConfig;
-import dev.credence.api.infer.OptionSpec;
+import dev.credence.api.infer.Option;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * {@code decay-offset}, {@code num-warmup}, {@code num-samples}, {@code thin}.
  */
 public final class SghmcProvider extends SgmcmcProvider {
-    private static final String STEP = "1e-5";
+    private static final Option<Double> STEP = stepSize(1e-5, "initial step size");
 
     /** Called by {@link java.util.ServiceLoader}. */
     public SghmcProvider() {}
@@ -29,15 +29,15 @@ public final class SghmcProvider extends SgmcmcProvider {
     }
 
     @Override
-    List<OptionSpec> ownOptions() {
-        List<OptionSpec> o = new ArrayList<>(polynomialOptions(STEP));
-        o.add(1, new OptionSpec("friction", "0.1", "alpha: momentum decay per step, in (0, 1]"));
+    List<Option<?>> ownOptions() {
+        List<Option<?>> o = new ArrayList<>(polynomialOptions(STEP));
+        o.add(1, FRICTION);
         return o;
     }
 
     @Override
     Dynamics dynamics(InferenceConfig c) {
-        return new Dynamics.Hamiltonian(c.getDouble("friction", 0.1));
+        return new Dynamics.Hamiltonian(c.get(FRICTION));
     }
 
     @Override

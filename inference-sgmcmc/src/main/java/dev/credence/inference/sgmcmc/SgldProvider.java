@@ -1,7 +1,7 @@
 package dev.credence.inference.sgmcmc;
 
 import dev.credence.api.infer.InferenceConfig;
-import dev.credence.api.infer.OptionSpec;
+import dev.credence.api.infer.Option;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * decay-offset} (b, in steps), {@code num-warmup}, {@code num-samples}, {@code thin}.
  */
 public final class SgldProvider extends SgmcmcProvider {
-    private static final String STEP = "1e-4";
+    private static final Option<Double> STEP = stepSize(1e-4, "initial step size");
 
     /** Called by {@link java.util.ServiceLoader}. */
     public SgldProvider() {}
@@ -28,7 +28,7 @@ public final class SgldProvider extends SgmcmcProvider {
     }
 
     @Override
-    List<OptionSpec> ownOptions() {
+    List<Option<?>> ownOptions() {
         return polynomialOptions(STEP);
     }
 

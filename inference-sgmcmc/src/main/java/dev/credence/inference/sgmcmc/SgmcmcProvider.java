@@ -3,13 +3,13 @@ package dev.credence.inference.sgmcmc;
 import dev.credence.api.infer.Inference;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.InferenceProvider;
-import dev.credence.api.infer.OptionSpec;
+import dev.credence.api.infer.Option;
+import dev.credence.api.infer.Range;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
 import dev.credence.api.random.RandomKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the {@code sgld}, {@code sghmc} and {@code csgmcmc} providers share: the options of a run
@@ -35,6 +35,48 @@ import java.util.Locale;
 public abstract sealed class SgmcmcProvider implements InferenceProvider
         permits SgldProvider, SghmcProvider, CsgmcmcProvider {
 
+    static final Option<Integer> CHAINS =
+            Option.integer("chains", 1, Range.closed(1, 1024), "independent chains");
+    static final Option<Integer> THREADS =
+            Option.integer("threads", cores(), Range.atLeast(1), "threads to run chains on");
+    static final Option<Double> TEMPERATURE =
+            Option.real(
+                    "temperature",
+                    1,
+                    Range.greaterThan(0),
+                    "T: sample posterior^(1/T), < 1 is cold");
+    static final Option<String> INIT =
+            Option.choice(
+                    "init",
+                    "uniform",
+                    List.of("uniform", "prior"),
+                    "uniform(-r, r) or a prior draw");
+    static final Option<Double> INIT_RADIUS =
+            Option.real("init-radius", 2, Range.greaterThan(0), "r of uniform initial values");
+    static final Option<Integer> REPORT_EVERY =
+            Option.integer("report-every", 100, Range.atLeast(1), "steps between progress reports");
+    static final Option<Double> FRICTION =
+            Option.real(
+                    "friction",
+                    0.1,
+                    new Range(0, true, 1, false),
+                    "alpha: momentum decay per step");
+    static final Option<Double> DECAY_EXPONENT =
+            Option.real(
+                    "decay-exponent",
+                    0,
+                    Range.closed(0, 1),
+                    "gamma of (1 + k/b)^-gamma; 0: constant");
+    static final Option<Double> DECAY_OFFSET =
+            Option.real(
+                    "decay-offset", 1000, Range.greaterThan(0), "b of (1 + k/b)^-gamma, in steps");
+    static final Option<Integer> NUM_WARMUP =
+            Option.integer("num-warmup", 1000, Range.atLeast(0), "burn-in steps per chain");
+    static final Option<Integer> NUM_SAMPLES =
+            Option.integer("num-samples", 1000, Range.atLeast(1), "draws kept per chain");
+    static final Option<Integer> THIN =
+            Option.integer("thin", 1, Range.atLeast(1), "steps between kept draws");
+
     /** For the subclasses. */
     SgmcmcProvider() {}
 
@@ -43,7 +85,7 @@ public abstract sealed class SgmcmcProvider implements InferenceProvider
      *
      * @return the options beyond the shared ones
      */
-    abstract List<OptionSpec> ownOptions();
+    abstract List<Option<?>> ownOptions();
 
     /**
      * Builds the dynamics from a configuration.
@@ -63,14 +105,9 @@ public abstract sealed class SgmcmcProvider implements InferenceProvider
     abstract StepSchedule schedule(InferenceConfig c, long stepsPerEpoch);
 
     @Override
-    public final List<OptionSpec> options() {
-        List<OptionSpec> all = new ArrayList<>(ownOptions());
-        all.add(new OptionSpec("chains", "1", "independent chains"));
-        all.add(new OptionSpec("threads", "" + cores(), "threads to run chains on"));
-        all.add(new OptionSpec("temperature", "1", "T: sample posterior^(1/T), < 1 is cold"));
-        all.add(new OptionSpec("init", "uniform", "uniform|prior: uniform(-r, r) or a prior draw"));
-        all.add(new OptionSpec("init-radius", "2", "r of uniform initial values"));
-        all.add(new OptionSpec("report-every", "100", "steps between progress reports"));
+    public final List<Option<?>> options() {
+        List<Option<?>> all = new ArrayList<>(ownOptions());
+        all.addAll(List.of(CHAINS, THREADS, TEMPERATURE, INIT, INIT_RADIUS, REPORT_EVERY));
         return List.copyOf(all);
     }
 
@@ -99,46 +136,46 @@ public abstract sealed class SgmcmcProvider implements InferenceProvider
      * @return the settings
      */
     static SgmcmcSettings settings(InferenceConfig c, Dynamics d, StepSchedule schedule) {
-        String init = c.get("init", "uniform").trim().toLowerCase(Locale.ROOT);
         SgmcmcSettings.Init how =
-                switch (init) {
-                    case "prior" -> SgmcmcSettings.Init.PRIOR;
-                    case "uniform" -> SgmcmcSettings.Init.UNIFORM;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "option 'init' must be uniform or prior, found '" + init + "'");
-                };
+                c.get(INIT).equals("prior")
+                        ? SgmcmcSettings.Init.PRIOR
+                        : SgmcmcSettings.Init.UNIFORM;
         return new SgmcmcSettings(
                 d,
                 schedule,
-                c.getInt("chains", 1),
-                c.getDouble("temperature", 1),
+                c.get(CHAINS),
+                c.get(TEMPERATURE),
                 how,
-                c.getDouble("init-radius", 2),
-                c.getInt("threads", cores()),
-                c.getInt("report-every", 100));
+                c.get(INIT_RADIUS),
+                c.get(THREADS),
+                c.get(REPORT_EVERY));
+    }
+
+    /**
+     * The step-size option of an algorithm.
+     *
+     * @param defaultValue its default
+     * @param help its help line
+     * @return the option
+     */
+    static Option<Double> stepSize(double defaultValue, String help) {
+        return Option.real("step-size", defaultValue, Range.greaterThan(0), help);
     }
 
     /** The options of a polynomial schedule, shared by {@code sgld} and {@code sghmc}. */
-    static List<OptionSpec> polynomialOptions(String stepSize) {
-        return List.of(
-                new OptionSpec("step-size", stepSize, "initial step size"),
-                new OptionSpec("decay-exponent", "0", "gamma of (1 + k/b)^-gamma; 0: constant"),
-                new OptionSpec("decay-offset", "1000", "b of (1 + k/b)^-gamma, in steps"),
-                new OptionSpec("num-warmup", "1000", "burn-in steps per chain"),
-                new OptionSpec("num-samples", "1000", "draws kept per chain"),
-                new OptionSpec("thin", "1", "steps between kept draws"));
+    static List<Option<?>> polynomialOptions(Option<Double> stepSize) {
+        return List.of(stepSize, DECAY_EXPONENT, DECAY_OFFSET, NUM_WARMUP, NUM_SAMPLES, THIN);
     }
 
     /** Reads a polynomial schedule. */
-    static PolynomialSchedule polynomial(InferenceConfig c, String stepSize) {
+    static PolynomialSchedule polynomial(InferenceConfig c, Option<Double> stepSize) {
         return new PolynomialSchedule(
-                c.getDouble("step-size", Double.parseDouble(stepSize)),
-                c.getDouble("decay-exponent", 0),
-                c.getDouble("decay-offset", 1000),
-                c.getInt("num-warmup", 1000),
-                c.getInt("num-samples", 1000),
-                c.getInt("thin", 1));
+                c.get(stepSize),
+                c.get(DECAY_EXPONENT),
+                c.get(DECAY_OFFSET),
+                c.get(NUM_WARMUP),
+                c.get(NUM_SAMPLES),
+                c.get(THIN));
     }
 
     static int cores() {

@@ -59,7 +59,7 @@ class SgmcmcProviderTest {
     }
 
     static Posterior fit(String algorithm, Map<String, String> options) {
-        InferenceConfig c = new InferenceConfig(options, RandomKey.of(5), ProgressListener.NONE);
+        InferenceConfig c = InferenceConfig.of(options, RandomKey.of(5), ProgressListener.NONE);
         return Inferences.discover().create(algorithm, c).fit(F.model());
     }
 

@@ -3,6 +3,7 @@ package dev.credence.inference.vi;
 import dev.credence.api.dist.Validation;
 import dev.credence.api.infer.Posterior;
 import dev.credence.api.infer.ProgressListener;
+import dev.credence.api.infer.StateStore;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
 import dev.credence.api.optim.Optimizer;
@@ -11,8 +12,6 @@ import dev.credence.api.tensor.Tensor;
 import dev.credence.api.tensor.TensorScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +191,7 @@ public final class Svi {
 
     /**
      * Runs to {@code settings.steps()} steps in total: from a fresh state, or from the checkpoint
-     * in {@code settings.checkpointDir()} when {@code settings.resume()} and one exists.
+     * in {@code settings.store()} when {@code settings.resume()} and it holds one.
      *
      * @param runKey the run's key
      * @param settings steps, reports and checkpoints
@@ -227,9 +226,10 @@ public final class Svi {
             GradientSource source) {
         SviState state = init(runKey);
         double[] history = new double[(int) settings.steps()];
-        Path file = settings.checkpointFile();
-        if (settings.resume() && Files.exists(file)) {
-            SviCheckpoint.Restored r = read(file, state, runKey);
+        StateStore file = settings.store();
+        SviCheckpoint.Restored r0 = settings.resume() ? read(file, state, runKey) : null;
+        if (r0 != null) {
+            SviCheckpoint.Restored r = r0;
             state = r.state();
             if (state.step() > settings.steps()) {
                 throw new IllegalArgumentException(
@@ -312,7 +312,7 @@ public final class Svi {
         return Double.NaN;
     }
 
-    private static void write(Path file, SviState s, double[] history, RandomKey key) {
+    private static void write(StateStore file, SviState s, double[] history, RandomKey key) {
         try {
             SviCheckpoint.write(file, s, Arrays.copyOf(history, (int) s.step()), key);
         } catch (IOException e) {
@@ -320,9 +320,9 @@ public final class Svi {
         }
     }
 
-    private static SviCheckpoint.Restored read(Path file, SviState template, RandomKey key) {
+    private static SviCheckpoint.Restored read(StateStore file, SviState template, RandomKey key) {
         try {
-            return SviCheckpoint.read(file, template, key);
+            return SviCheckpoint.read(file, template, key).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException("SVI: cannot resume from " + file, e);
         }

@@ -1,21 +1,18 @@
 package dev.credence.inference.vi;
 
-import dev.credence.api.io.Checkpoint;
-import dev.credence.api.io.FileFormatException;
-import dev.credence.api.io.HostArray;
+import dev.credence.api.infer.StateStore;
 import dev.credence.api.optim.OptimizerState;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Saves and restores the state of stochastic variational inference with {@link Checkpoint} (atomic,
- * versioned, raw little-endian arrays, so values come back bit for bit).
+ * Saves and restores the state of stochastic variational inference through a {@link StateStore}
+ * (the io module's checkpoint file keeps arrays bit for bit).
  *
  * <p>Arrays: {@code param/<name>} (unconstrained values), {@code optim/<k>/<i>} (slot {@code k} of
  * param {@code i}) and {@code elbo} (the ELBO of every step so far). Metadata: {@code format}
@@ -35,46 +32,54 @@ final class SviCheckpoint {
      */
     record Restored(SviState state, double[] elbo) {}
 
-    static void write(Path file, SviState s, double[] elbo, RandomKey runKey) throws IOException {
-        Map<String, HostArray> arrays = new LinkedHashMap<>();
+    static void write(StateStore store, SviState s, double[] elbo, RandomKey runKey)
+            throws IOException {
+        Map<String, Tensor> arrays = new LinkedHashMap<>();
         List<String> names = s.space().names();
         for (int i = 0; i < names.size(); i++) {
-            arrays.put("param/" + names.get(i), HostArray.of(s.params().get(i)));
+            arrays.put("param/" + names.get(i), s.params().get(i));
         }
         List<List<Tensor>> slots = s.optimizer().slots();
         for (int k = 0; k < slots.size(); k++) {
             for (int i = 0; i < slots.get(k).size(); i++) {
-                arrays.put("optim/" + k + "/" + i, HostArray.of(slots.get(k).get(i)));
+                arrays.put("optim/" + k + "/" + i, slots.get(k).get(i));
             }
         }
-        arrays.put("elbo", HostArray.ofDoubles(elbo.clone(), elbo.length));
+        var b = s.params().get(0).backend();
+        arrays.put("elbo", Tensor.of(b, elbo.clone(), elbo.length));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("step", s.step());
         meta.put("optimizerStep", s.optimizer().step());
         meta.put("key", runKey.toString());
         meta.put("params", names);
-        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-        Checkpoint.of(arrays, meta).write(file);
+        store.save(new StateStore.Saved(arrays, meta));
     }
 
     /**
      * Restores a state shaped like a template (the freshly initialised state of the same run).
      *
-     * @param file the checkpoint
+     * @param store the store
      * @param template gives the param space, shapes, dtypes, backend and optimizer slots
      * @param runKey the key of this run, which must be the one that wrote the checkpoint
-     * @return the state and ELBO history
-     * @throws IOException if the file cannot be read
-     * @throws FileFormatException if it is not an SVI checkpoint of this run
+     * @return the state and ELBO history, or empty if the store holds none
+     * @throws IOException if the store cannot be read
+     * @throws IllegalArgumentException if it holds no SVI state of this run
      */
-    static Restored read(Path file, SviState template, RandomKey runKey) throws IOException {
-        Checkpoint c = Checkpoint.read(file);
-        Map<String, Object> meta = c.metadata();
+    static java.util.Optional<Restored> read(StateStore store, SviState template, RandomKey runKey)
+            throws IOException {
+        var backend = template.params().get(0).backend();
+        var saved = store.load(backend);
+        if (saved.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Tensor> c = saved.get().arrays();
+        Map<String, Object> meta = saved.get().metadata();
+        Object file = store;
         if (!FORMAT.equals(meta.get("format"))) {
-            throw new FileFormatException(
-                    file.toString(),
-                    "not an SVI checkpoint (format "
+            throw new IllegalArgumentException(
+                    file
+                            + ": not an SVI checkpoint (format "
                             + meta.get("format")
                             + ", expected "
                             + FORMAT
@@ -97,34 +102,36 @@ final class SviCheckpoint {
                             + ", this run has "
                             + template.space().names());
         }
-        var backend = template.params().get(0).backend();
         List<Tensor> params = new ArrayList<>();
         List<String> names = template.space().names();
         for (int i = 0; i < names.size(); i++) {
-            params.add(restore(c, "param/" + names.get(i), template.params().get(i), backend));
+            params.add(restore(c, "param/" + names.get(i), template.params().get(i)));
         }
         List<List<Tensor>> slots = new ArrayList<>();
         List<List<Tensor>> like = template.optimizer().slots();
         for (int k = 0; k < like.size(); k++) {
             List<Tensor> slot = new ArrayList<>();
             for (int i = 0; i < like.get(k).size(); i++) {
-                slot.add(restore(c, "optim/" + k + "/" + i, like.get(k).get(i), backend));
+                slot.add(restore(c, "optim/" + k + "/" + i, like.get(k).get(i)));
             }
             slots.add(slot);
         }
         long step = ((Number) meta.get("step")).longValue();
         long optimizerStep = ((Number) meta.get("optimizerStep")).longValue();
-        double[] elbo = c.array("elbo").toDoubleArray();
+        double[] elbo = restore(c, "elbo", null).toDoubleArray();
         SviState s =
                 new SviState(
                         template.space(), step, params, new OptimizerState(optimizerStep, slots));
-        return new Restored(s, elbo);
+        return java.util.Optional.of(new Restored(s, elbo));
     }
 
-    private static Tensor restore(
-            Checkpoint c, String name, Tensor like, dev.credence.api.backend.Backend b) {
-        HostArray a = c.array(name);
-        if (a.dtype() != like.dtype() || !a.shape().equals(like.shape())) {
+    private static Tensor restore(Map<String, Tensor> c, String name, Tensor like) {
+        Tensor a = c.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException(
+                    "the saved SVI state lacks the array '" + name + "'");
+        }
+        if (like != null && (a.dtype() != like.dtype() || !a.shape().equals(like.shape()))) {
             throw new IllegalArgumentException(
                     "checkpoint array '"
                             + name
@@ -135,6 +142,6 @@ final class SviCheckpoint {
                             + like.dtype()
                             + like.shape());
         }
-        return a.toTensor(b);
+        return a;
     }
 }

@@ -4,17 +4,17 @@ import dev.credence.api.infer.GuidedModel;
 import dev.credence.api.infer.Inference;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.InferenceProvider;
-import dev.credence.api.infer.OptionSpec;
+import dev.credence.api.infer.Option;
 import dev.credence.api.infer.Posterior;
+import dev.credence.api.infer.Range;
+import dev.credence.api.infer.StateStore;
 import dev.credence.api.model.Model;
 import dev.credence.api.optim.Adam;
 import dev.credence.api.optim.LearningRate;
 import dev.credence.api.optim.Optimizer;
 import dev.credence.api.optim.Sgd;
 import dev.credence.api.random.RandomKey;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@code svi} algorithm for {@link dev.credence.api.infer.Inferences}: stochastic variational
@@ -37,6 +37,75 @@ public final class SviProvider implements InferenceProvider {
     private static final List<String> GUIDES =
             List.of("normal", "diagonal", "mvn", "lowrank", "delta", "laplace", "iaf");
 
+    static final Option<String> GUIDE =
+            Option.choice("guide", "normal", GUIDES, "automatic guide (see the class comment)");
+    static final Option<String> ELBO =
+            Option.choice("elbo", "trace", List.of("trace", "meanfield", "iwae"), "ELBO estimator");
+    static final Option<Integer> PARTICLES =
+            Option.integer(
+                    "particles",
+                    1,
+                    Range.closed(1, 100_000),
+                    "ELBO particles (importance samples for iwae)");
+    static final Option<Integer> STEPS =
+            Option.integer("steps", 2000, Range.atLeast(0), "optimisation steps");
+    static final Option<Integer> EPOCHS =
+            Option.integer(
+                    "epochs", 0, Range.atLeast(0), "if > 0: epochs of ceil(N/B) steps, not steps");
+    static final Option<String> OPTIMIZER =
+            Option.choice(
+                    "optimizer",
+                    "adam",
+                    List.of("adam", "adamw", "clipped-adam", "sgd"),
+                    "stochastic optimiser");
+    static final Option<Double> LR = Option.real("lr", 0.01, Range.greaterThan(0), "learning rate");
+    static final Option<Double> LR_DECAY =
+            Option.real(
+                    "lr-decay",
+                    1,
+                    new Range(0, true, 1, false),
+                    "per-step rate factor (clipped-adam)");
+    static final Option<Double> CLIP =
+            Option.real("clip", 10, Range.greaterThan(0), "gradient clamp (clipped-adam)");
+    static final Option<Double> MOMENTUM =
+            Option.real("momentum", 0, Range.closed(0, 1), "momentum (sgd)");
+    static final Option<Double> WEIGHT_DECAY =
+            Option.real("weight-decay", 0, Range.atLeast(0), "weight decay (adam, adamw, sgd)");
+    static final Option<Double> INIT_SCALE =
+            Option.real(
+                    "init-scale", 0.1, Range.greaterThan(0), "initial guide standard deviation");
+    static final Option<Integer> RANK =
+            Option.integer("rank", 0, Range.atLeast(0), "lowrank guide rank, 0 for round(sqrt(D))");
+    static final Option<Integer> FLOWS =
+            Option.integer(
+                    "flows",
+                    AutoIAFNormal.DEFAULT_FLOWS,
+                    Range.closed(1, 1000),
+                    "iaf guide: flows");
+    static final Option<String> FLOW_HIDDEN =
+            new Option<>(
+                    "flow-hidden",
+                    String.class,
+                    "0",
+                    Range.ANY,
+                    List.of(),
+                    "iaf guide: hidden widths, e.g. 64,64; 0: max(2D, 16)");
+    static final Option<Integer> REPORT_EVERY =
+            Option.integer("report-every", 100, Range.atLeast(1), "steps between progress reports");
+    static final Option<Integer> CHECKPOINT_EVERY =
+            Option.integer(
+                    "checkpoint-every",
+                    0,
+                    Range.atLeast(0),
+                    "steps between saves to the state store, 0 for none");
+    static final Option<StateStore> STATE_STORE =
+            Option.object(
+                    "state-store",
+                    StateStore.class,
+                    "where the state is saved and resumed from (a checkpoint file, say)");
+    static final Option<Boolean> RESUME =
+            Option.flag("resume", false, "continue from the state store if it holds a state");
+
     /** Called by {@link java.util.ServiceLoader}. */
     public SviProvider() {}
 
@@ -52,39 +121,37 @@ public final class SviProvider implements InferenceProvider {
     }
 
     @Override
-    public List<OptionSpec> options() {
+    public List<Option<?>> options() {
         return List.of(
-                new OptionSpec("guide", "normal", "normal|diagonal|mvn|lowrank|delta|laplace|iaf"),
-                new OptionSpec("elbo", "trace", "trace|meanfield|iwae"),
-                new OptionSpec("particles", "1", "ELBO particles (importance samples for iwae)"),
-                new OptionSpec("steps", "2000", "optimisation steps"),
-                new OptionSpec("epochs", "0", "if > 0: epochs of ceil(N/B) steps, not steps"),
-                new OptionSpec("optimizer", "adam", "adam|adamw|clipped-adam|sgd"),
-                new OptionSpec("lr", "0.01", "learning rate"),
-                new OptionSpec("lr-decay", "1", "per-step rate factor (clipped-adam)"),
-                new OptionSpec("clip", "10", "gradient clamp (clipped-adam)"),
-                new OptionSpec("momentum", "0", "momentum (sgd)"),
-                new OptionSpec("weight-decay", "0", "weight decay (adam, adamw, sgd)"),
-                new OptionSpec("init-scale", "0.1", "initial guide standard deviation"),
-                new OptionSpec("rank", "0", "lowrank guide rank, 0 for round(sqrt(D))"),
-                new OptionSpec("flows", "" + AutoIAFNormal.DEFAULT_FLOWS, "iaf guide: flows"),
-                new OptionSpec(
-                        "flow-hidden", "0", "iaf guide: hidden widths, e.g. 64,64; 0: max(2D, 16)"),
-                new OptionSpec("report-every", "100", "steps between progress reports"),
-                new OptionSpec("checkpoint-every", "0", "steps between checkpoints, 0 for none"),
-                new OptionSpec("checkpoint-dir", "", "folder of the checkpoint file"),
-                new OptionSpec("resume", "false", "continue from checkpoint-dir if it has one"));
+                GUIDE,
+                ELBO,
+                PARTICLES,
+                STEPS,
+                EPOCHS,
+                OPTIMIZER,
+                LR,
+                LR_DECAY,
+                CLIP,
+                MOMENTUM,
+                WEIGHT_DECAY,
+                INIT_SCALE,
+                RANK,
+                FLOWS,
+                FLOW_HIDDEN,
+                REPORT_EVERY,
+                CHECKPOINT_EVERY,
+                STATE_STORE,
+                RESUME);
     }
 
     @Override
     public Inference create(InferenceConfig config) {
         checkOptions(config);
-        String guideName = config.get("guide", "normal").trim().toLowerCase(Locale.ROOT);
+        String guideName = config.get(GUIDE);
         Elbo elbo = elbo(config);
         Optimizer optimizer = optimizer(config);
-        double initScale = config.getDouble("init-scale", 0.1);
-        int rank = config.getInt("rank", 0);
-        checkGuide(guideName);
+        double initScale = config.get(INIT_SCALE);
+        int rank = config.get(RANK);
         FlowShape flow = FlowShape.of(config);
         return model -> fit(model, guideName, initScale, rank, flow, optimizer, elbo, config);
     }
@@ -105,39 +172,28 @@ public final class SviProvider implements InferenceProvider {
                 fitted instanceof GuidedModel g
                         ? g.guide()
                         : guide(guideName, model, k[0], initScale, rank, flow);
-        long steps = config.getInt("steps", 2000);
-        int epochs = config.getInt("epochs", 0);
+        long steps = config.get(STEPS);
+        int epochs = config.get(EPOCHS);
         if (epochs > 0) {
             steps = epochs * Svi.stepsPerEpoch(model, k[0]);
         }
-        String dir = config.get("checkpoint-dir", "").trim();
         SviSettings settings =
                 new SviSettings(
                         steps,
-                        config.getInt("report-every", 100),
-                        config.getInt("checkpoint-every", 0),
-                        dir.isEmpty() ? null : Path.of(dir),
-                        config.getBoolean("resume", false));
+                        config.get(REPORT_EVERY),
+                        config.get(CHECKPOINT_EVERY),
+                        config.get(STATE_STORE),
+                        config.get(RESUME));
         Svi svi = new Svi(model, guide, optimizer, elbo);
         SviResult r = svi.run(k[1], settings, config.listener());
         return svi.posterior(r.state(), k[2]);
     }
 
-    private static void checkGuide(String name) {
-        if (!GUIDES.contains(name)) {
-            throw new IllegalArgumentException(
-                    "option 'guide': unknown guide '" + name + "'; known: " + GUIDES);
-        }
-    }
-
     /** The shape of an {@code iaf} guide: the number of flows and the hidden widths. */
     private record FlowShape(int flows, int[] hidden) {
         static FlowShape of(InferenceConfig c) {
-            int flows = c.getInt("flows", AutoIAFNormal.DEFAULT_FLOWS);
-            if (flows < 1) {
-                throw new IllegalArgumentException("option 'flows' must be >= 1, found " + flows);
-            }
-            String h = c.get("flow-hidden", "0").trim();
+            int flows = c.get(FLOWS);
+            String h = c.get(FLOW_HIDDEN).trim();
             if (h.equals("0")) {
                 return new FlowShape(flows, new int[0]);
             }
@@ -177,35 +233,22 @@ public final class SviProvider implements InferenceProvider {
     }
 
     static Elbo elbo(InferenceConfig c) {
-        int particles = c.getInt("particles", 1);
-        String name = c.get("elbo", "trace").trim().toLowerCase(Locale.ROOT);
-        return switch (name) {
-            case "trace" -> new TraceElbo(particles);
+        int particles = c.get(PARTICLES);
+        return switch (c.get(ELBO)) {
             case "meanfield" -> new TraceMeanFieldElbo(particles);
             case "iwae" -> new ImportanceWeightedElbo(particles);
-            default ->
-                    throw new IllegalArgumentException(
-                            "option 'elbo': unknown ELBO '"
-                                    + name
-                                    + "'; known: [trace, meanfield, iwae]");
+            default -> new TraceElbo(particles);
         };
     }
 
     static Optimizer optimizer(InferenceConfig c) {
-        double lr = c.getDouble("lr", 0.01);
-        double wd = c.getDouble("weight-decay", 0);
-        String name = c.get("optimizer", "adam").trim().toLowerCase(Locale.ROOT);
-        return switch (name) {
-            case "adam" -> Adam.adam(LearningRate.constant(lr), 0.9, 0.999, 1e-8, wd);
+        double lr = c.get(LR);
+        double wd = c.get(WEIGHT_DECAY);
+        return switch (c.get(OPTIMIZER)) {
             case "adamw" -> Adam.adamW(LearningRate.constant(lr), 0.9, 0.999, 1e-8, wd);
-            case "clipped-adam" ->
-                    Adam.clipped(lr, c.getDouble("clip", 10), c.getDouble("lr-decay", 1));
-            case "sgd" -> new Sgd(LearningRate.constant(lr), c.getDouble("momentum", 0), false, wd);
-            default ->
-                    throw new IllegalArgumentException(
-                            "option 'optimizer': unknown optimizer '"
-                                    + name
-                                    + "'; known: [adam, adamw, clipped-adam, sgd]");
+            case "clipped-adam" -> Adam.clipped(lr, c.get(CLIP), c.get(LR_DECAY));
+            case "sgd" -> new Sgd(LearningRate.constant(lr), c.get(MOMENTUM), false, wd);
+            default -> Adam.adam(LearningRate.constant(lr), 0.9, 0.999, 1e-8, wd);
         };
     }
 }

@@ -1,29 +1,26 @@
 package dev.credence.inference.vi;
 
-import java.nio.file.Path;
+import dev.credence.api.infer.StateStore;
 
 /**
- * How long {@link Svi#run} runs, how often it reports, and where it checkpoints.
+ * How long {@link Svi#run} runs, how often it reports, and where it keeps its resumable state.
  *
  * @param steps the total number of steps of the run (a resumed run continues to this total)
  * @param reportEvery steps between progress reports (each reports the averages over its window)
- * @param checkpointEvery steps between checkpoints, 0 for none
- * @param checkpointDir the folder of the checkpoint file {@value #CHECKPOINT_FILE}, or null
- * @param resume whether to continue from the checkpoint in {@code checkpointDir} when there is one
+ * @param checkpointEvery steps between saves of the state, 0 for none
+ * @param store where the state is saved and resumed from, or null
+ * @param resume whether to continue from the state in {@code store} when there is one
  */
 public record SviSettings(
-        long steps, int reportEvery, long checkpointEvery, Path checkpointDir, boolean resume) {
-
-    /** The name of the checkpoint file inside {@code checkpointDir}. */
-    public static final String CHECKPOINT_FILE = "svi.ckpt";
+        long steps, int reportEvery, long checkpointEvery, StateStore store, boolean resume) {
 
     /**
      * Validates the settings.
      *
      * @param steps the total number of steps
      * @param reportEvery steps between reports
-     * @param checkpointEvery steps between checkpoints
-     * @param checkpointDir the checkpoint folder
+     * @param checkpointEvery steps between saves
+     * @param store the state store
      * @param resume whether to resume
      */
     public SviSettings {
@@ -38,9 +35,9 @@ public record SviSettings(
             throw new IllegalArgumentException(
                     "SVI: checkpoint-every must be >= 0, found " + checkpointEvery);
         }
-        if ((checkpointEvery > 0 || resume) && checkpointDir == null) {
+        if ((checkpointEvery > 0 || resume) && store == null) {
             throw new IllegalArgumentException(
-                    "SVI: checkpoint-every and resume need a checkpoint-dir");
+                    "SVI: checkpoint-every and resume need a state-store");
         }
     }
 
@@ -55,23 +52,14 @@ public record SviSettings(
     }
 
     /**
-     * Returns a copy that checkpoints.
+     * Returns a copy that saves its state.
      *
-     * @param every steps between checkpoints
-     * @param dir the folder
-     * @param resumeFromDir whether to resume from a checkpoint found there
+     * @param every steps between saves
+     * @param store where the state goes
+     * @param resumeFromStore whether to resume from a state found there
      * @return the new settings
      */
-    public SviSettings withCheckpoints(long every, Path dir, boolean resumeFromDir) {
-        return new SviSettings(steps, reportEvery, every, dir, resumeFromDir);
-    }
-
-    /**
-     * Returns the checkpoint file.
-     *
-     * @return the path, or null without a folder
-     */
-    public Path checkpointFile() {
-        return checkpointDir == null ? null : checkpointDir.resolve(CHECKPOINT_FILE);
+    public SviSettings withCheckpoints(long every, StateStore store, boolean resumeFromStore) {
+        return new SviSettings(steps, reportEvery, every, store, resumeFromStore);
     }
 }

@@ -24,7 +24,7 @@ class SviProviderTest {
 
     static Posterior fit(Map<String, String> options, ProgressListener l, int batch) {
         return Inferences.discover()
-                .create("svi", new InferenceConfig(options, RandomKey.of(17), l))
+                .create("svi", InferenceConfig.of(options, RandomKey.of(17), l))
                 .fit(C.model(batch));
     }
 

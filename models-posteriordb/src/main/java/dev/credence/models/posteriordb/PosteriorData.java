@@ -1,6 +1,6 @@
 package dev.credence.models.posteriordb;
 
-import dev.credence.api.io.Json;
+import dev.credence.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

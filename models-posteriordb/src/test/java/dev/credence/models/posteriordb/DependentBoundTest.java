@@ -42,7 +42,7 @@ class DependentBoundTest {
                         Inferences.discover()
                                 .create(
                                         "nuts",
-                                        new InferenceConfig(
+                                        InferenceConfig.of(
                                                 Map.of("num-warmup", "500", "num-samples", "1000"),
                                                 RandomKey.of(3),
                                                 null))

@@ -54,7 +54,7 @@ class PanelAgreementTest {
                         Inferences.discover()
                                 .create(
                                         "nuts",
-                                        new InferenceConfig(options, RandomKey.of(4711), null))
+                                        InferenceConfig.of(options, RandomKey.of(4711), null))
                                 .fit(Panel.load(name, B, PANEL));
         Draws d = post.draws();
         Agreement a = Agreement.check(d, Panel.reference(name, PANEL));

@@ -46,7 +46,7 @@ class SummaryNamesTest {
 
     private static List<String> names(String algorithm, Map<String, String> options) {
         return Inferences.discover()
-                .create(algorithm, new InferenceConfig(options, RandomKey.of(1), null))
+                .create(algorithm, InferenceConfig.of(options, RandomKey.of(1), null))
                 .fit(MODEL)
                 .summary()
                 .stream()

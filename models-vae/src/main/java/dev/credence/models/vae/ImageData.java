@@ -2,9 +2,9 @@ package dev.credence.models.vae;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.io.HostArray;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.HostArray;
+import dev.credence.io.data.Dataset;
 
 /**
  * A data set of images on a backend, flattened for the networks.

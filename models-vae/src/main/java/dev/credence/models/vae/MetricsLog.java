@@ -1,7 +1,8 @@
 package dev.credence.models.vae;
 
-import dev.credence.api.io.AtomicFiles;
-import dev.credence.api.io.Json;
+import dev.credence.io.AtomicFiles;
+import dev.credence.io.Json;
+import dev.credence.io.data.CsvWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ final class MetricsLog {
      * @throws IOException if writing fails
      */
     static void write(Path dir, List<EpochMetrics> history) throws IOException {
-        StringBuilder csv = new StringBuilder(String.join(",", EpochMetrics.COLUMNS)).append('\n');
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<List<String>> table = new ArrayList<>();
         for (EpochMetrics m : history) {
             Map<String, Object> v = m.values();
             rows.add(v);
@@ -40,9 +41,9 @@ final class MetricsLog {
             for (String c : EpochMetrics.COLUMNS) {
                 cells.add(cell(v.get(c)));
             }
-            csv.append(String.join(",", cells)).append('\n');
+            table.add(cells);
         }
-        AtomicFiles.writeString(dir.resolve(CSV), csv.toString());
+        CsvWriter.write(dir.resolve(CSV), EpochMetrics.COLUMNS, table);
         AtomicFiles.writeString(dir.resolve(JSON), Json.write(rows) + "\n");
     }
 

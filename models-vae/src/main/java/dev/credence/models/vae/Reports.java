@@ -1,7 +1,7 @@
 package dev.credence.models.vae;
 
-import dev.credence.api.io.AtomicFiles;
-import dev.credence.api.io.Json;
+import dev.credence.io.AtomicFiles;
+import dev.credence.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package dev.credence.models.vae;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.io.Checkpoint;
-import dev.credence.api.io.FileFormatException;
-import dev.credence.api.io.HostArray;
-import dev.credence.api.io.RunRecord;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.Checkpoint;
+import dev.credence.io.FileFormatException;
+import dev.credence.io.HostArray;
+import dev.credence.io.RunRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.credence.models.vae;
 import dev.credence.api.infer.diagnostics.NormalQuantile;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.plot.image.ImageGrid;
+import dev.credence.plot.image.LatentFigure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,9 @@ import java.util.List;
  * </ul>
  */
 public final class VaeFigures {
+    /** The latent scatter's axes run from minus to plus this. */
+    static final double LATENT_EXTENT = 4;
+
     /** The reconstructions file. */
     public static final String RECONSTRUCTIONS = "reconstructions.png";
 
@@ -200,7 +205,7 @@ public final class VaeFigures {
     public Path latentScatter(Path file, Tensor x, int[] labels) throws IOException {
         requireTwoD();
         double[] codes = vae.encode(x).toDoubleArray();
-        LatentScatter.write(file, codes, labels);
+        LatentFigure.of(codes, labels, LATENT_EXTENT).writePng(file);
         return file;
     }
 

@@ -1,14 +1,15 @@
 package dev.credence.models.vae;
 
 import dev.credence.api.backend.Backend;
-import dev.credence.api.data.Dataset;
 import dev.credence.api.infer.GuidedModel;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.Posterior;
-import dev.credence.api.io.RunRecord;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.CheckpointStore;
+import dev.credence.io.RunRecord;
+import dev.credence.io.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,9 @@ import java.util.Map;
 public final class VaeTrainer {
     /** The folder of SVI's checkpoint, inside the run's folder. */
     public static final String SVI_DIR = "svi";
+
+    /** The SVI state's file inside each epoch's folder below {@link #SVI_DIR}. */
+    public static final String SVI_FILE = "svi.ckpt";
 
     /** The per-example anomaly scores. */
     public static final String ANOMALY_CSV = "anomaly-scores.csv";
@@ -132,7 +136,7 @@ public final class VaeTrainer {
         for (int e = start; e < config.epochs(); e++) {
             EpochAverage avg = new EpochAverage(e * perEpoch, listener);
             boolean fromState = snapshots.prepare(e);
-            Map<String, String> options =
+            Map<String, Object> options =
                     sviOptions(config, e + 1, perEpoch, snapshots.after(e + 1), fromState);
             long t0 = System.nanoTime();
             Posterior post =
@@ -293,17 +297,17 @@ public final class VaeTrainer {
     }
 
     /** The options of the SVI run that ends after {@code epochs} epochs. */
-    static Map<String, String> sviOptions(
+    static Map<String, Object> sviOptions(
             VaeConfig c, int epochs, long perEpoch, Path sviDir, boolean resume) {
-        Map<String, String> o = new LinkedHashMap<>();
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("elbo", c.analyticKl() && !c.iwae() ? "meanfield" : "trace");
-        o.put("epochs", Integer.toString(epochs));
+        o.put("epochs", epochs);
         o.put("optimizer", "adam");
-        o.put("lr", Double.toString(c.learningRate()));
-        o.put("report-every", Long.toString(Math.min(perEpoch, REPORT_EVERY)));
-        o.put("checkpoint-every", Long.toString(perEpoch));
-        o.put("checkpoint-dir", sviDir.toString());
-        o.put("resume", Boolean.toString(resume));
+        o.put("lr", c.learningRate());
+        o.put("report-every", (int) Math.min(perEpoch, REPORT_EVERY));
+        o.put("checkpoint-every", (int) perEpoch);
+        o.put("state-store", CheckpointStore.at(sviDir.resolve(SVI_FILE)));
+        o.put("resume", resume);
         return o;
     }
 

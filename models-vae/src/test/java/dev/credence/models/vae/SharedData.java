@@ -1,8 +1,8 @@
 package dev.credence.models.vae;
 
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.Datasets;
-import dev.credence.api.data.Split;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.Datasets;
+import dev.credence.io.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.Dataset;
 import dev.credence.api.infer.Inferences;
-import dev.credence.api.io.Json;
-import dev.credence.api.io.RunRecord;
 import dev.credence.api.model.Handlers;
 import dev.credence.api.model.Model;
 import dev.credence.api.model.Trace;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.Json;
+import dev.credence.io.RunRecord;
+import dev.credence.io.data.Dataset;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,8 +184,8 @@ class VaeTrainingTest {
     @Test
     @DisplayName("the figures are PNG files of the expected sizes")
     void figures() throws Exception {
-        int tile = 28 + ImageGrid.GUTTER;
-        int g = ImageGrid.GUTTER;
+        int tile = 28 + dev.credence.plot.image.ImageGrid.GUTTER;
+        int g = dev.credence.plot.image.ImageGrid.GUTTER;
         assertSize(dir.resolve(VaeFigures.RECONSTRUCTIONS), 8 * tile + g, 8 * tile + g);
         assertSize(dir.resolve(VaeFigures.SAMPLES), 8 * tile + g, 8 * tile + g);
         assertSize(dir.resolve(VaeFigures.TRAVERSAL), 11 * tile + g, 8 * tile + g);
@@ -201,9 +201,12 @@ class VaeTrainingTest {
                 new VaeFigures(f, 28, 28)
                         .writeAll(out, testImages.images(), testImages.labels(), RandomKey.of(2));
         assertEquals(5, files.size());
-        int tile = 28 + ImageGrid.GUTTER;
+        int tile = 28 + dev.credence.plot.image.ImageGrid.GUTTER;
         assertSize(out.resolve(VaeFigures.LATENT_MAP), 20 * tile + 2, 20 * tile + 2);
-        assertSize(out.resolve(VaeFigures.LATENT_SCATTER), LatentScatter.SIZE, LatentScatter.SIZE);
+        assertSize(
+                out.resolve(VaeFigures.LATENT_SCATTER),
+                dev.credence.plot.image.LatentFigure.SIZE,
+                dev.credence.plot.image.LatentFigure.SIZE);
     }
 
     static void assertSize(Path png, int width, int height) throws Exception {

@@ -115,7 +115,8 @@ final class PredictCommand implements Callable<Integer> {
         Shard head = new Shard(0, 1, x.length, x, new double[] {0});
         Svi driver =
                 DataParallelSvi.driverSvi(SviCommand.sviSpec(table, 1), head, Adam.of(0.01), key);
-        SviSettings settings = SviSettings.of(steps).withCheckpoints(steps, checkpointDir, true);
+        SviSettings settings =
+                SviSettings.of(steps).withCheckpoints(steps, SviCommand.store(checkpointDir), true);
         SviState state =
                 driver.run(
                                 key,

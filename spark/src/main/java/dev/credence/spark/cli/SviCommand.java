@@ -9,6 +9,7 @@ import dev.credence.inference.vi.AutoNormal;
 import dev.credence.inference.vi.SviResult;
 import dev.credence.inference.vi.SviSettings;
 import dev.credence.inference.vi.TraceElbo;
+import dev.credence.io.CheckpointStore;
 import dev.credence.spark.Shards;
 import dev.credence.spark.svi.DataParallelSvi;
 import dev.credence.spark.svi.SviSpec;
@@ -67,7 +68,7 @@ final class SviCommand implements Callable<Integer> {
                                     + every
                                     + "), so that the last step is checkpointed");
                 }
-                settings = settings.withCheckpoints(every, checkpointDir, true);
+                settings = settings.withCheckpoints(every, store(checkpointDir), true);
             }
             RandomKey key = table.key();
             long t0 = System.nanoTime();
@@ -95,5 +96,15 @@ final class SviCommand implements Callable<Integer> {
     static SviSpec sviSpec(TableOptions table, double fraction) {
         return SviSpec.of(table.model(), AutoNormal::new, () -> new TraceElbo(1), table.backend)
                 .withBatchFraction(fraction);
+    }
+
+    /**
+     * The driver's SVI state in a checkpoint file inside a folder.
+     *
+     * @param dir the folder
+     * @return the store
+     */
+    static CheckpointStore store(Path dir) {
+        return CheckpointStore.at(dir.resolve("svi.ckpt"));
     }
 }

@@ -43,9 +43,9 @@ record ShardSampler(ConsensusSpec spec, int subposteriors, RandomKey runKey)
                         1.0);
         RandomKey key = runKey.fold(shard.partition());
         checkReal(model, key);
-        Map<String, String> options = new HashMap<>(spec.options());
+        Map<String, Object> options = new HashMap<>(spec.options());
         // One task per executor core: chains run one after another inside it unless asked.
-        options.putIfAbsent("threads", "1");
+        options.putIfAbsent("threads", 1);
         Posterior post =
                 Inferences.discover()
                         .create(

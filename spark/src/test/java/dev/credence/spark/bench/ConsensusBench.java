@@ -72,7 +72,7 @@ public final class ConsensusBench {
                 Inferences.discover()
                         .create(
                                 "nuts",
-                                new InferenceConfig(nuts, RandomKey.of(2), ProgressListener.NONE))
+                                InferenceConfig.of(nuts, RandomKey.of(2), ProgressListener.NONE))
                         .fit(TestModels.logistic(4).model(TestModels.shard(rows).toBatch(b)))
                         .draws(RandomKey.of(2), 0);
         double tf = BenchSupport.seconds(t0);

@@ -106,7 +106,7 @@ public final class ScalingBench {
                 Map.of("chains", "1", "num-warmup", "300", "num-samples", "300", "threads", "1");
         double[][][] v =
                 Inferences.discover()
-                        .create("nuts", new InferenceConfig(nuts, k[1], ProgressListener.NONE))
+                        .create("nuts", InferenceConfig.of(nuts, k[1], ProgressListener.NONE))
                         .fit(TestModels.logistic(4).model(TestModels.shard(rows).toBatch(b)))
                         .draws(k[1], 0)
                         .values();

@@ -46,7 +46,7 @@ class ManyFitsTest {
         Backend b = ExecutorBackends.get("jvm");
         double[][][] v =
                 Inferences.discover()
-                        .create("nuts", new InferenceConfig(NUTS, key, ProgressListener.NONE))
+                        .create("nuts", InferenceConfig.of(NUTS, key, ProgressListener.NONE))
                         .fit(normalMean(b, y))
                         .draws(key, 0)
                         .values();

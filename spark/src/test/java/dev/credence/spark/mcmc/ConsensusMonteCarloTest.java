@@ -47,7 +47,7 @@ class ConsensusMonteCarloTest {
                     Inferences.discover()
                             .create(
                                     "nuts",
-                                    new InferenceConfig(
+                                    InferenceConfig.of(
                                             NUTS, RandomKey.of(3), ProgressListener.NONE))
                             .fit(TestModels.logistic(3).model(TestModels.shard(rows).toBatch(b)))
                             .draws(RandomKey.of(3), 0);

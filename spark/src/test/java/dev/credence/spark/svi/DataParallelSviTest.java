@@ -13,6 +13,7 @@ import dev.credence.inference.vi.Svi;
 import dev.credence.inference.vi.SviResult;
 import dev.credence.inference.vi.SviSettings;
 import dev.credence.inference.vi.TraceElbo;
+import dev.credence.io.CheckpointStore;
 import dev.credence.spark.ExecutorBackends;
 import dev.credence.spark.LocalSpark;
 import dev.credence.spark.Shards;
@@ -104,10 +105,22 @@ class DataParallelSviTest {
                 new DataParallelSvi(shards, spec(), Adam.of(0.05))
                         .run(key, SviSettings.of(20), ProgressListener.NONE);
         new DataParallelSvi(shards, spec(), Adam.of(0.05))
-                .run(key, new SviSettings(12, 100, 6, dir, false), ProgressListener.NONE);
+                .run(
+                        key,
+                        new SviSettings(
+                                12, 100, 6, CheckpointStore.at(dir.resolve("svi.ckpt")), false),
+                        ProgressListener.NONE);
         SviResult resumed =
                 new DataParallelSvi(shards, spec(), Adam.of(0.05))
-                        .run(key, new SviSettings(20, 100, 6, dir, true), ProgressListener.NONE);
+                        .run(
+                                key,
+                                new SviSettings(
+                                        20,
+                                        100,
+                                        6,
+                                        CheckpointStore.at(dir.resolve("svi.ckpt")),
+                                        true),
+                                ProgressListener.NONE);
         assertEquals(20, resumed.state().step());
         double[] a = flat(whole);
         double[] c = flat(resumed);

@@ -1,7 +1,6 @@
 package dev.credence.models.bnn.baseline;
 
 import dev.credence.api.autodiff.Autodiff;
-import dev.credence.api.data.Minibatches;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.Normal;
 import dev.credence.api.optim.Adam;
@@ -9,6 +8,7 @@ import dev.credence.api.optim.Optimizer;
 import dev.credence.api.optim.OptimizerState;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.data.Minibatches;
 import dev.credence.models.bnn.Likelihood;
 import dev.credence.models.bnn.Mlp;
 import dev.credence.models.bnn.WeightSamples;

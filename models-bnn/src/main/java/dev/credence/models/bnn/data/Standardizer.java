@@ -2,10 +2,10 @@ package dev.credence.models.bnn.data;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.InvalidDataException;
-import dev.credence.api.io.HostArray;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.HostArray;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.InvalidDataException;
 import dev.credence.models.bnn.predict.RegressionDraws;
 import java.util.ArrayList;
 import java.util.List;

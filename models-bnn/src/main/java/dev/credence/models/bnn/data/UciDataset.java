@@ -1,7 +1,7 @@
 package dev.credence.models.bnn.data;
 
-import dev.credence.api.data.Dataset;
-import dev.credence.api.io.HostArray;
+import dev.credence.io.HostArray;
+import dev.credence.io.data.Dataset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

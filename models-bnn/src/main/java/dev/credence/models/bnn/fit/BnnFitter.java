@@ -100,7 +100,7 @@ public final class BnnFitter {
                 posterior = svi(model, options, key);
                 predictor =
                         new PosteriorPredictor(
-                                posterior, model, "SVI " + options.get("guide", "meanfield"));
+                                posterior, model, "SVI " + options.get(BnnOptions.GUIDE));
             }
             default -> predictor = point(model, options, key);
         }
@@ -108,46 +108,48 @@ public final class BnnFitter {
     }
 
     private Posterior nuts(BnnModel model, FitOptions options, RandomKey key) {
-        InferenceConfig c = new InferenceConfig(options.values(), key, listener);
+        InferenceConfig c = InferenceConfig.of(options.values(), key, listener);
         return inferences.create("nuts", c).fit(model.withBatchSize(model.size()));
     }
 
     private Posterior svi(BnnModel model, FitOptions o, RandomKey key) {
         RandomKey[] k = key.split(3);
-        int batch = Math.min(o.getInt("batch-size", 32), model.size());
+        int batch = Math.min(o.get(BnnOptions.BATCH_SIZE), model.size());
         BnnModel m = model.withBatchSize(batch);
-        Map<String, String> c = new LinkedHashMap<>();
-        int epochs = o.getInt("epochs", 40);
+        Map<String, Object> c = new LinkedHashMap<>();
+        int epochs = o.get(BnnOptions.EPOCHS);
         double lr = o.getDouble("lr", SVI_LR);
         double lrFinal = o.getDouble("lr-final", lr / SVI_DECAY);
-        c.put("epochs", "" + epochs);
-        c.put("lr", "" + lr);
+        c.put("epochs", epochs);
+        c.put("lr", lr);
         if (lrFinal != lr) {
             // Exponential decay from lr to lr-final over the run, through the provider's
             // clipped Adam with clipping effectively off.
             long steps = (long) epochs * ((m.size() + batch - 1) / batch);
             c.put("optimizer", "clipped-adam");
-            c.put("clip", "1e12");
-            c.put("lr-decay", "" + Math.pow(lrFinal / lr, 1.0 / Math.max(1, steps)));
+            c.put("clip", 1e12);
+            c.put("lr-decay", Math.pow(lrFinal / lr, 1.0 / Math.max(1, steps)));
         }
-        c.put("particles", "" + o.getInt("particles", 1));
-        c.put("report-every", "" + 100);
-        String guide = o.get("guide", "meanfield");
+        c.put("particles", o.get(BnnOptions.PARTICLES));
+        c.put("report-every", 100);
+        String guide = o.get(BnnOptions.GUIDE);
         Model target;
         if (guide.equals("meanfield")) {
-            Estimator e = Estimator.parse(o.get("estimator", "local"));
+            Estimator e = Estimator.parse(o.get(BnnOptions.ESTIMATOR));
             GuideTap tap = e == Estimator.REPARAMETERISATION ? null : new GuideTap();
             MeanFieldGuide q = meanField(m, o, k[0]).withTap(tap);
             BnnModel local =
-                    m.withEstimator(e).withTap(tap).withLocalSamples(o.getInt("local-samples", 1));
+                    m.withEstimator(e)
+                            .withTap(tap)
+                            .withLocalSamples(o.get(BnnOptions.LOCAL_SAMPLES));
             target = new GuidedModel(local, q);
             c.put("elbo", "meanfield");
         } else {
             target = m;
             c.put("guide", guide);
             c.put("elbo", guide.equals("normal") ? "meanfield" : "trace");
-            c.put("init-scale", "" + o.getDouble("init-scale", SVI_INIT_SCALE));
-            c.put("rank", "" + o.getInt("rank", 0));
+            c.put("init-scale", o.get(BnnOptions.INIT_SCALE));
+            c.put("rank", o.get(BnnOptions.RANK));
         }
         return inferences.create("svi", new InferenceConfig(c, k[1], listener)).fit(target);
     }
@@ -155,12 +157,12 @@ public final class BnnFitter {
     /** Bayes by Backprop's guide, random or MOPED-initialised. */
     private static MeanFieldGuide meanField(BnnModel m, FitOptions o, RandomKey key) {
         String noise = m.likelihood().hasNoiseSite() ? Likelihood.NOISE_SITE : null;
-        if (o.getBoolean("moped", false)) {
+        if (o.get(BnnOptions.MOPED)) {
             // MOPED (Krishnan et al. 2020): first a MAP network on the same minibatches, for as
             // many epochs, at the point baselines' step size.
             TrainSettings s =
                     new TrainSettings(
-                            o.getInt("epochs", 40),
+                            o.get(BnnOptions.EPOCHS),
                             m.batchSize(),
                             0.01,
                             priorScale(m.prior(), 1),
@@ -171,7 +173,7 @@ public final class BnnFitter {
                     t.weights(),
                     noise,
                     noise == null ? 1 : t.noise(),
-                    o.getDouble("moped-delta", 0.1));
+                    o.get(BnnOptions.MOPED_DELTA));
         }
         return MeanFieldGuide.random(
                 m.weightShapes(),
@@ -179,25 +181,31 @@ public final class BnnFitter {
                 m.x().backend(),
                 m.x().dtype(),
                 key,
-                o.getDouble("init-scale", SVI_INIT_SCALE),
-                o.getDouble("init-noise", PointTrainer.INITIAL_NOISE));
+                o.get(BnnOptions.INIT_SCALE),
+                o.get(BnnOptions.INIT_NOISE));
     }
 
     private static Predictor point(BnnModel m, FitOptions o, RandomKey key) {
         TrainSettings s =
                 new TrainSettings(
-                        o.getInt("epochs", 40),
-                        Math.min(o.getInt("batch-size", 32), m.size()),
+                        o.get(BnnOptions.EPOCHS),
+                        Math.min(o.get(BnnOptions.BATCH_SIZE), m.size()),
                         o.getDouble("lr", 0.01),
                         o.getDouble("prior-scale", priorScale(m.prior(), 1)),
-                        o.method().equals("mcdropout") ? o.getDouble("dropout", 0.05) : 0);
+                        o.method().equals("mcdropout") ? o.get(BnnOptions.DROPOUT) : 0);
         return switch (o.method()) {
             case "map" -> PointTrainer.map(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
             case "mcdropout" ->
                     PointTrainer.mcDropout(m.mlp(), m.likelihood(), m.x(), m.y(), s, key);
             default ->
                     PointTrainer.ensemble(
-                            m.mlp(), m.likelihood(), m.x(), m.y(), s, o.getInt("members", 5), key);
+                            m.mlp(),
+                            m.likelihood(),
+                            m.x(),
+                            m.y(),
+                            s,
+                            o.get(BnnOptions.MEMBERS),
+                            key);
         };
     }
 

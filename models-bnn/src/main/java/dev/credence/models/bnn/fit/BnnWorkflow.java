@@ -2,15 +2,17 @@ package dev.credence.models.bnn.fit;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.CsvFormat;
-import dev.credence.api.data.CsvReader;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.InvalidDataException;
+import dev.credence.api.infer.Draws;
+import dev.credence.api.infer.DrawsPosterior;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.ProgressListener;
-import dev.credence.api.io.HostArray;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.HostArray;
+import dev.credence.io.data.CsvFormat;
+import dev.credence.io.data.CsvReader;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.InvalidDataException;
 import dev.credence.models.bnn.BnnModel;
 import dev.credence.models.bnn.PosteriorPredictor;
 import dev.credence.models.bnn.WeightSamples;
@@ -108,6 +110,31 @@ public final class BnnWorkflow {
      */
     public SavedNetwork fit(
             TableInput table, NetworkSpec spec, FitOptions options, long seed, int draws) {
+        return fitWithDraws(table, spec, options, seed, draws).network();
+    }
+
+    /**
+     * A fitted network with the MCMC draws of its weights when a sampler fitted it, for convergence
+     * diagnostics.
+     *
+     * @param network the network, ready to save
+     * @param mcmc the sampler's draws, or null for other methods
+     */
+    public record Fit(SavedNetwork network, Draws mcmc) {}
+
+    /**
+     * Fits as {@link #fit(TableInput, NetworkSpec, FitOptions, long, int)} does, and keeps the
+     * sampler's draws.
+     *
+     * @param table features and targets
+     * @param spec the network
+     * @param options the inference method and its options
+     * @param seed the seed of the fit
+     * @param draws the number of posterior weight draws to keep (Bayesian methods)
+     * @return the network and, for NUTS, its draws
+     */
+    public Fit fitWithDraws(
+            TableInput table, NetworkSpec spec, FitOptions options, long seed, int draws) {
         Dataset train = table.data();
         Standardizer st = requireFittable(table, spec);
         Tensor x = st.features(train.features(), backend, DType.FLOAT64);
@@ -122,8 +149,11 @@ public final class BnnWorkflow {
                         ? p.toWeightSamples(k[1], draws)
                         : (WeightSamples) fit.predictor();
         requireFinite(samples, options);
-        return new SavedNetwork(
-                spec, x.dim(1), classes, st, samples, table.features(), table.target());
+        Draws mcmc = fit.posterior() instanceof DrawsPosterior dp ? dp.draws() : null;
+        return new Fit(
+                new SavedNetwork(
+                        spec, x.dim(1), classes, st, samples, table.features(), table.target()),
+                mcmc);
     }
 
     /**

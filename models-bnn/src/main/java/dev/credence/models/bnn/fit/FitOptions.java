@@ -1,90 +1,21 @@
 package dev.credence.models.bnn.fit;
 
+import dev.credence.api.infer.Option;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * String options for {@link BnnFitter}, as a command line gives them, with their defaults and the
- * inference methods that read them. Unknown names are rejected with the list of known ones.
- *
- * <table class="striped">
- *   <caption>Options</caption>
- *   <tr><th>option</th><th>default</th><th>used by</th><th>meaning</th></tr>
- *   <tr><td>epochs</td><td>40</td><td>svi, map, mcdropout, ensemble</td><td>passes over the
- *       data</td></tr>
- *   <tr><td>batch-size</td><td>32</td><td>svi, map, mcdropout, ensemble</td><td>minibatch
- *       size</td></tr>
- *   <tr><td>lr</td><td>0.03 (svi), 0.01</td><td>svi, map, mcdropout, ensemble</td><td>Adam
- *       step size</td></tr>
- *   <tr><td>lr-final</td><td>lr / 30</td><td>svi</td><td>the step size reached at the end by
- *       exponential decay</td></tr>
- *   <tr><td>guide</td><td>meanfield</td><td>svi</td><td>meanfield (Bayes by Backprop, with the
- *       estimator and MOPED options) or an automatic guide of the svi provider: normal, diagonal,
- *       lowrank, mvn, delta</td></tr>
- *   <tr><td>estimator</td><td>local</td><td>svi meanfield</td><td>reparam, local (local
- *       reparameterisation trick) or flipout</td></tr>
- *   <tr><td>moped</td><td>false</td><td>svi meanfield</td><td>initialise from a MAP network
- *       (MOPED)</td></tr>
- *   <tr><td>moped-delta</td><td>0.1</td><td>svi meanfield</td><td>MOPED's relative initial
- *       standard deviation</td></tr>
- *   <tr><td>init-scale</td><td>0.0001</td><td>svi</td><td>initial standard deviation of the
- *       guide</td></tr>
- *   <tr><td>init-noise</td><td>0.5</td><td>svi meanfield</td><td>initial median of the noise
- *       scale (standardised units)</td></tr>
- *   <tr><td>particles</td><td>1</td><td>svi</td><td>ELBO samples per step</td></tr>
- *   <tr><td>local-samples</td><td>1</td><td>svi meanfield, local or flipout</td><td>copies of
- *       each example with independent local noise ({@link
- *       dev.credence.models.bnn.BnnModel#withLocalSamples})</td></tr>
- *   <tr><td>rank</td><td>0</td><td>svi lowrank</td><td>rank of the low-rank guide (0:
- *       automatic)</td></tr>
- *   <tr><td>chains, num-warmup, num-samples, adapt-delta, max-tree-depth, dense-metric,
- *       threads</td><td>provider's</td><td>nuts</td><td>passed to the NUTS provider</td></tr>
- *   <tr><td>prior-scale</td><td>from the model</td><td>map, mcdropout, ensemble</td><td>Gaussian
- *       prior (weight decay) standard deviation</td></tr>
- *   <tr><td>dropout</td><td>0.05</td><td>mcdropout</td><td>dropout rate</td></tr>
- *   <tr><td>members</td><td>5</td><td>ensemble</td><td>networks in the ensemble</td></tr>
- * </table>
+ * Options for {@link BnnFitter}, as a command line gives them (text by name), checked against the
+ * typed schema of {@link BnnOptions}: the names a method reads, and each value's type and range. An
+ * unknown name is refused with the list of the method's options, a bad value with the schema's
+ * message.
  */
 public final class FitOptions {
     /** The inference methods {@link BnnFitter} knows. */
     public static final List<String> METHODS =
             List.of("nuts", "svi", "map", "mcdropout", "ensemble");
-
-    private static final List<String> TRAINING = List.of("epochs", "batch-size", "lr");
-    private static final Map<String, List<String>> KNOWN =
-            Map.of(
-                    "svi",
-                    List.of(
-                            "epochs",
-                            "batch-size",
-                            "lr",
-                            "lr-final",
-                            "guide",
-                            "estimator",
-                            "moped",
-                            "moped-delta",
-                            "init-scale",
-                            "init-noise",
-                            "particles",
-                            "local-samples",
-                            "rank"),
-                    "nuts",
-                    List.of(
-                            "chains",
-                            "num-warmup",
-                            "num-samples",
-                            "adapt-delta",
-                            "max-tree-depth",
-                            "dense-metric",
-                            "threads"),
-                    "map",
-                    concat(TRAINING, List.of("prior-scale")),
-                    "mcdropout",
-                    concat(TRAINING, List.of("prior-scale", "dropout")),
-                    "ensemble",
-                    concat(TRAINING, List.of("prior-scale", "members")));
 
     private final String method;
     private final Map<String, String> values;
@@ -92,12 +23,6 @@ public final class FitOptions {
     private FitOptions(String method, Map<String, String> values) {
         this.method = method;
         this.values = Map.copyOf(values);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return List.copyOf(out);
     }
 
     /**
@@ -115,18 +40,20 @@ public final class FitOptions {
             throw new IllegalArgumentException(
                     "unknown inference '" + method + "' for a network; known: " + METHODS);
         }
-        List<String> known = KNOWN.get(m);
+        Map<String, Option<?>> known = new LinkedHashMap<>();
+        BnnOptions.of(m).forEach(o -> known.put(o.name(), o));
         for (Map.Entry<String, String> e : options.entrySet()) {
-            if (!known.contains(e.getKey())) {
+            Option<?> o = known.get(e.getKey());
+            if (o == null) {
                 throw new IllegalArgumentException(
                         "option '"
                                 + e.getKey()
                                 + "' is not used by "
                                 + m
                                 + "; its options: "
-                                + known);
+                                + known.keySet());
             }
-            FitOptionRules.check(e.getKey(), e.getValue());
+            o.value(e.getValue());
         }
         return new FitOptions(m, new LinkedHashMap<>(options));
     }
@@ -167,6 +94,18 @@ public final class FitOptions {
         return getInt("num-samples", 1000);
     }
 
+    /**
+     * Returns an option's value, checked and typed by its schema, or its default when not given.
+     *
+     * @param <T> the option's type
+     * @param option the option, one of {@link BnnOptions}
+     * @return the value, or the default (null where the default depends on the fit)
+     */
+    public <T> T get(Option<T> option) {
+        String v = values.get(option.name());
+        return v == null ? option.defaultValue() : option.value(v);
+    }
+
     String get(String name, String fallback) {
         return values.getOrDefault(name, fallback).trim();
     }
@@ -189,20 +128,6 @@ public final class FitOptions {
             throw new IllegalArgumentException(
                     "option '" + name + "' must be a number, found '" + v + "'", e);
         }
-    }
-
-    boolean getBoolean(String name, boolean fallback) {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default ->
-                    throw new IllegalArgumentException(
-                            "option '" + name + "' must be true or false, found '" + v + "'");
-        };
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.credence.models.bnn.fit;
 
+import dev.credence.io.data.CsvWriter;
 import dev.credence.models.bnn.metrics.ClassificationMetrics;
 import dev.credence.models.bnn.metrics.RegressionMetrics;
 import dev.credence.models.bnn.predict.PredictiveDraws;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,21 +37,15 @@ public record PredictionTable(
      * @throws IOException if it cannot be written
      */
     public void writeCsv(Path file) throws IOException {
-        StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
+        List<List<String>> table = new ArrayList<>(rows.length);
         for (double[] r : rows) {
-            for (int j = 0; j < r.length; j++) {
-                if (j > 0) {
-                    sb.append(',');
-                }
-                sb.append(Double.isNaN(r[j]) ? "" : String.format(Locale.ROOT, "%.6g", r[j]));
+            List<String> cells = new ArrayList<>(r.length);
+            for (double v : r) {
+                cells.add(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v));
             }
-            sb.append('\n');
+            table.add(cells);
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, sb, StandardCharsets.UTF_8);
+        CsvWriter.write(file, columns, table);
     }
 
     /**

@@ -1,13 +1,13 @@
 package dev.credence.models.bnn.fit;
 
-import dev.credence.api.data.CsvFormat;
-import dev.credence.api.data.CsvReader;
-import dev.credence.api.data.CsvTable;
-import dev.credence.api.data.Dataset;
-import dev.credence.api.data.InvalidDataException;
-import dev.credence.api.data.MissingValues;
-import dev.credence.api.io.FileFormatException;
-import dev.credence.api.io.HostArray;
+import dev.credence.io.FileFormatException;
+import dev.credence.io.HostArray;
+import dev.credence.io.data.CsvFormat;
+import dev.credence.io.data.CsvReader;
+import dev.credence.io.data.CsvTable;
+import dev.credence.io.data.Dataset;
+import dev.credence.io.data.InvalidDataException;
+import dev.credence.io.data.MissingValues;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

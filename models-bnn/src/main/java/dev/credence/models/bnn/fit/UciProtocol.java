@@ -2,10 +2,10 @@ package dev.credence.models.bnn.fit;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
-import dev.credence.api.data.Dataset;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.io.data.Dataset;
 import dev.credence.models.bnn.BnnModel;
 import dev.credence.models.bnn.data.Standardizer;
 import dev.credence.models.bnn.data.UciDataset;

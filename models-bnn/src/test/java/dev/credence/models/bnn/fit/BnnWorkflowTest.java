@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
-import dev.credence.api.data.Dataset;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.nn.Activation;
 import dev.credence.api.random.RandomKey;
+import dev.credence.io.data.Dataset;
 import dev.credence.models.bnn.data.ToyRegression;
 import dev.credence.models.bnn.layer.WeightPrior;
 import dev.credence.models.bnn.predict.RegressionDraws;
@@ -149,8 +149,8 @@ class BnnWorkflowTest {
         ToyRegression t = ToyRegression.gap(60, 0.1, RandomKey.of(2));
         Dataset train =
                 Dataset.of(
-                        dev.credence.api.io.HostArray.ofDoubles(t.x(), t.x().length, 1),
-                        dev.credence.api.io.HostArray.ofDoubles(t.y(), t.y().length));
+                        dev.credence.io.HostArray.ofDoubles(t.x(), t.x().length, 1),
+                        dev.credence.io.HostArray.ofDoubles(t.y(), t.y().length));
         NetworkSpec spec =
                 new NetworkSpec(
                         new int[] {16}, Activation.TANH, "homoscedastic", WeightPrior.normal(1));
@@ -177,8 +177,8 @@ class BnnWorkflowTest {
         ToyRegression t = ToyRegression.gap(60, 0.1, RandomKey.of(3));
         Dataset train =
                 Dataset.of(
-                        dev.credence.api.io.HostArray.ofDoubles(t.x(), t.x().length, 1),
-                        dev.credence.api.io.HostArray.ofDoubles(t.y(), t.y().length));
+                        dev.credence.io.HostArray.ofDoubles(t.x(), t.x().length, 1),
+                        dev.credence.io.HostArray.ofDoubles(t.y(), t.y().length));
         NetworkSpec spec =
                 new NetworkSpec(
                         new int[] {8}, Activation.TANH, "homoscedastic", WeightPrior.normal(1));

@@ -44,45 +44,36 @@ class FitOptionsTest {
                 "svi",
                 "epochs",
                 "ten",
-                "option 'epochs' must be an integer from 1 to 100000, found 'ten'"
+                "option 'epochs' must be an integer in [1, 100000], found 'ten'"
             },
-            {
-                "map",
-                "epochs",
-                "0",
-                "option 'epochs' must be an integer from 1 to 100000, found '0'"
-            },
-            {"map", "lr", "-1", "option 'lr' must be a positive finite number, found '-1'"},
-            {"svi", "lr", "NaN", "option 'lr' must be a positive finite number, found 'NaN'"},
-            {
-                "mcdropout",
-                "dropout",
-                "1",
-                "option 'dropout' must be a number from 0 up to (not including) 1, found '1'"
-            },
+            {"map", "epochs", "0", "option 'epochs' must be an integer in [1, 100000], found '0'"},
+            {"map", "lr", "-1", "option 'lr' must be a number in (0, inf), found '-1'"},
+            {"svi", "lr", "NaN", "option 'lr' must be a number in (0, inf), found 'NaN'"},
+            {"mcdropout", "dropout", "1", "option 'dropout' must be a number in [0, 1), found '1'"},
             {
                 "nuts",
                 "adapt-delta",
                 "0",
-                "option 'adapt-delta' must be a number strictly between 0 and 1, found '0'"
+                "option 'adapt-delta' must be a number in (0, 1), found '0'"
             },
             {
                 "svi",
                 "guide",
                 "foo",
-                "option 'guide' must be one of meanfield, normal, diagonal, lowrank, mvn, delta, found 'foo'"
+                "option 'guide' must be one of meanfield|normal|diagonal|lowrank|mvn|delta, found 'foo'"
             },
             {
                 "svi",
                 "estimator",
                 "foo",
-                "option 'estimator' must be one of reparam, local (or lrt), flipout, found 'foo'"
+                "option 'estimator' must be one of reparam|reparameterisation|reparameterization|local|lrt|flipout,"
+                        + " found 'foo'"
             },
             {
                 "ensemble",
                 "members",
                 "0",
-                "option 'members' must be an integer from 1 to 1000, found '0'"
+                "option 'members' must be an integer in [1, 1000], found '0'"
             }
         };
         for (String[] c : cases) {
@@ -95,6 +86,10 @@ class FitOptionsTest {
         assertEquals(
                 0.0, FitOptions.of("mcdropout", Map.of("dropout", "0")).getDouble("dropout", 1));
         assertEquals("lrt", FitOptions.of("svi", Map.of("estimator", "lrt")).get("estimator", ""));
+        assertEquals(
+                "lrt", FitOptions.of("svi", Map.of("estimator", "LRT")).get(BnnOptions.ESTIMATOR));
+        assertEquals(40, FitOptions.of("svi", Map.of()).get(BnnOptions.EPOCHS), "the default");
+        assertEquals(7, FitOptions.of("map", Map.of("epochs", " 7")).get(BnnOptions.EPOCHS));
     }
 
     @Test

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credence.api.data.InvalidDataException;
-import dev.credence.api.data.MissingValues;
-import dev.credence.api.io.FileFormatException;
+import dev.credence.io.FileFormatException;
+import dev.credence.io.data.InvalidDataException;
+import dev.credence.io.data.MissingValues;
 import dev.credence.models.bnn.data.Standardizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
