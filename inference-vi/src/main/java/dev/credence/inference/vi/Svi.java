@@ -282,7 +282,7 @@ public final class Svi {
             double[] history,
             ProgressWindow window,
             SviSettings settings,
-            Path file,
+            StateStore file,
             RandomKey runKey) {
         if (!r.ok()) {
             double lastFinite = lastFinite(history, (int) at);
