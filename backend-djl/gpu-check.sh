@@ -2,7 +2,7 @@
 # Runs the backend conformance kit on djl-gpu (PyTorch on a CUDA GPU through DJL).
 #
 # Usage, on a machine with an NVIDIA GPU, a JDK 17 and this repository:
-#   backend-djl/gpu-check.sh [--device N] [--offline-only] [--skip-build]
+#   backend-djl/gpu-check.sh [--device N] [--offline-only] [--skip-build] [--vae-epochs N]
 #
 # A CUDA build of libtorch 2.7.1 is needed; the build's own dependencies bring the CPU build only.
 # The script takes the first of:
@@ -12,18 +12,23 @@
 # --skip-build uses the api, tck and backend-jvm already installed in the local Maven repository.
 # It prints the GPU, the libtorch it chose, and the kit's counts; exit status 0 means the whole kit
 # passed on the GPU, 1 that tests failed or were skipped (the reason is printed), 2 a set-up error.
+# Then (unless --vae-epochs 0; default 2) it times the reference VAE (784-400-20, batch 128, Adam)
+# on djl-gpu against PyTorch on the same GPU (gpu-vae-torch.py, needs a CUDA torch in python3 and
+# ../shared/anchors); VAE_DATA is the Fashion-MNIST folder (default: Debian's dataset package).
 set -euo pipefail
 
 device=0
 offline_only=false
 skip_build=false
+vae_epochs=2
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --device) device="$2"; shift 2 ;;
     --offline-only) offline_only=true; shift ;;
     --skip-build) skip_build=true; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) echo "gpu-check: unknown argument '$1' (allowed: --device N, --offline-only, --skip-build)" >&2; exit 2 ;;
+    --vae-epochs) vae_epochs="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "gpu-check: unknown argument '$1' (allowed: --device N, --offline-only, --skip-build, --vae-epochs N)" >&2; exit 2 ;;
   esac
 done
 
@@ -105,7 +110,30 @@ if [[ "${skipped:-0}" -gt 0 ]]; then
   echo "Skipped because:"
   grep -o 'Assumption failed: [^]]*' "$report" | head -1 | cut -c1-2000 || true
 fi
+kit_failed=false
 if [[ $status -ne 0 || "${tests:-0}" -eq 0 || "${skipped:-0}" -eq "${tests:-0}" ]]; then
+  kit_failed=true
+fi
+
+if [[ "$vae_epochs" -gt 0 && "$kit_failed" == false ]]; then
+  echo "== VAE, $vae_epochs epochs: PyTorch on cuda:$device, then Credence on djl-gpu (device $device)"
+  data="${VAE_DATA:-/usr/share/datasets/fashion-mnist}"
+  ./mvnw -q -B ${mvn_offline[@]+"${mvn_offline[@]}"} ${profile[@]+"${profile[@]}"} install -pl bench -am \
+    -DskipTests -Dspotless.check.skip=true
+  ./mvnw -q -B ${mvn_offline[@]+"${mvn_offline[@]}"} ${profile[@]+"${profile[@]}"} dependency:build-classpath \
+    -pl bench -Dmdep.outputFile=target/classpath.txt
+  python3 backend-djl/gpu-vae-torch.py "$root/../shared/anchors" "$data" "$vae_epochs" "$device" \
+    | tee backend-djl/target/gpu-vae-torch.txt
+  java -Xmx4g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+    dev.credence.bench.anchors.VaeBackendRun djl-gpu "$vae_epochs" "$data" \
+    | grep -v '^SLF4J' | tee backend-djl/target/gpu-vae-credence.txt
+  echo "| epoch | PyTorch s | djl-gpu s | ratio | PyTorch test loss | djl-gpu test loss |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  paste <(grep '^epoch' backend-djl/target/gpu-vae-torch.txt) \
+        <(grep '^credence.* epoch' backend-djl/target/gpu-vae-credence.txt) \
+    | awk '{ printf "| %d | %.2f | %.2f | %.2fx | %s | %s |\n", $2, $4, $13, $13 / $4, $8, $17 }'
+fi
+if [[ "$kit_failed" == true ]]; then
   exit 1
 fi
 echo "gpu-check: the conformance kit passed on djl-gpu"

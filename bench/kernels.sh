@@ -10,4 +10,8 @@ cache="${CREDENCE_NATIVE_CACHE:-$HOME/.cache/credence}"
 (cd "$root" && ./mvnw -q -B install -pl bench -am -DskipTests -Dspotless.check.skip=true \
     && ./mvnw -q -B dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt)
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
-java -Dcredence.native.cache="$cache" -cp "$cp" dev.credence.bench.BenchMain --backends "$backends" "$@"
+# The jvm backend's vectorised kernels need the JDK's incubator module jdk.incubator.vector
+# (VECTOR=off leaves it out, to measure the plain loops; the JVM then prints no incubator warning).
+vector=(--add-modules jdk.incubator.vector)
+[ "${VECTOR:-on}" = off ] && vector=()
+java ${vector[@]+"${vector[@]}"} -Dcredence.native.cache="$cache" -cp "$cp" dev.credence.bench.BenchMain --backends "$backends" "$@"

@@ -6,5 +6,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$root" && ./mvnw -q -B package -pl bench -am -DskipTests -Dspotless.check.skip=true)
-exec java -cp "$root/bench/target/benchmarks.jar" dev.credence.bench.uci.UciBenchmark \
+# The jvm backend's vectorised kernels need the JDK's incubator module jdk.incubator.vector
+# (VECTOR=off leaves it out, to measure the plain loops; the JVM then prints no incubator warning).
+vector=(--add-modules jdk.incubator.vector)
+[ "${VECTOR:-on}" = off ] && vector=()
+exec java ${vector[@]+"${vector[@]}"} -cp "$root/bench/target/benchmarks.jar" dev.credence.bench.uci.UciBenchmark \
     --data "$root/../shared/data/uci" --out "$root/bench/target/uci" "$@"

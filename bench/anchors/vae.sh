@@ -18,5 +18,9 @@ export PYTHON
 (cd "$root" && ./mvnw -q -B install -pl bench -am -DskipTests -Dspotless.check.skip=true \
     && ./mvnw -q -B dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt)
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
-java -Xmx4g -Dcredence.native.cache="$cache" -cp "$cp" \
+# The jvm backend's vectorised kernels need the JDK's incubator module jdk.incubator.vector
+# (VECTOR=off leaves it out, to measure the plain loops; the JVM then prints no incubator warning).
+vector=(--add-modules jdk.incubator.vector)
+[ "${VECTOR:-on}" = off ] && vector=()
+java ${vector[@]+"${vector[@]}"} -Xmx4g -Dcredence.native.cache="$cache" -cp "$cp" \
     dev.credence.bench.anchors.VaeVsTorch "$anchors/vae_torch.py" "$epochs" "$backends"

@@ -5,6 +5,8 @@
  */
 module dev.credence.backend.jvm {
     requires dev.credence.api;
+    // The Vector API (an incubator module on JDK 17): used when the JVM has it, see Simd.
+    requires static jdk.incubator.vector;
 
     provides dev.credence.api.backend.BackendProvider with
             dev.credence.backend.jvm.JvmBackendProvider;

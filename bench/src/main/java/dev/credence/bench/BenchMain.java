@@ -61,7 +61,7 @@ public final class BenchMain {
                         .measurementTime(TimeValue.seconds(1))
                         .forks(forks)
                         .shouldFailOnError(false)
-                        .jvmArgsAppend("-Xmx4g");
+                        .jvmArgsAppend(forkArgs());
         List<String> includes = new ArrayList<>();
         if (only.isEmpty() || only.equals("tiny")) {
             includes.add(TinyOpBench.class.getSimpleName());
@@ -78,6 +78,17 @@ public final class BenchMain {
         Collection<RunResult> results = new Runner(o.build()).run();
         System.out.println();
         System.out.println(table(results));
+    }
+
+    /**
+     * The forked JVMs' options: a 4 GB heap, and the Vector API when this JVM has it (the jvm
+     * backend's vectorised kernels use it; bench/kernels.sh adds it unless VECTOR=off).
+     */
+    private static String[] forkArgs() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            return new String[] {"-Xmx4g", "--add-modules=jdk.incubator.vector"};
+        }
+        return new String[] {"-Xmx4g"};
     }
 
     static String table(Collection<RunResult> results) {

@@ -1,11 +1,14 @@
 package dev.credence.api.model;
 
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import dev.credence.api.dist.Distribution;
 import dev.credence.api.dist.Unit;
 import dev.credence.api.dist.Validation;
 import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Program;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -291,7 +294,7 @@ public final class ModelContext {
                                         + " under Handlers.seed(model, key), or replay the"
                                         + " subsample from another trace");
                     }
-                    m.setSubsample(subsample(m.key(), m.plateSize(), m.plateSubsampleSize()));
+                    m.setSubsample(drawSubsample(m.key(), m.plateSize(), m.plateSubsampleSize()));
                 }
             }
             default -> {}
@@ -314,6 +317,24 @@ public final class ModelContext {
                                 + init);
             }
         }
+    }
+
+    /**
+     * Draws a subsample with {@link #subsample}; with a key that follows a run ({@link
+     * RandomKey#perRun}) while a {@link Program} is recorded, the index tensor later made from it
+     * is declared as a {@link dev.credence.api.tensor.Feed} that draws the subsample of each
+     * replayed run.
+     */
+    private static int[] drawSubsample(RandomKey key, int n, int b) {
+        int[] idx = subsample(key, n, b);
+        if (key.followsRun() && Program.isRecording()) {
+            Shape shape = Shape.of(b);
+            Program.feedInts(
+                    idx,
+                    (backend, run) ->
+                            backend.fromInts(subsample(key.atRun(run), n, b), shape, DType.INT32));
+        }
+        return idx;
     }
 
     /** The first {@code b} entries of a random permutation of {@code 0..n-1} (Fisher-Yates). */

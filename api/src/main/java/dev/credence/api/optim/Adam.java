@@ -120,9 +120,6 @@ public final class Adam implements Optimizer {
     public Update step(List<Tensor> params, List<Tensor> grads, OptimizerState state) {
         Optimizer.checkAligned(params, grads, state, 2);
         long t = state.step() + 1;
-        double rate = lr.at(t);
-        double c1 = 1 - Math.pow(beta1, t);
-        double c2 = 1 - Math.pow(beta2, t);
         List<Tensor> out = new ArrayList<>();
         List<Tensor> ms = new ArrayList<>();
         List<Tensor> vs = new ArrayList<>();
@@ -137,12 +134,14 @@ public final class Adam implements Optimizer {
                     g = g.add(p.mul(weightDecay));
                 }
                 if (weightDecay > 0 && decoupled) {
-                    p = p.mul(1 - rate * weightDecay);
+                    p = p.mul(Optimizer.stepScalar(p, t, s -> 1 - lr.at(s) * weightDecay));
                 }
                 Tensor m = state.slots().get(0).get(i).mul(beta1).add(g.mul(1 - beta1));
                 Tensor v = state.slots().get(1).get(i).mul(beta2).add(g.square().mul(1 - beta2));
+                Tensor c2 = Optimizer.stepScalar(p, t, s -> 1 - Math.pow(beta2, s));
+                Tensor rate = Optimizer.stepScalar(p, t, s -> lr.at(s) / (1 - Math.pow(beta1, s)));
                 Tensor denom = v.div(c2).sqrt().add(eps);
-                out.add(p.sub(m.div(denom).mul(rate / c1)));
+                out.add(p.sub(m.div(denom).mul(rate)));
                 ms.add(m);
                 vs.add(v);
             }

@@ -1,7 +1,10 @@
 package dev.credence.api.optim;
 
+import dev.credence.api.tensor.Feed;
+import dev.credence.api.tensor.Program;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * A first-order optimizer as a pure state transition: parameters, gradients and state in; new
@@ -109,5 +112,25 @@ public interface Optimizer {
             s.add(params.stream().map(p -> p.detach().zerosLike()).toList());
         }
         return new OptimizerState(0, s);
+    }
+
+    /**
+     * A scalar that depends on the step count, such as a scheduled rate or a bias correction, for
+     * use inside {@link #step}. Made as {@code like.scalarLike(value(t))}; while a {@link Program}
+     * is recorded it is also declared as a {@link Feed} whose step moves with the replayed run, so
+     * a compiled training step computes it afresh at every step instead of freezing the recorded
+     * value.
+     *
+     * @param like gives the dtype and backend
+     * @param t the step count the value is for ({@code state.step() + 1} in {@link #step})
+     * @param value the scalar as a function of the step count
+     * @return the scalar tensor
+     */
+    static Tensor stepScalar(Tensor like, long t, LongToDoubleFunction value) {
+        Tensor s = like.scalarLike(value.applyAsDouble(t));
+        if (Program.isRecording()) {
+            Program.feed(s, Feed.scalar(s, t, value));
+        }
+        return s;
     }
 }

@@ -57,7 +57,6 @@ public final class Sgd implements Optimizer {
     public Update step(List<Tensor> params, List<Tensor> grads, OptimizerState state) {
         Optimizer.checkAligned(params, grads, state, 1);
         long t = state.step() + 1;
-        double rate = lr.at(t);
         List<Tensor> out = new ArrayList<>();
         List<Tensor> vel = new ArrayList<>();
         try (var off = Autodiff.noGrad()) {
@@ -69,7 +68,7 @@ public final class Sgd implements Optimizer {
                 }
                 Tensor v = momentum > 0 ? state.slots().get(0).get(i).mul(momentum).add(g) : g;
                 Tensor dir = nesterov ? g.add(v.mul(momentum)) : v;
-                out.add(p.sub(dir.mul(rate)));
+                out.add(p.sub(dir.mul(Optimizer.stepScalar(p, t, lr::at))));
                 vel.add(momentum > 0 ? v : state.slots().get(0).get(i));
             }
         }

@@ -3,6 +3,8 @@ package dev.credence.api.random;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
+import dev.credence.api.tensor.Feed;
+import dev.credence.api.tensor.Program;
 import dev.credence.api.tensor.Tensor;
 import java.io.Serializable;
 
@@ -36,9 +38,84 @@ public final class RandomKey implements Serializable {
     private final int k0;
     private final int k1;
 
+    /**
+     * For a key derived from {@link #perRun}: the base key and the path of folds and splits that
+     * led here, so that the same key can be derived for another run ({@link #atRun}). Null for
+     * every other key. Not part of the key's value ({@link #equals}) and not serialized.
+     */
+    private final transient Origin origin;
+
+    /** Base key and path: pairs {@code (FOLD, data)} or {@code (SPLIT, index)}. */
+    private record Origin(RandomKey base, long[] path) {
+        Origin then(int op, long arg) {
+            long[] p = java.util.Arrays.copyOf(path, path.length + 2);
+            p[path.length] = op;
+            p[path.length + 1] = arg;
+            return new Origin(base, p);
+        }
+    }
+
     private RandomKey(int k0, int k1) {
+        this(k0, k1, null);
+    }
+
+    private RandomKey(int k0, int k1, Origin origin) {
         this.k0 = k0;
         this.k1 = k1;
+        this.origin = origin;
+    }
+
+    /**
+     * The key of run {@code run} of a repeated computation, {@code base.fold(run)}, which also
+     * remembers how every key derived from it was derived. While a {@link Program} is being
+     * recorded, tensors drawn from such keys (and minibatches subsampled with them) are declared as
+     * {@link Feed}s, so that a replay of run {@code r} draws what {@code perRun(base, r)} would.
+     * Otherwise the key behaves exactly as {@code base.fold(run)}, to which it is equal.
+     *
+     * @param base the key of the whole computation
+     * @param run the run number, e.g. an optimisation step
+     * @return the run's key
+     */
+    public static RandomKey perRun(RandomKey base, long run) {
+        RandomKey k = base.fold(run);
+        return new RandomKey(k.k0, k.k1, new Origin(base, new long[0]));
+    }
+
+    /**
+     * Tells whether this key was derived from a {@link #perRun} key, so that {@link #atRun} can
+     * derive it for another run.
+     *
+     * @return true for such keys
+     */
+    public boolean followsRun() {
+        return origin != null;
+    }
+
+    /**
+     * Derives this key for another run: the key that the same folds and splits give when started
+     * from {@code perRun(base, run)}.
+     *
+     * @param run the run
+     * @return the key
+     * @throws IllegalStateException if this key does not {@link #followsRun()}
+     */
+    public RandomKey atRun(long run) {
+        if (origin == null) {
+            throw new IllegalStateException(
+                    "this key was not derived from RandomKey.perRun, so it has no run to move to");
+        }
+        RandomKey k = origin.base().fold(run);
+        long[] p = origin.path();
+        for (int i = 0; i < p.length; i += 2) {
+            k = p[i] == FOLD ? k.fold(p[i + 1]) : k.splitAt((int) p[i + 1]);
+        }
+        return k;
+    }
+
+    private RandomKey splitAt(int i) {
+        int[] o = new int[4];
+        Philox.block(k0, k1, i, 0, 0, SPLIT, o);
+        return new RandomKey(o[0], o[1], origin == null ? null : origin.then(SPLIT, i));
     }
 
     /**
@@ -61,10 +138,8 @@ public final class RandomKey implements Serializable {
      */
     public RandomKey[] split(int n) {
         RandomKey[] out = new RandomKey[n];
-        int[] o = new int[4];
         for (int i = 0; i < n; i++) {
-            Philox.block(k0, k1, i, 0, 0, SPLIT, o);
-            out[i] = new RandomKey(o[0], o[1]);
+            out[i] = splitAt(i);
         }
         return out;
     }
@@ -87,7 +162,7 @@ public final class RandomKey implements Serializable {
     public RandomKey fold(long data) {
         int[] o = new int[4];
         Philox.block(k0, k1, (int) data, (int) (data >>> 32), 0, FOLD, o);
-        return new RandomKey(o[0], o[1]);
+        return new RandomKey(o[0], o[1], origin == null ? null : origin.then(FOLD, data));
     }
 
     /**
@@ -173,8 +248,14 @@ public final class RandomKey implements Serializable {
      */
     public Tensor uniform(Backend b, DType dtype, int... dims) {
         Shape s = Shape.of(dims);
-        return Tensor.of(b, uniformDoubles(s.size()), floating(dtype, "uniform"), s.dims())
-                .reshape(dims);
+        Tensor t = Tensor.of(b, uniformDoubles(s.size()), floating(dtype, "uniform"), s.dims());
+        if (origin != null && Program.isRecording()) {
+            Shape ts = t.shape();
+            Program.feed(
+                    t,
+                    (be, run) -> be.fromDoubles(atRun(run).uniformDoubles(ts.size()), ts, dtype));
+        }
+        return t.reshape(dims);
     }
 
     /**
@@ -187,8 +268,13 @@ public final class RandomKey implements Serializable {
      */
     public Tensor normal(Backend b, DType dtype, int... dims) {
         Shape s = Shape.of(dims);
-        return Tensor.of(b, normalDoubles(s.size()), floating(dtype, "normal"), s.dims())
-                .reshape(dims);
+        Tensor t = Tensor.of(b, normalDoubles(s.size()), floating(dtype, "normal"), s.dims());
+        if (origin != null && Program.isRecording()) {
+            Shape ts = t.shape();
+            Program.feed(
+                    t, (be, run) -> be.fromDoubles(atRun(run).normalDoubles(ts.size()), ts, dtype));
+        }
+        return t.reshape(dims);
     }
 
     /**

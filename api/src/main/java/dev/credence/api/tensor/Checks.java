@@ -39,13 +39,16 @@ final class Checks {
 
     /**
      * Checks that {@code idx} is INT32 with every value in {@code [0, bound)}; reads the values.
+     * The read is not noted by a {@link Program} being recorded: a check can only pass or throw,
+     * never change what is computed, so it does not make a recording depend on the values (a replay
+     * does not repeat it).
      */
     static void indices(Tensor idx, int bound, String op) {
         if (idx.dtype() != DType.INT32) {
             throw new IllegalArgumentException(
                     op + ": indices must be INT32, found " + idx.dtype());
         }
-        for (int v : idx.toIntArray()) {
+        for (int v : idx.backend().toInts(idx.buffer())) {
             if (v < 0 || v >= bound) {
                 throw new IndexOutOfBoundsException(
                         op + ": index " + v + " is outside [0, " + bound + ")");

@@ -16,8 +16,8 @@ import java.util.function.Function;
  * A recorded straight-line computation: the primitives a function applied, replayed on new input
  * values without rebuilding tensors, tape nodes or shapes. Recording a value-and-gradient
  * evaluation once (forward and backward primitives alike) and replaying it is how repeated
- * evaluations of a fixed-structure function, such as an HMC potential, avoid the per-operation
- * overhead of the tensor API.
+ * evaluations of a fixed-structure function, such as an HMC potential or a training step, avoid the
+ * per-operation overhead of the tensor API.
  *
  * <pre>{@code
  * Program p = Program.record(x0, x -> List.of(f(x), Autodiff.grad(f, x)));
@@ -25,14 +25,19 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>A step is the {@link Primitive} the tape records, with the same typed {@link Attributes}, so
- * replaying is one {@link Backend#execute} call per step with no translation.
+ * replaying is one {@link Backend#execute} call per step with no translation. Each slot holds one
+ * of: an input, a constant (a tensor the recording did not compute, such as data), a {@link Feed}
+ * (a host-made value remade for every run, such as a random draw), or a step's result.
+ * Intermediates and feeds are released right after their last use.
  *
  * <p>Replay is exact, not approximate: it issues the same backend calls in the same order. It is
- * valid only when the function's structure does not depend on its input values; a recording that
- * read an intermediate value on the host says so in {@link #notReplayableReason()}, and callers
- * should compare recordings at two inputs ({@link #signature()}) before trusting one.
+ * valid only when the function's structure does not depend on its input values, and when every
+ * host-made value that changes between runs is a feed; a recording that read an intermediate value
+ * on the host says so in {@link #notReplayableReason()}, and callers should compare recordings of
+ * two runs ({@link #signature()}, {@link #differingConstant}) and check a replay against direct
+ * execution before trusting one.
  */
-public final class Program {
+public final class Program implements AutoCloseable {
 
     /**
      * One recorded step: a primitive, or a {@link Loop} (then {@code op} is null), what it was
@@ -106,19 +111,24 @@ public final class Program {
 
     private final List<Step> steps;
     private final Map<Integer, Buffer> constants;
+    private final Map<Integer, Feed> feeds;
+    private final int[] liveFeeds;
     private final int slotCount;
     private final int[] inputs;
     private final int[] outputs;
     private final String notReplayable;
     private final int[][] releaseAfter;
+    private final List<Tensor.Handle> owned;
 
     Program(
             List<Step> recorded,
             Map<Integer, Buffer> constants,
+            Map<Integer, Feed> feeds,
             int slotCount,
             int[] inputs,
             int[] outputs,
-            String notReplayable) {
+            String notReplayable,
+            List<Tensor.Handle> owned) {
         // Keep only the steps the outputs depend on.
         boolean[] needed = new boolean[slotCount];
         for (int o : outputs) {
@@ -128,22 +138,27 @@ public final class Program {
         for (int i = recorded.size() - 1; i >= 0; i--) {
             Step s = recorded.get(i);
             if (needed[s.out()]) {
-                live.add(0, s);
+                live.add(s);
                 for (int k = 0; k < s.arity(); k++) {
                     needed[s.slot(k)] = true;
                 }
             }
         }
+        java.util.Collections.reverse(live);
         this.steps = List.copyOf(live);
         this.constants = Map.copyOf(constants);
+        this.feeds = Map.copyOf(feeds);
+        this.liveFeeds =
+                feeds.keySet().stream().filter(s -> needed[s]).sorted().mapToInt(s -> s).toArray();
         this.slotCount = slotCount;
         this.inputs = inputs.clone();
         this.outputs = outputs.clone();
         this.notReplayable = notReplayable;
         this.releaseAfter = lastUses();
+        this.owned = List.copyOf(owned);
     }
 
-    /** For each step, the slots whose last use it is (intermediates only), to free them early. */
+    /** For each step, the slots whose last use it is (intermediates and feeds), to free early. */
     private int[][] lastUses() {
         int[] last = new int[slotCount];
         Arrays.fill(last, -1);
@@ -187,13 +202,95 @@ public final class Program {
      * @return the program, whose outputs are the tensors {@code f} returns
      */
     public static Program record(Tensor input, Function<Tensor, List<Tensor>> f) {
-        Recorder r = Recorder.start(input);
+        return record(List.of(input), 0, xs -> f.apply(xs.get(0)));
+    }
+
+    /**
+     * Records what {@code f} computes from several inputs, as run number {@code run} of a repeated
+     * computation (what {@link Feed}s registered during the recording are relative to).
+     *
+     * @param inputs the inputs, distinct tensors; the recording treats their values as variable
+     * @param run the run number this recording stands for
+     * @param f the function; it must not read intermediate values on the host
+     * @return the program, whose outputs are the tensors {@code f} returns; {@link #close()} it to
+     *     free the constants it made while recording
+     */
+    public static Program record(
+            List<Tensor> inputs, long run, Function<List<Tensor>, List<Tensor>> f) {
+        Recorder r = Recorder.start(inputs, run);
         try {
-            List<Tensor> outs = f.apply(input);
+            List<Tensor> outs = f.apply(inputs);
             return r.finish(outs.toArray(new Tensor[0]));
         } finally {
             r.stop();
         }
+    }
+
+    /**
+     * Tells whether a recording is active on this thread.
+     *
+     * @return true inside {@link #record}
+     */
+    public static boolean isRecording() {
+        return Recorder.current() != null;
+    }
+
+    /**
+     * Returns the run number of the recording active on this thread.
+     *
+     * @return the run passed to {@link #record(List, long, Function)}
+     * @throws IllegalStateException if no recording is active
+     */
+    public static long recordingRun() {
+        Recorder r = Recorder.current();
+        if (r == null) {
+            throw new IllegalStateException("no Program is being recorded on this thread");
+        }
+        return r.run();
+    }
+
+    /**
+     * Declares that a tensor made on the host is remade by {@code feed} for every replay, rather
+     * than being a constant of the recording. Does nothing when no recording is active, so code
+     * that makes per-run values can call it unconditionally.
+     *
+     * @param t a tensor made on the host (not computed by a primitive), before its first use
+     * @param feed how to remake it
+     * @return {@code t}
+     */
+    public static Tensor feed(Tensor t, Feed feed) {
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.feed(t, feed);
+        }
+        return t;
+    }
+
+    /**
+     * Declares that the INT32 tensor made next from values equal to {@code values} (by {@link
+     * Tensor#ofInts}) during this recording is remade by {@code feed}: for host-made indices, such
+     * as a minibatch, that reach a tensor through code that does not know the recording. Does
+     * nothing when no recording is active.
+     *
+     * @param values the host values
+     * @param feed how to remake them as a buffer
+     */
+    public static void feedInts(int[] values, Feed feed) {
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.feedInts(values, feed);
+        }
+    }
+
+    /**
+     * Replays the program on a new input buffer (same shape and dtype as the recorded input).
+     *
+     * @param b the backend that owns the constants and the input
+     * @param input the input buffer
+     * @return the output buffers, owned by the caller
+     */
+    public Buffer[] run(Backend b, Buffer input) {
+        return run(b, new Buffer[] {input}, 0);
     }
 
     /**
@@ -205,6 +302,20 @@ public final class Program {
      *     that same buffer)
      */
     public Buffer[] run(Backend b, Buffer... in) {
+        return run(b, in, 0);
+    }
+
+    /**
+     * Replays the program on new input buffers as run number {@code run}: feeds make their values
+     * for that run, then every step executes in recorded order.
+     *
+     * @param b the backend that owns the constants and the inputs
+     * @param in one buffer per recorded input, same shapes and dtypes
+     * @param run the run number passed to the feeds
+     * @return the output buffers: new ones owned by the caller, except outputs that are inputs or
+     *     constants ({@link #isFreshOutput(int)})
+     */
+    public Buffer[] run(Backend b, Buffer[] in, long run) {
         if (in.length != inputs.length) {
             throw new IllegalArgumentException(
                     "program: takes " + inputs.length + " inputs, found " + in.length);
@@ -215,6 +326,9 @@ public final class Program {
         }
         for (int i = 0; i < in.length; i++) {
             s[inputs[i]] = in[i];
+        }
+        for (int f : liveFeeds) {
+            s[f] = feeds.get(f).make(b, run);
         }
         Buffer[][] scratch = new Buffer[4][];
         for (int i = 0; i < steps.size(); i++) {
@@ -238,6 +352,54 @@ public final class Program {
     }
 
     /**
+     * Returns an equivalent program with less work: equal constants merged, steps on constants
+     * alone computed once now, and repeated steps dropped ({@link ProgramPasses}). Results are the
+     * same bit for bit. This program must not be used or closed afterwards: the new one owns its
+     * constants.
+     *
+     * @param b the backend of the constants, which runs the folded steps
+     * @return the optimised program
+     */
+    public Program optimized(Backend b) {
+        ProgramPasses.Parts p = ProgramPasses.run(b, steps, constants, outputs, slotCount);
+        List<Tensor.Handle> own = new ArrayList<>(owned);
+        own.addAll(p.folded());
+        Map<Integer, Feed> live = new java.util.HashMap<>();
+        for (int f : liveFeeds) {
+            live.put(f, feeds.get(f));
+        }
+        return new Program(
+                p.steps(), p.constants(), live, slotCount, inputs, p.outputs(), notReplayable, own);
+    }
+
+    /**
+     * Tells whether output {@code i} is a new buffer at every run, rather than one of the inputs or
+     * a constant of the program (which the caller must not release).
+     *
+     * @param i the output's index
+     * @return true if the run makes it
+     */
+    public boolean isFreshOutput(int i) {
+        int slot = outputs[i];
+        return !isInputOutput(i) && !constants.containsKey(slot);
+    }
+
+    /**
+     * Tells whether output {@code i} is one of the program's inputs, passed through.
+     *
+     * @param i the output's index
+     * @return true if the output is an input buffer
+     */
+    public boolean isInputOutput(int i) {
+        for (int in : inputs) {
+            if (in == outputs[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Applies the program to tensors through the tensor API, one primitive at a time, as if its
      * steps had been written out by hand: the results are on the autodiff tape when an input is
      * tracked, and a recording in progress records every step. This is how a recorded body is
@@ -247,6 +409,10 @@ public final class Program {
      * @return the outputs
      */
     public List<Tensor> call(Tensor... in) {
+        if (liveFeeds.length > 0) {
+            throw new IllegalStateException(
+                    "program: a recording with feeds runs only by run(backend, inputs, run)");
+        }
         if (in.length != inputs.length) {
             throw new IllegalArgumentException(
                     "program: takes " + inputs.length + " inputs, found " + in.length);
@@ -351,7 +517,7 @@ public final class Program {
 
     /**
      * A description of every step (kind, attributes, slots, shapes), equal for two recordings of
-     * the same structure.
+     * the same structure (the feeds and inputs included).
      *
      * @return the signature
      */
@@ -360,6 +526,65 @@ public final class Program {
         for (Step s : steps) {
             sb.append(s.signature()).append(';');
         }
+        sb.append("feeds").append(Arrays.toString(liveFeeds));
         return sb.append(Arrays.toString(inputs)).append(Arrays.toString(outputs)).toString();
+    }
+
+    /**
+     * Compares the constants of two recordings of the same structure ({@link #signature()} equal):
+     * a constant whose value differs between them is a host-made value that changes from run to run
+     * without a {@link Feed}, so replaying either recording would be wrong.
+     *
+     * @param other another recording with the same signature
+     * @param b the backend that holds both programs' constants
+     * @return null if every constant the steps use is equal in both, else a description of the
+     *     first that is not
+     */
+    public String differingConstant(Program other, Backend b) {
+        boolean[] used = new boolean[slotCount];
+        for (Step s : steps) {
+            for (int in : s.in()) {
+                used[in] = true;
+            }
+        }
+        for (int o : outputs) {
+            used[o] = true;
+        }
+        for (var e : constants.entrySet()) {
+            if (!used[e.getKey()]) {
+                continue;
+            }
+            Buffer x = e.getValue();
+            Buffer y = other.constants.get(e.getKey());
+            if (y == null) {
+                return "slot " + e.getKey() + " is a constant in one recording only";
+            }
+            if (x != y && !sameValues(b, x, y)) {
+                return "a host-made "
+                        + x.dtype()
+                        + x.shape()
+                        + " value changes between runs and has no Feed";
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameValues(Backend b, Buffer x, Buffer y) {
+        if (!x.shape().equals(y.shape()) || x.dtype() != y.dtype()) {
+            return false;
+        }
+        return Arrays.equals(b.toDoubles(x), b.toDoubles(y));
+    }
+
+    /**
+     * Frees the constants that the recording itself made (scalars, zeros, folded values); data and
+     * other tensors made before the recording are untouched. The program cannot run afterwards.
+     */
+    @Override
+    public void close() {
+        for (Tensor.Handle h : owned) {
+            h.pinned = false;
+            h.release();
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.Primitive;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,14 +12,16 @@ import java.util.Map;
 
 /**
  * Records, on one thread, every primitive that {@link Tensor} applies, as a straight-line {@link
- * Program} over buffer slots. Reading a produced tensor's values on the host makes the recording
- * non-replayable, since the computation might then depend on those values.
+ * Program} over buffer slots. Tensors the recording did not produce become constants, unless a
+ * {@link Feed} was registered for them; reading a produced tensor's values on the host makes the
+ * recording non-replayable, since the computation might then depend on those values. Constants that
+ * the recorded function itself made are owned by the program, which frees them when closed.
  *
- * <p>A tensor the recording did not produce is, by default, a constant of the program. A recording
- * started by {@link #startBody} (the body of a {@link Loop}) makes it a <em>capture</em> instead:
- * an extra input of the program, after the declared ones, whose value the caller supplies on every
- * run. Captures let a body close over tensors that change between runs (the parameters of a
- * recurrence, say) and let gradients flow to them.
+ * <p>A recording started by {@link #startBody} (the body of a {@link Loop}) makes a tensor it did
+ * not produce a <em>capture</em> instead of a constant: an extra input of the program, after the
+ * declared ones, whose value the caller supplies on every run. Captures let a body close over
+ * tensors that change between runs (the parameters of a recurrence, say) and let gradients flow to
+ * them.
  */
 final class Recorder {
     private static final ThreadLocal<Recorder> CURRENT = new ThreadLocal<>();
@@ -26,42 +29,55 @@ final class Recorder {
 
     private final Map<Tensor.Handle, Integer> slots = new IdentityHashMap<>();
     private final Map<Integer, Buffer> constants = new HashMap<>();
+    private final Map<Integer, Feed> feeds = new HashMap<>();
+    private final Map<Tensor.Handle, Feed> pendingFeeds = new IdentityHashMap<>();
+    private final List<IntDraw> intDraws = new ArrayList<>();
+    private final Map<Tensor.Handle, Boolean> created = new IdentityHashMap<>();
+    private final List<Tensor.Handle> owned = new ArrayList<>();
     private final List<Program.Step> steps = new ArrayList<>();
     private final List<Integer> inputs = new ArrayList<>();
     private final List<Tensor> captures;
     private final Recorder outer;
+    private final long run;
     private int next;
     private String notReplayable;
 
-    private Recorder(Recorder outer, boolean capturing) {
+    /** Host integers that a feed remakes, matched by value when a tensor is made from them. */
+    private record IntDraw(int[] values, Feed feed) {}
+
+    private Recorder(Recorder outer, boolean capturing, long run) {
         this.outer = outer;
         this.captures = capturing ? new ArrayList<>() : null;
+        this.run = run;
     }
 
     static Recorder current() {
         return active == 0 ? null : CURRENT.get();
     }
 
-    /** Starts a recording whose one input is {@code input}; other tensors become constants. */
-    static Recorder start(Tensor input) {
-        return begin(List.of(input), false);
+    /** Starts a recording of run {@code run} whose inputs are {@code inputs}. */
+    static Recorder start(List<Tensor> inputs, long run) {
+        return begin(inputs, false, run);
     }
 
     /**
      * Starts the recording of a loop body: the declared inputs take the first slots, and every
-     * other tensor the body reads becomes a capture ({@link #captures()}). The inputs must have
-     * distinct handles.
+     * other tensor the body reads becomes a capture ({@link #captures()}).
      */
     static Recorder startBody(List<Tensor> declared) {
-        return begin(declared, true);
+        Recorder outer = CURRENT.get();
+        return begin(declared, true, outer == null ? 0 : outer.run);
     }
 
-    private static Recorder begin(List<Tensor> declared, boolean capturing) {
-        Recorder r = new Recorder(CURRENT.get(), capturing);
+    private static Recorder begin(List<Tensor> declared, boolean capturing, long run) {
+        Recorder r = new Recorder(CURRENT.get(), capturing, run);
         for (Tensor t : declared) {
             if (r.slots.putIfAbsent(t.handle(), r.next) != null) {
                 throw new IllegalArgumentException(
-                        "program recording: two inputs share one buffer handle");
+                        "program: the inputs must be distinct tensors; one buffer "
+                                + t.dtype()
+                                + t.shape()
+                                + " is given twice");
             }
             r.inputs.add(r.next++);
         }
@@ -81,17 +97,57 @@ final class Recorder {
         }
     }
 
+    long run() {
+        return run;
+    }
+
+    /** Notes a tensor made on the host during the recording (a factory, not a primitive). */
+    void created(Tensor.Handle h) {
+        created.put(h, Boolean.TRUE);
+    }
+
+    /** As {@link #created}, for an INT32 tensor made from host values that a feed may remake. */
+    void createdInts(Tensor.Handle h, int[] values) {
+        created(h);
+        for (int i = 0; i < intDraws.size(); i++) {
+            IntDraw d = intDraws.get(i);
+            if (Arrays.equals(d.values(), values)) {
+                pendingFeeds.put(h, d.feed());
+                return;
+            }
+        }
+    }
+
+    void feed(Tensor t, Feed f) {
+        if (slots.containsKey(t.handle())) {
+            throw new IllegalStateException(
+                    "program: a feed must be declared before the tensor's first use");
+        }
+        pendingFeeds.put(t.handle(), f);
+    }
+
+    void feedInts(int[] values, Feed f) {
+        intDraws.add(new IntDraw(values.clone(), f));
+    }
+
     private int slot(Tensor t) {
-        Integer s = slots.get(t.handle());
+        Tensor.Handle h = t.handle();
+        Integer s = slots.get(h);
         if (s == null) {
             s = next++;
-            slots.put(t.handle(), s);
-            if (captures != null) {
+            slots.put(h, s);
+            Feed f = pendingFeeds.get(h);
+            if (f != null) {
+                feeds.put(s, f);
+            } else if (captures != null) {
                 captures.add(t);
                 inputs.add(s);
             } else {
-                constants.put(s, t.handle().buffer);
-                t.handle().pinned = true;
+                constants.put(s, h.buffer);
+                h.pinned = true;
+                if (created.containsKey(h)) {
+                    owned.add(h);
+                }
             }
         }
         return s;
@@ -137,19 +193,16 @@ final class Recorder {
 
     void hostRead(Tensor t) {
         Integer s = slots.get(t.handle());
-        if (s != null && !constants.containsKey(s)) {
+        boolean varying =
+                s != null ? !constants.containsKey(s) : pendingFeeds.containsKey(t.handle());
+        if (varying) {
             notReplayable =
                     "the computation read the values of "
-                            + (inputs.contains(s) ? "an input " : "an intermediate ")
+                            + (s != null && inputs.contains(s) ? "an input " : "an intermediate ")
                             + t.dtype()
                             + t.shape()
                             + " on the host, so it may depend on them";
         }
-    }
-
-    /** The tensors a body recording captured, in the order of their input slots. */
-    List<Tensor> captures() {
-        return captures == null ? List.of() : List.copyOf(captures);
     }
 
     Program finish(Tensor... outputs) {
@@ -157,7 +210,17 @@ final class Recorder {
         for (int i = 0; i < out.length; i++) {
             out[i] = slot(outputs[i]);
         }
+        // A constant that is also an output belongs to whoever keeps the output, not the program.
+        List<Tensor.Handle> own = new ArrayList<>(owned);
+        for (Tensor o : outputs) {
+            own.remove(o.handle());
+        }
         int[] in = inputs.stream().mapToInt(Integer::intValue).toArray();
-        return new Program(steps, constants, next, in, out, notReplayable);
+        return new Program(steps, constants, feeds, next, in, out, notReplayable, own);
+    }
+
+    /** The tensors a body recording captured, in the order of their input slots. */
+    List<Tensor> captures() {
+        return captures == null ? List.of() : List.copyOf(captures);
     }
 }

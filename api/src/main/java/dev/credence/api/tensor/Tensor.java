@@ -77,6 +77,10 @@ public final class Tensor extends TensorOperations {
     private static Tensor fresh(Backend b, Buffer buf, TapeNode node) {
         Handle h = new Handle(b, buf);
         TensorScope.register(h);
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.created(h);
+        }
         return new Tensor(h, node);
     }
 
@@ -247,7 +251,12 @@ public final class Tensor extends TensorOperations {
     public static Tensor ofInts(Backend b, int[] data, int... dims) {
         Shape s = dims.length == 0 ? Shape.of(data.length) : Shape.of(dims);
         checkLength(data.length, s);
-        return fresh(b, b.fromInts(data, s, DType.INT32), null);
+        Tensor t = fresh(b, b.fromInts(data, s, DType.INT32), null);
+        Recorder r = Recorder.current();
+        if (r != null) {
+            r.createdInts(t.handle, data);
+        }
+        return t;
     }
 
     private static void checkLength(int n, Shape s) {

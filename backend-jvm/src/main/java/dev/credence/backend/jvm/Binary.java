@@ -1,33 +1,34 @@
 package dev.credence.backend.jvm;
 
-import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 
 /**
- * Elementwise binary kernels with broadcasting. The output is walked row by row (all axes but the
- * last), and each row is one tight loop whose input strides are 1 (contiguous) or 0 (broadcast), so
- * same-shape, scalar and bias-add cases all run without per-element index arithmetic.
+ * Elementwise binary kernels with broadcasting (comparisons and {@code where} are in {@link
+ * Selection}). The output is walked row by row (all axes but the last), and each row is one tight
+ * loop whose input strides are 1 (contiguous) or 0 (broadcast), so same-shape, scalar and bias-add
+ * cases all run without per-element index arithmetic.
  */
 final class Binary {
     private Binary() {}
 
-    static JvmBuffer apply(Primitive op, JvmBuffer a, JvmBuffer b, Shape out) {
-        JvmBuffer r = JvmBuffer.alloc(out, a.dtype);
+    static JvmBuffer apply(Primitive op, JvmBuffer a, JvmBuffer b, Shape out, Parallel par) {
+        JvmBuffer r = JvmBuffer.output(out, a.dtype);
         int n = out.size();
         if (n == 0) {
             return r;
         }
+        int grain = op == Primitive.POW ? Parallel.GRAIN / 16 : Parallel.GRAIN;
         if (a.shape.equals(out) && b.shape.equals(out)) {
-            row(op, a, 0, 1, b, 0, 1, r, 0, n);
+            par.range(n, grain, (lo, hi) -> row(op, a, lo, 1, b, lo, 1, r, lo, hi - lo));
             return r;
         }
         if (a.shape.equals(out) && b.shape.size() == 1) {
-            row(op, a, 0, 1, b, 0, 0, r, 0, n);
+            par.range(n, grain, (lo, hi) -> row(op, a, lo, 1, b, 0, 0, r, lo, hi - lo));
             return r;
         }
         if (b.shape.equals(out) && a.shape.size() == 1) {
-            row(op, a, 0, 0, b, 0, 1, r, 0, n);
+            par.range(n, grain, (lo, hi) -> row(op, a, 0, 0, b, lo, 1, r, lo, hi - lo));
             return r;
         }
         int rank = out.rank();
@@ -142,6 +143,45 @@ final class Binary {
                 default -> {}
             }
         }
+        if (sa == 0 && sb == 1) {
+            double c = a[ia];
+            switch (op) {
+                case ADD -> {
+                    for (int k = 0; k < n; k++) {
+                        r[io + k] = c + b[ib + k];
+                    }
+                    return;
+                }
+                case SUB -> {
+                    for (int k = 0; k < n; k++) {
+                        r[io + k] = c - b[ib + k];
+                    }
+                    return;
+                }
+                case MUL -> {
+                    for (int k = 0; k < n; k++) {
+                        r[io + k] = c * b[ib + k];
+                    }
+                    return;
+                }
+                case DIV -> {
+                    for (int k = 0; k < n; k++) {
+                        r[io + k] = c / b[ib + k];
+                    }
+                    return;
+                }
+                default -> {}
+            }
+        }
+        if (sa == 1 && (op == Primitive.MAXIMUM || op == Primitive.MINIMUM)) {
+            boolean max = op == Primitive.MAXIMUM;
+            for (int k = 0; k < n; k++) {
+                double x = a[ia + k];
+                double y = b[ib + k * sb];
+                r[io + k] = max ? Math.max(x, y) : Math.min(x, y);
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             r[io + k] = scalar(op, a[ia + k * sa], b[ib + k * sb]);
         }
@@ -216,6 +256,45 @@ final class Binary {
                 default -> {}
             }
         }
+        if (sa == 0 && sb == 1) {
+            float c = a[ia];
+            switch (op) {
+                case ADD -> {
+                    for (int k = 0; k < n; k++) {
+                        r[io + k] = c + b[ib + k];
+                    }
+                    return;
+                }
+                case SUB -> {
+                    for (int k = 0; k < n; k++) {
+                        r[io + k] = c - b[ib + k];
+                    }
+                    return;
+                }
+                case MUL -> {
+                    for (int k = 0; k < n; k++) {
+                        r[io + k] = c * b[ib + k];
+                    }
+                    return;
+                }
+                case DIV -> {
+                    for (int k = 0; k < n; k++) {
+                        r[io + k] = c / b[ib + k];
+                    }
+                    return;
+                }
+                default -> {}
+            }
+        }
+        if (sa == 1 && (op == Primitive.MAXIMUM || op == Primitive.MINIMUM)) {
+            boolean max = op == Primitive.MAXIMUM;
+            for (int k = 0; k < n; k++) {
+                float x = a[ia + k];
+                float y = b[ib + k * sb];
+                r[io + k] = max ? Math.max(x, y) : Math.min(x, y);
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             r[io + k] = (float) scalar(op, a[ia + k * sa], b[ib + k * sb]);
         }
@@ -258,76 +337,5 @@ final class Binary {
             case MINIMUM -> Math.min(x, y);
             default -> throw new IllegalArgumentException(op + " is not a binary primitive");
         };
-    }
-
-    static JvmBuffer compare(Primitive op, JvmBuffer a, JvmBuffer b, Shape out) {
-        int n = out.size();
-        int[] r = new int[n];
-        if (a.d != null && a.shape.equals(out) && (b.shape.equals(out) || b.shape.size() == 1)) {
-            double[] x = a.d;
-            double[] y = b.d;
-            boolean scalar = !b.shape.equals(out);
-            for (int k = 0; k < n; k++) {
-                double u = x[k];
-                double v = scalar ? y[0] : y[k];
-                boolean t =
-                        switch (op) {
-                            case LT -> u < v;
-                            case LE -> u <= v;
-                            case EQ -> u == v;
-                            default -> throw new IllegalArgumentException(op + " is no comparison");
-                        };
-                r[k] = t ? 1 : 0;
-            }
-            return JvmBuffer.ofI(out, DType.BOOL, r);
-        }
-        int[] oa = Strides.offsets(out, Strides.broadcast(a.shape, out));
-        int[] ob = Strides.offsets(out, Strides.broadcast(b.shape, out));
-        for (int k = 0; k < n; k++) {
-            double x = a.get(oa[k]);
-            double y = b.get(ob[k]);
-            boolean v =
-                    switch (op) {
-                        case LT -> x < y;
-                        case LE -> x <= y;
-                        case EQ -> x == y;
-                        default -> throw new IllegalArgumentException(op + " is no comparison");
-                    };
-            r[k] = v ? 1 : 0;
-        }
-        return JvmBuffer.ofI(out, DType.BOOL, r);
-    }
-
-    static JvmBuffer where(JvmBuffer c, JvmBuffer a, JvmBuffer b, Shape out) {
-        int n = out.size();
-        if (a.d != null && c.shape.equals(out) && a.shape.equals(out) && b.shape.equals(out)) {
-            double[] r = new double[n];
-            for (int k = 0; k < n; k++) {
-                r[k] = c.i[k] != 0 ? a.d[k] : b.d[k];
-            }
-            return JvmBuffer.ofD(out, r);
-        }
-        int[] oc = Strides.offsets(out, Strides.broadcast(c.shape, out));
-        int[] oa = Strides.offsets(out, Strides.broadcast(a.shape, out));
-        int[] ob = Strides.offsets(out, Strides.broadcast(b.shape, out));
-        JvmBuffer r = JvmBuffer.alloc(out, a.dtype);
-        switch (a.dtype) {
-            case FLOAT64 -> {
-                for (int k = 0; k < n; k++) {
-                    r.d[k] = c.i[oc[k]] != 0 ? a.d[oa[k]] : b.d[ob[k]];
-                }
-            }
-            case FLOAT32 -> {
-                for (int k = 0; k < n; k++) {
-                    r.f[k] = c.i[oc[k]] != 0 ? a.f[oa[k]] : b.f[ob[k]];
-                }
-            }
-            default -> {
-                for (int k = 0; k < n; k++) {
-                    r.i[k] = c.i[oc[k]] != 0 ? a.i[oa[k]] : b.i[ob[k]];
-                }
-            }
-        }
-        return r;
     }
 }

@@ -21,6 +21,7 @@ public final class JvmBackend implements Backend {
 
     private final int threads;
     private volatile ExecutorService pool;
+    private volatile Parallel parallel;
 
     /**
      * Creates a backend.
@@ -63,6 +64,16 @@ public final class JvmBackend implements Backend {
         return p;
     }
 
+    /** The loop splitter over the kernel threads (serial with one thread). */
+    private Parallel parallel() {
+        Parallel p = parallel;
+        if (p == null) {
+            p = threads <= 1 ? Parallel.SERIAL : new Parallel(pool(), threads);
+            parallel = p;
+        }
+        return p;
+    }
+
     private static JvmBuffer jb(Buffer b) {
         return (JvmBuffer) b;
     }
@@ -101,7 +112,9 @@ public final class JvmBackend implements Backend {
 
     @Override
     public Buffer fromFloats(float[] data, Shape shape) {
-        return JvmBuffer.ofF(shape, java.util.Arrays.copyOf(data, shape.size()));
+        JvmBuffer r = JvmBuffer.output(shape, DType.FLOAT32);
+        System.arraycopy(data, 0, r.f, 0, shape.size());
+        return r;
     }
 
     @Override
@@ -123,14 +136,12 @@ public final class JvmBackend implements Backend {
 
     @Override
     public Buffer full(double value, Shape shape, DType dtype) {
-        JvmBuffer r = JvmBuffer.alloc(shape, dtype);
-        if (value != 0 || 1 / value < 0) {
-            switch (dtype) {
-                case FLOAT64 -> java.util.Arrays.fill(r.d, value);
-                case FLOAT32 -> java.util.Arrays.fill(r.f, (float) value);
-                case INT32 -> java.util.Arrays.fill(r.i, (int) value);
-                case BOOL -> java.util.Arrays.fill(r.i, value != 0 ? 1 : 0);
-            }
+        JvmBuffer r = JvmBuffer.output(shape, dtype);
+        switch (dtype) {
+            case FLOAT64 -> java.util.Arrays.fill(r.d, value);
+            case FLOAT32 -> java.util.Arrays.fill(r.f, (float) value);
+            case INT32 -> java.util.Arrays.fill(r.i, (int) value);
+            case BOOL -> java.util.Arrays.fill(r.i, value != 0 ? 1 : 0);
         }
         return r;
     }
@@ -179,7 +190,8 @@ public final class JvmBackend implements Backend {
 
     @Override
     public void release(Buffer x) {
-        // Heap arrays: nothing to free eagerly.
+        // Heap arrays: the array goes back to the pool for the next buffer of its length.
+        jb(x).release();
     }
 
     @Override
@@ -203,10 +215,11 @@ public final class JvmBackend implements Backend {
                     DIGAMMA,
                     TRIGAMMA,
                     ERF ->
-                    Unary.apply(op, x);
-            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM -> Binary.apply(op, x, jb(in[1]), shape);
-            case LT, LE, EQ -> Binary.compare(op, x, jb(in[1]), shape);
-            case WHERE -> Binary.where(x, jb(in[1]), jb(in[2]), shape);
+                    Unary.apply(op, x, parallel());
+            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM ->
+                    Binary.apply(op, x, jb(in[1]), shape, parallel());
+            case LT, LE, EQ -> Selection.compare(op, x, jb(in[1]), shape, parallel());
+            case WHERE -> Selection.where(x, jb(in[1]), jb(in[2]), shape, parallel());
             case SUM, MAX -> {
                 Attributes.Reduce r = (Attributes.Reduce) attributes;
                 yield Reductions.reduce(op, x, r.axes(), r.keepDims());

@@ -11,8 +11,9 @@ import java.util.concurrent.Future;
  * Matrix products {@code op(A) op(B)}. Small products run a plain i-k-j loop. Large ones split the
  * rows of the result across threads and, within a thread, block over k and j so that a panel of B
  * stays in cache while every row of A in the thread's share streams past it; the innermost loop is
- * an axpy ({@code c[j] += a * b[j]}) that the JIT vectorises, or for FLOAT32 a register-blocked
- * update of four rows at a time ({@link #fourRowsF}).
+ * an axpy ({@code c[j] += a * b[j]}) that the JIT vectorises. FLOAT32 products run {@link
+ * VectorMatMul} when the Vector API is present and its plain twin {@link #blockedF} otherwise,
+ * which give the same bits.
  *
  * <p>Transposed operands are read in place, never copied whole: a transposed A is walked with
  * swapped strides (its elements are loaded one at a time outside the innermost loop anyway), and
@@ -31,6 +32,12 @@ final class MatMul {
     private static final int NARROW = 4;
 
     private static final int JB = 512;
+
+    /**
+     * Values of k per block in FLOAT32 products, in both kernels ({@link VectorMatMul} and {@link
+     * #blockedF}), which must agree on it to agree bit for bit.
+     */
+    static final int KC = 256;
 
     /** How the operands are laid out: A's row and column strides, and whether B is transposed. */
     record Layout(int aRow, int aCol, boolean transposeB) {}
@@ -212,126 +219,69 @@ final class MatMul {
             }
             return;
         }
-        float[] panel = lay.transposeB() ? new float[Math.min(k, KB) * Math.min(n, JB)] : null;
-        for (int j0 = 0; j0 < n; j0 += JB) {
-            int j1 = Math.min(n, j0 + JB);
-            for (int k0 = 0; k0 < k; k0 += KB) {
-                int k1 = Math.min(k, k0 + KB);
-                float[] bArr = b;
-                int bb = ob;
-                int bs = n;
-                if (panel != null) {
-                    int w = j1 - j0;
-                    for (int j = j0; j < j1; j++) {
-                        int src = ob + j * k;
-                        for (int p = k0; p < k1; p++) {
-                            panel[(p - k0) * w + j - j0] = b[src + p];
-                        }
-                    }
-                    bArr = panel;
-                    bb = -k0 * w - j0;
-                    bs = w;
-                }
-                int i = lo;
-                for (; i + 4 <= hi; i += 4) {
-                    fourRowsF(
-                            a, oa + i * ar, ar, ac, bArr, bb, bs, c, oc + i * n, n, k0, k1, j0, j1);
-                }
-                for (; i < hi; i++) {
-                    int ci = oc + i * n;
-                    int ai = oa + i * ar;
-                    for (int p = k0; p < k1; p++) {
-                        float av = a[ai + p * ac];
-                        int bp = bb + p * bs;
-                        for (int j = j0; j < j1; j++) {
-                            c[ci + j] += av * bArr[bp + j];
-                        }
-                    }
-                }
-            }
+        if (Simd.AVAILABLE) {
+            // B's element (p, j) is at ob + p * n + j, or ob + j * k + p when transposed.
+            int br = lay.transposeB() ? 1 : n;
+            int bc = lay.transposeB() ? k : 1;
+            VectorMatMul.rows(a, oa, ar, ac, b, ob, br, bc, c, oc, k, n, lo, hi);
+            return;
         }
+        blockedF(a, oa, ar, ac, b, ob, lay.transposeB(), c, oc, k, n, lo, hi);
     }
 
     /**
-     * Adds {@code A[i..i+4, k0..k1) B[k0..k1, j0..j1)} to four rows of C, taking four values of k
-     * at a time. Sixteen elements of A stay in registers while four rows of B stream past, so each
-     * load of B feeds four rows and each update of C carries four products: a quarter of the memory
-     * traffic per multiply-add of the one-row axpy, which waits on memory. The JIT does not
-     * vectorise this loop (it cannot prove the four rows of C independent), yet on the VAE's
-     * products it runs about twice as fast as the vectorised axpy. A's element (i, p) is at {@code
-     * a0 + i * ar + p * ac}; row p of B starts at {@code bb + p * bs}.
+     * The plain-Java twin of {@link VectorMatMul}, bit for bit: for every element of C and every
+     * block of {@link #KC} values of k, a sum that starts at zero and adds each product with a
+     * fused multiply-add in the order of k, then joins C. The Vector API kernel does exactly these
+     * operations, only many elements at once, so a run gives the same numbers whether or not the
+     * JVM was started with the incubator module (a training resumed under another launcher agrees
+     * with the uninterrupted one). The innermost loop runs along a row of B, which the JIT
+     * vectorises; a transposed B is packed a block at a time.
      */
-    private static void fourRowsF(
+    static void blockedF(
             float[] a,
-            int a0,
+            int oa,
             int ar,
             int ac,
             float[] b,
-            int bb,
-            int bs,
+            int ob,
+            boolean transposeB,
             float[] c,
-            int c0,
+            int oc,
+            int k,
             int n,
-            int k0,
-            int k1,
-            int j0,
-            int j1) {
-        int a1 = a0 + ar;
-        int a2 = a1 + ar;
-        int a3 = a2 + ar;
-        int c1 = c0 + n;
-        int c2 = c1 + n;
-        int c3 = c2 + n;
-        int p = k0;
-        for (; p + 4 <= k1; p += 4) {
-            int q0 = p * ac;
-            int q1 = q0 + ac;
-            int q2 = q1 + ac;
-            int q3 = q2 + ac;
-            float x00 = a[a0 + q0];
-            float x01 = a[a0 + q1];
-            float x02 = a[a0 + q2];
-            float x03 = a[a0 + q3];
-            float x10 = a[a1 + q0];
-            float x11 = a[a1 + q1];
-            float x12 = a[a1 + q2];
-            float x13 = a[a1 + q3];
-            float x20 = a[a2 + q0];
-            float x21 = a[a2 + q1];
-            float x22 = a[a2 + q2];
-            float x23 = a[a2 + q3];
-            float x30 = a[a3 + q0];
-            float x31 = a[a3 + q1];
-            float x32 = a[a3 + q2];
-            float x33 = a[a3 + q3];
-            int b0 = bb + p * bs;
-            int b1 = b0 + bs;
-            int b2 = b1 + bs;
-            int b3 = b2 + bs;
-            for (int j = j0; j < j1; j++) {
-                float y0 = b[b0 + j];
-                float y1 = b[b1 + j];
-                float y2 = b[b2 + j];
-                float y3 = b[b3 + j];
-                c[c0 + j] += x00 * y0 + x01 * y1 + x02 * y2 + x03 * y3;
-                c[c1 + j] += x10 * y0 + x11 * y1 + x12 * y2 + x13 * y3;
-                c[c2 + j] += x20 * y0 + x21 * y1 + x22 * y2 + x23 * y3;
-                c[c3 + j] += x30 * y0 + x31 * y1 + x32 * y2 + x33 * y3;
+            int lo,
+            int hi) {
+        float[] acc = new float[n];
+        float[] panel = transposeB ? new float[Math.min(k, KC) * n] : null;
+        for (int k0 = 0; k0 < k; k0 += KC) {
+            int k1 = Math.min(k, k0 + KC);
+            float[] bArr = b;
+            int bb = ob + k0 * n;
+            if (panel != null) {
+                for (int j = 0; j < n; j++) {
+                    int src = ob + j * k;
+                    for (int p = k0; p < k1; p++) {
+                        panel[(p - k0) * n + j] = b[src + p];
+                    }
+                }
+                bArr = panel;
+                bb = 0;
             }
-        }
-        for (; p < k1; p++) {
-            int q = p * ac;
-            float x0 = a[a0 + q];
-            float x1 = a[a1 + q];
-            float x2 = a[a2 + q];
-            float x3 = a[a3 + q];
-            int bp = bb + p * bs;
-            for (int j = j0; j < j1; j++) {
-                float y = b[bp + j];
-                c[c0 + j] += x0 * y;
-                c[c1 + j] += x1 * y;
-                c[c2 + j] += x2 * y;
-                c[c3 + j] += x3 * y;
+            for (int i = lo; i < hi; i++) {
+                java.util.Arrays.fill(acc, 0f);
+                int ai = oa + i * ar;
+                for (int p = k0; p < k1; p++) {
+                    float av = a[ai + p * ac];
+                    int bp = bb + (p - k0) * n;
+                    for (int j = 0; j < n; j++) {
+                        acc[j] = Math.fma(av, bArr[bp + j], acc[j]);
+                    }
+                }
+                int ci = oc + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += acc[j];
+                }
             }
         }
     }

@@ -10,7 +10,7 @@ final class Movement {
     /** Copies {@code src} elements at the given offsets into a new buffer of shape {@code out}. */
     static JvmBuffer take(JvmBuffer src, Shape out, int[] offsets) {
         int n = offsets.length;
-        JvmBuffer r = JvmBuffer.alloc(out, src.dtype);
+        JvmBuffer r = JvmBuffer.output(out, src.dtype);
         switch (src.dtype) {
             case FLOAT64 -> {
                 for (int k = 0; k < n; k++) {
@@ -69,7 +69,7 @@ final class Movement {
         int[] od = d.clone();
         od[r - 2] = n;
         od[r - 1] = m;
-        JvmBuffer out = JvmBuffer.alloc(Shape.of(od), x.dtype);
+        JvmBuffer out = JvmBuffer.output(Shape.of(od), x.dtype);
         int batches = m * n == 0 ? 0 : x.shape.size() / (m * n);
         final int bs = 32;
         for (int t = 0; t < batches; t++) {
@@ -119,7 +119,7 @@ final class Movement {
     }
 
     static JvmBuffer concat(JvmBuffer[] xs, int axis, Shape out) {
-        JvmBuffer r = JvmBuffer.alloc(out, xs[0].dtype);
+        JvmBuffer r = JvmBuffer.output(out, xs[0].dtype);
         int outer = 1;
         for (int i = 0; i < axis; i++) {
             outer *= out.dim(i);
@@ -154,7 +154,7 @@ final class Movement {
         System.arraycopy(id, 0, od, axis, id.length);
         System.arraycopy(xd, axis + 1, od, axis + id.length, xd.length - axis - 1);
         Shape out = Shape.of(od);
-        JvmBuffer r = JvmBuffer.alloc(out, x.dtype);
+        JvmBuffer r = JvmBuffer.output(out, x.dtype);
         int outer = 1;
         for (int i = 0; i < axis; i++) {
             outer *= xd[i];
@@ -228,7 +228,23 @@ final class Movement {
 
     static JvmBuffer cast(JvmBuffer x, DType to) {
         int n = x.shape.size();
-        JvmBuffer r = JvmBuffer.alloc(x.shape, to);
+        JvmBuffer r = JvmBuffer.output(x.shape, to);
+        if (to == DType.FLOAT32 && x.i != null) {
+            for (int k = 0; k < n; k++) {
+                r.f[k] = x.i[k];
+            }
+            return r;
+        }
+        if (to == DType.FLOAT32 && x.f != null) {
+            System.arraycopy(x.f, 0, r.f, 0, n);
+            return r;
+        }
+        if (to == DType.FLOAT64 && x.f != null) {
+            for (int k = 0; k < n; k++) {
+                r.d[k] = x.f[k];
+            }
+            return r;
+        }
         for (int k = 0; k < n; k++) {
             double v = x.get(k);
             switch (to) {

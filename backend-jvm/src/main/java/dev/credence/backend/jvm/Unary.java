@@ -3,139 +3,195 @@ package dev.credence.backend.jvm;
 import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.ScalarMath;
 
-/** Elementwise unary kernels. FLOAT32 is computed in double and rounded once. */
+/**
+ * Elementwise unary kernels. FLOAT32 is computed in double and rounded once, a block of {@value
+ * #BLOCK} elements at a time through a small scratch array; long arrays are split over the kernel
+ * threads ({@link Parallel}).
+ */
 final class Unary {
     private Unary() {}
 
-    static JvmBuffer apply(Primitive op, JvmBuffer x) {
+    /** Elements converted to double at a time: the scratch stays in L1. */
+    private static final int BLOCK = 512;
+
+    static JvmBuffer apply(Primitive op, JvmBuffer x, Parallel par) {
         int n = x.shape.size();
+        JvmBuffer r = JvmBuffer.output(x.shape, x.dtype);
+        int grain = cheap(op) ? Parallel.GRAIN : Parallel.GRAIN / 16;
         switch (x.dtype) {
-            case FLOAT64 -> {
-                double[] out = new double[n];
-                run(op, x.d, out, n);
-                return JvmBuffer.ofD(x.shape, out);
-            }
-            case FLOAT32 -> {
-                float[] in = x.f;
-                float[] out = new float[n];
-                switch (op) {
-                    case NEG -> {
-                        for (int k = 0; k < n; k++) {
-                            out[k] = -in[k];
-                        }
-                    }
-                    case ABS -> {
-                        for (int k = 0; k < n; k++) {
-                            out[k] = Math.abs(in[k]);
-                        }
-                    }
-                    default -> {
-                        double[] tmp = new double[n];
-                        for (int k = 0; k < n; k++) {
-                            tmp[k] = in[k];
-                        }
-                        run(op, tmp, tmp, n);
-                        for (int k = 0; k < n; k++) {
-                            out[k] = (float) tmp[k];
-                        }
-                    }
-                }
-                return JvmBuffer.ofF(x.shape, out);
-            }
+            case FLOAT64 -> par.range(n, grain, (lo, hi) -> run(op, x.d, r.d, lo, hi));
+            case FLOAT32 -> par.range(n, grain, (lo, hi) -> floats(op, x.f, r.f, lo, hi));
             default -> {
                 int[] in = x.i;
-                int[] out = new int[n];
+                int[] out = r.i;
                 for (int k = 0; k < n; k++) {
                     out[k] = op == Primitive.NEG ? -in[k] : Math.abs(in[k]);
                 }
-                return JvmBuffer.ofI(x.shape, x.dtype, out);
+            }
+        }
+        return r;
+    }
+
+    /** Whether an op costs about as little as a load and a store. */
+    private static boolean cheap(Primitive op) {
+        return op == Primitive.NEG || op == Primitive.ABS || op == Primitive.SQRT;
+    }
+
+    private static void floats(Primitive op, float[] in, float[] out, int lo, int hi) {
+        switch (op) {
+            case NEG -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = -in[k];
+                }
+            }
+            case ABS -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = Math.abs(in[k]);
+                }
+            }
+            case SQRT -> {
+                // The float square root is correctly rounded, as is the double one rounded to
+                // float (53 >= 2 * 24 + 2 bits), so this equals the computation in double.
+                for (int k = lo; k < hi; k++) {
+                    out[k] = (float) Math.sqrt(in[k]);
+                }
+            }
+            case LOG1P -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = log1p(in[k]);
+                }
+            }
+            case EXPM1 -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = expm1(in[k]);
+                }
+            }
+            case EXP -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = (float) Math.exp(in[k]);
+                }
+            }
+            default -> {
+                double[] tmp = new double[Math.min(BLOCK, hi - lo)];
+                for (int b = lo; b < hi; b += BLOCK) {
+                    int m = Math.min(BLOCK, hi - b);
+                    for (int k = 0; k < m; k++) {
+                        tmp[k] = in[b + k];
+                    }
+                    run(op, tmp, tmp, 0, m);
+                    for (int k = 0; k < m; k++) {
+                        out[b + k] = (float) tmp[k];
+                    }
+                }
             }
         }
     }
 
-    private static void run(Primitive op, double[] in, double[] out, int n) {
+    private static void run(Primitive op, double[] in, double[] out, int lo, int hi) {
         switch (op) {
             case NEG -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = -in[k];
                 }
             }
             case EXP -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.exp(in[k]);
                 }
             }
             case LOG -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.log(in[k]);
                 }
             }
             case LOG1P -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.log1p(in[k]);
                 }
             }
             case EXPM1 -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.expm1(in[k]);
                 }
             }
             case SQRT -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.sqrt(in[k]);
                 }
             }
             case ABS -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.abs(in[k]);
                 }
             }
             case SIGN -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.signum(in[k]);
                 }
             }
             case SIN -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.sin(in[k]);
                 }
             }
             case COS -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.cos(in[k]);
                 }
             }
             case TANH -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = Math.tanh(in[k]);
                 }
             }
             case SIGMOID -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = sigmoid(in[k]);
                 }
             }
             case LGAMMA -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = ScalarMath.lgamma(in[k]);
                 }
             }
             case DIGAMMA -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = ScalarMath.digamma(in[k]);
                 }
             }
             case TRIGAMMA -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = ScalarMath.trigamma(in[k]);
                 }
             }
             case ERF -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     out[k] = ScalarMath.erf(in[k]);
                 }
             }
         }
+    }
+
+    /** Below this magnitude, log1p(x) rounds to x in FLOAT32. */
+    private static final double TINY = 0x1p-29;
+
+    /**
+     * {@code log1p} of a float, rounded once: {@code 1 + x} is exact in double for every float with
+     * {@code |x| >= 2^-29}, and {@link Math#log} (an intrinsic) is within an ulp of double, far
+     * below float's; smaller {@code |x|} give {@code x} itself, since {@code x - x^2/2} rounds to
+     * it. The same answer as {@link Math#log1p} rounded to float, several times faster.
+     */
+    static float log1p(float x) {
+        return Math.abs(x) < TINY ? x : (float) Math.log(1.0 + x);
+    }
+
+    /**
+     * {@code expm1} of a float, rounded once: {@code e^x - 1} in double loses at most {@code 2^-53}
+     * in absolute terms, a relative {@code 2^-43} or less once {@code |x| >= 2^-10}, far below
+     * float's precision; smaller arguments (rare) take {@link Math#expm1}.
+     */
+    static float expm1(float x) {
+        return Math.abs(x) < 0x1p-10 ? (float) Math.expm1(x) : (float) (Math.exp(x) - 1.0);
     }
 
     /** The logistic function without overflow for large |x|. */

@@ -117,6 +117,10 @@ final class Binary {
     }
 
     static Nd4jBuffer where(Allocator mem, Nd4jBuffer c, Nd4jBuffer a, Nd4jBuffer b, Shape out) {
+        Nd4jBuffer host = HostSelect.where(mem, c, a, b, out);
+        if (host != null) {
+            return host;
+        }
         Nd4jBuffer r = mem.allocate(a.dtype, out);
         if (out.size() == 0) {
             return r;

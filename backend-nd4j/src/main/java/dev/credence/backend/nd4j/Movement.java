@@ -68,6 +68,10 @@ final class Movement {
     }
 
     static Nd4jBuffer broadcastTo(Allocator mem, Nd4jBuffer x, Shape shape) {
+        Nd4jBuffer host = HostSelect.broadcastTo(mem, x, shape);
+        if (host != null) {
+            return host;
+        }
         Nd4jBuffer r = mem.allocate(x.dtype, shape);
         Broadcast.into(x, shape, r.array);
         return r;

@@ -70,8 +70,17 @@ final class Unary {
             HostIo.write(r.array, v, n);
         } else {
             float[] v = HostIo.readFloats(x.array, n);
-            for (int k = 0; k < n; k++) {
-                v[k] = (float) scalar(op, v[k]);
+            if (op == Primitive.LOG1P) {
+                // As the jvm backend does: 1 + x is exact in double for |x| >= 2^-29, and below
+                // that log1p(x) rounds to x in float.
+                for (int k = 0; k < n; k++) {
+                    float t = v[k];
+                    v[k] = Math.abs(t) < 0x1p-29 ? t : (float) Math.log(1.0 + t);
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    v[k] = (float) scalar(op, v[k]);
+                }
             }
             HostIo.write(r.array, v, n);
         }

@@ -57,6 +57,30 @@ public record ElboGradient(double elbo, double logLikelihood, double kl, List<Te
             ParamSpace space,
             List<Tensor> params,
             RandomKey key) {
+        Parts p = parts(elbo, model, guide, space, params, key);
+        return new ElboGradient(
+                -p.loss().item(), p.logLikelihood().item(), p.kl().item(), p.lossGrads());
+    }
+
+    /**
+     * The estimate as tensors, before anything is read on the host: what {@link #of} reads, and
+     * what a recorded training step ({@link CompiledSviStep}) keeps as outputs.
+     *
+     * @param loss the loss {@code -elbo}, a scalar
+     * @param logLikelihood the log-likelihood part
+     * @param kl the KL part
+     * @param lossGrads the gradient of the loss, one tensor per param
+     */
+    record Parts(Tensor loss, Tensor logLikelihood, Tensor kl, List<Tensor> lossGrads) {}
+
+    /** Computes the estimate's tensors, as {@link #of} does, without reading them. */
+    static Parts parts(
+            Elbo elbo,
+            Model model,
+            Model guide,
+            ParamSpace space,
+            List<Tensor> params,
+            RandomKey key) {
         ElboEstimate[] last = new ElboEstimate[1];
         Autodiff.ValueAndGrad r;
         try (Validation.Scope off = Validation.disable()) {
@@ -73,8 +97,7 @@ public record ElboGradient(double elbo, double logLikelihood, double kl, List<Te
                             },
                             params);
         }
-        return new ElboGradient(
-                -r.value().item(), last[0].logLikelihood().item(), last[0].kl().item(), r.grads());
+        return new Parts(r.value(), last[0].logLikelihood(), last[0].kl(), r.grads());
     }
 
     /**

@@ -49,6 +49,11 @@ final class ScoreFunction {
      * @return the surrogates, with the same values as {@code values}
      */
     static List<Tensor> surrogates(List<Tensor> values, List<Tensor> logQ) {
+        if (logQ.stream().allMatch(java.util.Objects::isNull)) {
+            // Every site is reparameterised: nothing to add, and nothing to read on the host (a
+            // read would keep a training step from being compiled).
+            return values;
+        }
         int n = values.size();
         double total = 0;
         double[] v = new double[n];

@@ -57,6 +57,7 @@ public final class Svi {
     private final Model guide;
     private final Optimizer optimizer;
     private final Elbo elbo;
+    private final boolean compile;
 
     /**
      * Configures the inference.
@@ -68,10 +69,36 @@ public final class Svi {
      * @param elbo the objective
      */
     public Svi(Model model, Model guide, Optimizer optimizer, Elbo elbo) {
+        this(model, guide, optimizer, elbo, true);
+    }
+
+    private Svi(Model model, Model guide, Optimizer optimizer, Elbo elbo, boolean compile) {
         this.model = model;
         this.guide = guide;
         this.optimizer = optimizer;
         this.elbo = elbo;
+        this.compile = compile;
+    }
+
+    /**
+     * Returns this inference with the compiled training step of {@link #run} switched on (the
+     * default) or off. Compiled or not, a run computes the same numbers bit for bit; compilation
+     * only removes the per-operation overhead (see {@link CompiledSviStep}).
+     *
+     * @param on whether {@link #run} may record and replay its steps
+     * @return the inference
+     */
+    public Svi compiled(boolean on) {
+        return new Svi(model, guide, optimizer, elbo, on);
+    }
+
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The tensors of one ELBO estimate at given params, as {@link #gradient} computes them. */
+    ElboGradient.Parts gradientParts(ParamSpace space, List<Tensor> params, RandomKey key) {
+        return ElboGradient.parts(elbo, model, guide, space, params, key);
     }
 
     /**
@@ -174,7 +201,7 @@ public final class Svi {
      * @throws UncheckedIOException if a checkpoint cannot be read or written
      */
     public SviResult run(RandomKey runKey, SviSettings settings, ProgressListener listener) {
-        return run(runKey, settings, listener, this::gradient);
+        return run(runKey, settings, listener, null);
     }
 
     /**
@@ -216,34 +243,64 @@ public final class Svi {
             System.arraycopy(r.elbo(), 0, history, 0, (int) state.step());
         }
         ProgressWindow window = new ProgressWindow(settings.steps(), listener);
-        while (state.step() < settings.steps()) {
-            long at = state.step();
-            SviStep r;
-            try (TensorScope scope = TensorScope.open()) {
-                r = update(state, source.estimate(state, runKey.fold(at)));
+        SupersededStates superseded = new SupersededStates();
+        String steps;
+        try (CompiledSviStep compiled = new CompiledSviStep(this, runKey)) {
+            if (source != null) {
+                compiled.off("the gradients come from a GradientSource");
+            } else if (!compile) {
+                compiled.off("compilation is switched off");
+            }
+            while (state.step() < settings.steps()) {
+                long at = state.step();
+                SviStep r;
+                try (TensorScope scope = TensorScope.open()) {
+                    r =
+                            source != null
+                                    ? update(state, source.estimate(state, runKey.fold(at)))
+                                    : compiled.step(state);
+                    if (r.ok()) {
+                        scope.keepAll(r.state().params());
+                        r.state().optimizer().slots().forEach(scope::keepAll);
+                    }
+                }
                 if (r.ok()) {
-                    scope.keepAll(r.state().params());
-                    r.state().optimizer().slots().forEach(scope::keepAll);
+                    superseded.replace(state, r.state());
                 }
+                state = afterStep(state, r, at, history, window, settings, file, runKey);
             }
-            if (!r.ok()) {
-                double lastFinite = lastFinite(history, (int) at);
-                if (file != null && settings.checkpointEvery() > 0) {
-                    write(file, state, history, runKey);
-                }
-                throw new SviDivergedException(at, r.problem(), lastFinite, state);
-            }
-            state = r.state();
-            history[(int) at] = r.elbo();
-            window.add(r);
-            if (settings.checkpointEvery() > 0 && state.step() % settings.checkpointEvery() == 0) {
+            steps = compiled.describe();
+        }
+        return new SviResult(state, history, steps);
+    }
+
+    /** Guards, records and reports one step of {@link #run}; returns the new state. */
+    private static SviState afterStep(
+            SviState state,
+            SviStep r,
+            long at,
+            double[] history,
+            ProgressWindow window,
+            SviSettings settings,
+            StateStore file,
+            RandomKey runKey) {
+        if (!r.ok()) {
+            double lastFinite = lastFinite(history, (int) at);
+            if (file != null && settings.checkpointEvery() > 0) {
                 write(file, state, history, runKey);
             }
-            if (state.step() % settings.reportEvery() == 0 || state.step() == settings.steps()) {
-                window.report(state.step());
-            }
+            throw new SviDivergedException(at, r.problem(), lastFinite, state);
         }
-        return new SviResult(state, history);
+        state = r.state();
+        history[(int) at] = r.elbo();
+        window.add(r);
+        if (settings.checkpointEvery() > 0 && state.step() % settings.checkpointEvery() == 0) {
+            write(file, state, history, runKey);
+        }
+        if (state.step() % settings.reportEvery() == 0 || state.step() == settings.steps()) {
+            window.report(state.step());
+        }
+        return state;
     }
 
     private static double lastFinite(double[] history, int upTo) {

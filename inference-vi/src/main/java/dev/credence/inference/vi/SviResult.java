@@ -8,8 +8,20 @@ import java.util.Map;
  *
  * @param state the final state
  * @param elbo the ELBO estimate of step {@code s} at index {@code s} (at the params before it)
+ * @param steps how the steps ran: {@code "compiled: ..."} when the step was recorded and replayed
+ *     (how many steps were replayed), else {@code "direct: ..."} and why
  */
-public record SviResult(SviState state, double[] elbo) {
+public record SviResult(SviState state, double[] elbo, String steps) {
+
+    /**
+     * A result whose steps ran directly.
+     *
+     * @param state the final state
+     * @param elbo the ELBO of every step
+     */
+    public SviResult(SviState state, double[] elbo) {
+        this(state, elbo, "direct");
+    }
 
     /**
      * Returns the fitted params.

@@ -1,0 +1,53 @@
+package dev.credence.backend.jvm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FLOAT32 product's two kernels, the Vector API one and its plain twin, give the same bits, so
+ * a run does not depend on whether the JVM was started with {@code jdk.incubator.vector}. The
+ * shapes cover partial register tiles, several blocks of k, transposed operands and row ranges that
+ * start inside the matrix (as a thread's share does).
+ */
+class MatMulTwinTest {
+    private static float[] random(SplittableRandom r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            // Mixed magnitudes, so that the order of the sums shows in the last bits.
+            x[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-3, 4)));
+        }
+        return x;
+    }
+
+    @Test
+    @DisplayName("the vectorised FLOAT32 product equals the plain one bit for bit")
+    void vectorEqualsPlain() {
+        assertTrue(Simd.AVAILABLE, "the tests run with jdk.incubator.vector");
+        SplittableRandom r = new SplittableRandom(7);
+        int[][] shapes = {{1, 5, 7}, {7, 300, 33}, {13, 600, 17}, {128, 784, 20}, {40, 513, 97}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            for (int variant = 0; variant < 4; variant++) {
+                boolean ta = (variant & 1) != 0;
+                boolean tb = (variant & 2) != 0;
+                float[] a = random(r, m * k);
+                float[] b = random(r, k * n);
+                int ar = ta ? 1 : k;
+                int ac = ta ? m : 1;
+                int lo = m > 2 ? 1 : 0;
+                float[] want = new float[m * n];
+                float[] got = new float[m * n];
+                VectorMatMul.rows(a, 0, ar, ac, b, 0, tb ? 1 : n, tb ? k : 1, want, 0, k, n, lo, m);
+                MatMul.blockedF(a, 0, ar, ac, b, 0, tb, got, 0, k, n, lo, m);
+                assertArrayEquals(
+                        want, got, m + "x" + k + "x" + n + " transposed A " + ta + ", B " + tb);
+            }
+        }
+    }
+}
