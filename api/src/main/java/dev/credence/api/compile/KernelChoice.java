@@ -44,6 +44,11 @@ final class KernelChoice {
                             op == Primitive.CUMPROD, x, sx, (Attributes.Scan) attrs, y);
             case LINEAR_ALGEBRA -> linearAlgebra(op, attrs, in, y, sy, shape);
             case MOVEMENT -> movement(op, attrs, in, y, sy, dy, shape, type);
+            case WINDOW ->
+                    throw new UnsupportedOperationException(
+                            "the host compiler has no kernel for "
+                                    + op
+                                    + "; a program with convolutions or pooling runs on its backend");
         };
     }
 
