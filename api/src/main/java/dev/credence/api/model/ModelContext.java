@@ -9,6 +9,7 @@ import dev.credence.api.dist.constraint.Constraint;
 import dev.credence.api.dist.constraint.Constraints;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Program;
+import dev.credence.api.tensor.Recording;
 import dev.credence.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -327,9 +328,9 @@ public final class ModelContext {
      */
     private static int[] drawSubsample(RandomKey key, int n, int b) {
         int[] idx = subsample(key, n, b);
-        if (key.followsRun() && Program.isRecording()) {
+        if (key.followsRun() && Recording.isActive()) {
             Shape shape = Shape.of(b);
-            Program.feedInts(
+            Recording.feedInts(
                     idx,
                     (backend, run) ->
                             backend.fromInts(subsample(key.atRun(run), n, b), shape, DType.INT32));

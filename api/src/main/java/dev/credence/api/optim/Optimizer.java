@@ -2,6 +2,7 @@ package dev.credence.api.optim;
 
 import dev.credence.api.tensor.Feed;
 import dev.credence.api.tensor.Program;
+import dev.credence.api.tensor.Recording;
 import dev.credence.api.tensor.Tensor;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
@@ -128,8 +129,8 @@ public interface Optimizer {
      */
     static Tensor stepScalar(Tensor like, long t, LongToDoubleFunction value) {
         Tensor s = like.scalarLike(value.applyAsDouble(t));
-        if (Program.isRecording()) {
-            Program.feed(s, Feed.scalar(s, t, value));
+        if (Recording.isActive()) {
+            Recording.feed(s, Feed.scalar(s, t, value));
         }
         return s;
     }

@@ -5,6 +5,7 @@ import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.tensor.Feed;
 import dev.credence.api.tensor.Program;
+import dev.credence.api.tensor.Recording;
 import dev.credence.api.tensor.Tensor;
 import java.io.Serializable;
 
@@ -249,9 +250,9 @@ public final class RandomKey implements Serializable {
     public Tensor uniform(Backend b, DType dtype, int... dims) {
         Shape s = Shape.of(dims);
         Tensor t = Tensor.of(b, uniformDoubles(s.size()), floating(dtype, "uniform"), s.dims());
-        if (origin != null && Program.isRecording()) {
+        if (origin != null && Recording.isActive()) {
             Shape ts = t.shape();
-            Program.feed(
+            Recording.feed(
                     t,
                     (be, run) -> be.fromDoubles(atRun(run).uniformDoubles(ts.size()), ts, dtype));
         }
@@ -269,9 +270,9 @@ public final class RandomKey implements Serializable {
     public Tensor normal(Backend b, DType dtype, int... dims) {
         Shape s = Shape.of(dims);
         Tensor t = Tensor.of(b, normalDoubles(s.size()), floating(dtype, "normal"), s.dims());
-        if (origin != null && Program.isRecording()) {
+        if (origin != null && Recording.isActive()) {
             Shape ts = t.shape();
-            Program.feed(
+            Recording.feed(
                     t, (be, run) -> be.fromDoubles(atRun(run).normalDoubles(ts.size()), ts, dtype));
         }
         return t.reshape(dims);

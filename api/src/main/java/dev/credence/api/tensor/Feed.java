@@ -9,7 +9,7 @@ import dev.credence.api.backend.Buffer;
  *
  * <p>A recording treats every tensor it did not compute as a constant, which is right for data and
  * fixed numbers but wrong for a value that changes from one run of the computation to the next.
- * Code that makes such a value registers how to remake it with {@link Program#feed(Tensor, Feed)}
+ * Code that makes such a value registers how to remake it with {@link Recording#feed(Tensor, Feed)}
  * while a recording is active; a replay then calls the feed with the replay's run number instead of
  * reusing the recorded value. The run number is what the caller of {@link Program#run(Backend,
  * Buffer[], long)} passes; stochastic variational inference passes its step number, so a feed that
@@ -18,7 +18,7 @@ import dev.credence.api.backend.Buffer;
  * <pre>{@code
  * long t = state.step() + 1;                      // the step this recording stands for
  * Tensor rate = like.scalarLike(schedule.at(t));
- * Program.feed(rate, Feed.scalar(rate, t, schedule::at));  // remade for each replayed step
+ * Recording.feed(rate, Feed.scalar(rate, t, schedule::at));  // remade for each replayed step
  * }</pre>
  *
  * A feed must make exactly what direct execution at that run would have made: the same shape, dtype
@@ -50,7 +50,7 @@ public interface Feed {
      */
     static Feed scalar(
             Tensor like, long counterNow, java.util.function.LongToDoubleFunction value) {
-        long offset = counterNow - Program.recordingRun();
+        long offset = counterNow - Recording.run();
         var dtype = like.dtype();
         var shape = like.shape();
         return (b, run) -> b.full(value.applyAsDouble(run + offset), shape, dtype);

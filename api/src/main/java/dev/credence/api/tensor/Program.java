@@ -227,73 +227,6 @@ public final class Program implements AutoCloseable {
     }
 
     /**
-     * Tells whether a recording is active on this thread.
-     *
-     * @return true inside {@link #record}
-     */
-    public static boolean isRecording() {
-        return Recorder.current() != null;
-    }
-
-    /**
-     * Returns the run number of the recording active on this thread.
-     *
-     * @return the run passed to {@link #record(List, long, Function)}
-     * @throws IllegalStateException if no recording is active
-     */
-    public static long recordingRun() {
-        Recorder r = Recorder.current();
-        if (r == null) {
-            throw new IllegalStateException("no Program is being recorded on this thread");
-        }
-        return r.run();
-    }
-
-    /**
-     * Declares that a tensor made on the host is remade by {@code feed} for every replay, rather
-     * than being a constant of the recording. Does nothing when no recording is active, so code
-     * that makes per-run values can call it unconditionally.
-     *
-     * @param t a tensor made on the host (not computed by a primitive), before its first use
-     * @param feed how to remake it
-     * @return {@code t}
-     */
-    public static Tensor feed(Tensor t, Feed feed) {
-        Recorder r = Recorder.current();
-        if (r != null) {
-            r.feed(t, feed);
-        }
-        return t;
-    }
-
-    /**
-     * Declares that the INT32 tensor made next from values equal to {@code values} (by {@link
-     * Tensor#ofInts}) during this recording is remade by {@code feed}: for host-made indices, such
-     * as a minibatch, that reach a tensor through code that does not know the recording. Does
-     * nothing when no recording is active.
-     *
-     * @param values the host values
-     * @param feed how to remake them as a buffer
-     */
-    public static void feedInts(int[] values, Feed feed) {
-        Recorder r = Recorder.current();
-        if (r != null) {
-            r.feedInts(values, feed);
-        }
-    }
-
-    /**
-     * Replays the program on a new input buffer (same shape and dtype as the recorded input).
-     *
-     * @param b the backend that owns the constants and the input
-     * @param input the input buffer
-     * @return the output buffers, owned by the caller
-     */
-    public Buffer[] run(Backend b, Buffer input) {
-        return run(b, new Buffer[] {input}, 0);
-    }
-
-    /**
      * Replays the program on new input buffers (same shapes and dtypes as the recorded inputs).
      *
      * @param b the backend that owns the constants and the inputs
@@ -541,39 +474,8 @@ public final class Program implements AutoCloseable {
      *     first that is not
      */
     public String differingConstant(Program other, Backend b) {
-        boolean[] used = new boolean[slotCount];
-        for (Step s : steps) {
-            for (int in : s.in()) {
-                used[in] = true;
-            }
-        }
-        for (int o : outputs) {
-            used[o] = true;
-        }
-        for (var e : constants.entrySet()) {
-            if (!used[e.getKey()]) {
-                continue;
-            }
-            Buffer x = e.getValue();
-            Buffer y = other.constants.get(e.getKey());
-            if (y == null) {
-                return "slot " + e.getKey() + " is a constant in one recording only";
-            }
-            if (x != y && !sameValues(b, x, y)) {
-                return "a host-made "
-                        + x.dtype()
-                        + x.shape()
-                        + " value changes between runs and has no Feed";
-            }
-        }
-        return null;
-    }
-
-    private static boolean sameValues(Backend b, Buffer x, Buffer y) {
-        if (!x.shape().equals(y.shape()) || x.dtype() != y.dtype()) {
-            return false;
-        }
-        return Arrays.equals(b.toDoubles(x), b.toDoubles(y));
+        return ProgramComparison.differingConstant(
+                steps, outputs, slotCount, constants, other.constants, b);
     }
 
     /**
