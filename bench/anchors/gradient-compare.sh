@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Milliseconds per gradient, before and after, side by side: runs GradientTiming (eight schools,
+# Microseconds per gradient, before and after, side by side: runs GradientTiming (eight schools,
 # GARCH(1,1) T = 100, the 5,000-row regression) from two benchmark jars, alternating, ROUNDS times
 # each, pinned to one CPU, and prints every line with the load average beside it.
 #

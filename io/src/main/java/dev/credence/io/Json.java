@@ -3,13 +3,11 @@ package dev.credence.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationConfig;
@@ -46,25 +44,32 @@ import java.util.Map;
  * by a parse is exact.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder()
-                    .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .addModule(
-                            new SimpleModule("plain-values").setSerializerModifier(new NoBeans()))
-                    .build();
+    /**
+     * The databind mapper and printer, for writing only: building them costs a cold process about a
+     * tenth of a second, which a process that only reads (a model's data, a run record) need not
+     * pay.
+     */
+    private static final class Writing {
+        static final ObjectMapper MAPPER =
+                JsonMapper.builder()
+                        .addModule(
+                                new SimpleModule("plain-values")
+                                        .setSerializerModifier(new NoBeans()))
+                        .build();
 
-    /** Two-space indents, {@code "key": value}, flat arrays as {@code [1, 2]}, empty as {}. */
-    private static final DefaultPrettyPrinter PRETTY =
-            new DefaultPrettyPrinter(
-                            Separators.createDefaultInstance()
-                                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                                    .withArrayValueSpacing(Separators.Spacing.AFTER)
-                                    .withObjectEmptySeparator("")
-                                    .withArrayEmptySeparator(""))
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter());
+        /** Two-space indents, {@code "key": value}, flat arrays as {@code [1, 2]}, empty as {}. */
+        static final DefaultPrettyPrinter PRETTY =
+                new DefaultPrettyPrinter(
+                                Separators.createDefaultInstance()
+                                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                                        .withArrayValueSpacing(Separators.Spacing.AFTER)
+                                        .withObjectEmptySeparator("")
+                                        .withArrayEmptySeparator(""))
+                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                        .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter());
+
+        private Writing() {}
+    }
 
     private Json() {}
 
@@ -77,9 +82,10 @@ public final class Json {
      */
     public static String write(Object value) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = new FiniteNumbers(MAPPER.getFactory().createGenerator(out))) {
-            g.setPrettyPrinter(PRETTY);
-            MAPPER.writeValue(g, value);
+        try (JsonGenerator g =
+                new FiniteNumbers(Writing.MAPPER.getFactory().createGenerator(out))) {
+            g.setPrettyPrinter(Writing.PRETTY);
+            Writing.MAPPER.writeValue(g, value);
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof IllegalArgumentException refused) {
                 throw refused;
@@ -100,7 +106,7 @@ public final class Json {
      */
     public static Object parse(String text) {
         try {
-            return MAPPER.readValue(text, Object.class);
+            return JsonValues.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where =

@@ -56,12 +56,12 @@ public final class GradientTiming {
             double[] r = run(cp, points, g, 1.5);
             System.out.printf(
                     Locale.ROOT,
-                    "gradient %-20s [%s] %.4f ms/gradient wall, %.4f ms cpu (%d calls) dimension %d"
+                    "gradient %-20s [%s] %.3f us/gradient wall, %.3f us cpu (%d calls) dimension %d"
                             + " compiled %s kernel_calls %d%n",
                     e.getKey(),
                     b.name(),
-                    r[0],
-                    r[2],
+                    r[0] * 1e3,
+                    r[2] * 1e3,
                     (long) r[1],
                     p.dimension(),
                     cp.isCompiled() ? "yes" : "no (" + cp.reason() + ")",
