@@ -23,4 +23,5 @@ module dev.credence.api {
 
     uses dev.credence.api.backend.BackendProvider;
     uses dev.credence.api.infer.InferenceProvider;
+    uses dev.credence.api.compile.ProgramCompiler;
 }
