@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * What a run folder holds, read for the report: the folder's manifest, the run records, the MCMC
- * chains (Stan CSV files), the per-epoch metrics of a VAE (or any {@code metrics.json} with a
- * {@code train_loss} per row), and the pictures the run wrote. Every part is optional; a part that
+ * chains (Stan CSV files), the metrics in {@code metrics.json} (a VAE's per-epoch losses, rows with
+ * a {@code train_loss}, or an SVI run's ELBO trace, rows with a {@code step} and an {@code elbo};
+ * see {@link #isSviTrace()}), and the pictures the run wrote. Every part is optional; a part that
  * is there but damaged is a {@link FileFormatException}.
  *
  * @param dir the folder
@@ -108,6 +109,19 @@ public record RunContent(
      */
     public String command() {
         return manifest.get("command") instanceof String c ? c : "run";
+    }
+
+    /**
+     * Tells whether the metrics are an SVI run's trace (rows of {@code step}, {@code elbo} and
+     * optionally {@code log_likelihood} and {@code kl}, as {@code bnn fit} writes them) rather than
+     * per-epoch losses (rows of {@code epoch} and {@code train_loss}, as the VAE writes them).
+     *
+     * @return true for an SVI trace
+     */
+    public boolean isSviTrace() {
+        return !metrics.isEmpty()
+                && metrics.get(0).containsKey("elbo")
+                && !metrics.get(0).containsKey("train_loss");
     }
 
     /**

@@ -85,4 +85,23 @@ class RunReportTest {
         assertEquals(2, count(html, "data:image/png;base64,"));
         assertTrue(html.contains("All diagnostic checks passed."));
     }
+
+    @Test
+    @DisplayName(
+            "an SVI trace (bnn fit): the ELBO curve by step, and a warning for a non-finite ELBO")
+    void sviTrace() throws IOException {
+        AtomicFiles.writeString(
+                dir.resolve("metrics.json"),
+                "[{\"step\": 100, \"elbo\": -310.5, \"log_likelihood\": -280.0, \"kl\": 30.5},"
+                        + " {\"step\": 200, \"elbo\": -120.0, \"log_likelihood\": -95.0,"
+                        + " \"kl\": 25.0},"
+                        + " {\"step\": 300, \"elbo\": null, \"log_likelihood\": null,"
+                        + " \"kl\": null}]");
+        String html = Files.readString(RunReport.write(dir));
+        assertTrue(html.contains("<h2>ELBO</h2>"), html);
+        assertTrue(html.contains("by optimisation step"), html);
+        assertTrue(html.contains("the ELBO estimate at step 300 is not finite"), html);
+        assertFalse(html.contains("training loss"), "no per-epoch loss warnings: " + html);
+        assertEquals(1, count(html, "data:image/png;base64,"));
+    }
 }
