@@ -254,6 +254,10 @@ class BnnMethodsCliTest {
         assertEquals(0.5, ((Number) m.get("ood_auroc")).doubleValue(), 1e-9);
         assertTrue(Files.exists(out.resolve("reliability.png")));
         assertTrue(Files.exists(out.resolve("confidence.png")));
+        CliRunner.Outcome report = cli.run("report", out.toString());
+        assertEquals(ExitCode.OK.code(), report.code(), report.err() + report.out());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h2>Scores</h2>") && html.contains("ood_auroc"), html);
         CliRunner.Outcome both =
                 cli.run(
                         "bnn",

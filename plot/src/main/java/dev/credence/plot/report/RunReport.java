@@ -117,6 +117,12 @@ public final class RunReport {
         if (!c.metrics().isEmpty()) {
             elbo(h, c, figures);
         }
+        if (!c.scores().isEmpty()) {
+            h.element("h2", null, "Scores");
+            h.raw("<table>");
+            c.scores().forEach((k, v) -> row(h, k, v));
+            h.raw("</table>\n");
+        }
         for (Path p : c.pictures()) {
             h.element("h2", null, p.getFileName());
             try {

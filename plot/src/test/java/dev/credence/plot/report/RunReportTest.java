@@ -2,6 +2,7 @@ package dev.credence.plot.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.infer.Draws;
@@ -103,5 +104,21 @@ class RunReportTest {
         assertTrue(html.contains("the ELBO estimate at step 300 is not finite"), html);
         assertFalse(html.contains("training loss"), "no per-epoch loss warnings: " + html);
         assertEquals(1, count(html, "data:image/png;base64,"));
+    }
+
+    @Test
+    @DisplayName(
+            "a fit scored once (bnn fit --images): metrics.json as one object, shown as scores")
+    void scores() throws IOException {
+        AtomicFiles.writeString(
+                dir.resolve("metrics.json"),
+                "{\"inference\": \"laplace\", \"accuracy\": 0.8125, \"ood_auroc\": 0.5}");
+        String html = Files.readString(RunReport.write(dir));
+        assertTrue(html.contains("<h2>Scores</h2>"), html);
+        assertTrue(html.contains("<td>accuracy</td><td>0.8125</td>"), html);
+        assertFalse(html.contains("<h2>ELBO</h2>"), html);
+        AtomicFiles.writeString(dir.resolve("metrics.json"), "3");
+        IOException e = assertThrows(IOException.class, () -> RunReport.write(dir));
+        assertTrue(e.getMessage().contains("one object of scores"), e.getMessage());
     }
 }
