@@ -1,6 +1,6 @@
 # The RStan side of bench/anchors/posteriordb.sh: NUTS on one posteriordb posterior, with the same
 # agreement rule and diagnostics as the Credence side.
-# Usage: Rscript posteriordb_stan.R POSTERIOR_DIR CACHE_DIR [CHAINS] [ITER] [CORES]
+# Usage: Rscript posteriordb_stan.R POSTERIOR_DIR CACHE_DIR [CHAINS] [ITER] [CORES] [SEED]
 #   POSTERIOR_DIR holds model.stan, data.json and reference_summary.csv (../shared/posteriordb/NAME).
 #   CACHE_DIR keeps the translated program, the compiled model (RDS) and its compile time, so that
 #   repeated runs skip the ~50 s C++ build; the compile time printed is the one measured when built.
@@ -15,6 +15,7 @@ dir <- a[1]; cache <- a[2]
 chains <- if (length(a) > 2) as.integer(a[3]) else 4
 iter <- if (length(a) > 3) as.integer(a[4]) else 2000
 cores <- if (length(a) > 4) as.integer(a[5]) else 1
+seed <- if (length(a) > 5) as.integer(a[6]) else 4711
 name <- basename(normalizePath(dir))
 
 translate <- function(src) {
@@ -43,7 +44,7 @@ if (fresh) {
 
 d <- fromJSON(file.path(dir, "data.json"))
 t0 <- Sys.time()
-f <- sampling(m, data = d, chains = chains, iter = iter, cores = cores, seed = 4711, refresh = 0)
+f <- sampling(m, data = d, chains = chains, iter = iter, cores = cores, seed = seed, refresh = 0)
 wall <- as.numeric(difftime(Sys.time(), t0, units = "secs"))
 
 ref <- read.csv(file.path(dir, "reference_summary.csv"), stringsAsFactors = FALSE)

@@ -29,7 +29,7 @@ import java.util.Map;
  * side. Usage:
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.credence.bench.anchors.PosteriordbNuts PANEL_DIR NAME [threads] [backend]
+ * java -cp bench/target/benchmarks.jar dev.credence.bench.anchors.PosteriordbNuts PANEL_DIR NAME [threads] [backend] [seed]
  * </pre>
  */
 public final class PosteriordbNuts {
@@ -39,18 +39,19 @@ public final class PosteriordbNuts {
      * Runs one posterior.
      *
      * @param args the panel folder, the posterior's name, threads (default 1), backend (default
-     *     jvm)
+     *     jvm), the run's seed (default 4711)
      * @throws Exception if the data cannot be read
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: PosteriordbNuts PANEL_DIR NAME [threads] [backend]");
+            System.err.println("usage: PosteriordbNuts PANEL_DIR NAME [threads] [backend] [seed]");
             System.exit(2);
         }
         Path panel = Path.of(args[0]);
         String name = args[1];
         String threads = args.length > 2 ? args[2] : "1";
         Backend b = Backends.discover().select(args.length > 3 ? args[3] : "jvm");
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 4711;
         Model model = Panel.load(name, b, panel);
         long t0 = System.nanoTime();
         var post =
@@ -60,7 +61,7 @@ public final class PosteriordbNuts {
                                         "nuts",
                                         InferenceConfig.of(
                                                 Map.of("threads", threads),
-                                                RandomKey.of(4711),
+                                                RandomKey.of(seed),
                                                 null))
                                 .fit(model);
         double fit = (System.nanoTime() - t0) / 1e9;

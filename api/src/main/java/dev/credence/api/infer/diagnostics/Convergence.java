@@ -167,12 +167,15 @@ public final class Convergence {
         double[] all = flatten(x);
         double[] ranks = Ranks.average(all);
         int s = all.length;
+        double[] scores = NormalScores.of(s);
         double[][] out = new double[x.length][];
         int k = 0;
         for (int c = 0; c < x.length; c++) {
             out[c] = new double[x[c].length];
             for (int i = 0; i < x[c].length; i++) {
-                out[c][i] = NormalQuantile.of((ranks[k++] - 0.375) / (s + 0.25));
+                double r = ranks[k++];
+                // Without ties a rank is a whole number and its score is in the table.
+                out[c][i] = r == Math.rint(r) ? scores[(int) r - 1] : NormalScores.score(r, s);
             }
         }
         return out;
