@@ -2,7 +2,10 @@
  * The stable Credence API: tensors, reverse-mode autodiff, random keys and the backend SPI.
  *
  * <p>This module depends on JDK modules only. Backends plug in through {@link
- * dev.credence.api.backend.BackendProvider}, found by {@link java.util.ServiceLoader}.
+ * dev.credence.api.backend.BackendProvider}, inference algorithms through {@link
+ * dev.credence.api.infer.InferenceProvider}, and a compiler of recorded programs (the {@code
+ * credence-compiler} module) through {@link dev.credence.api.compile.ProgramCompiler}, all found by
+ * {@link java.util.ServiceLoader}.
  */
 module dev.credence.api {
     exports dev.credence.api.tensor;
@@ -23,4 +26,5 @@ module dev.credence.api {
 
     uses dev.credence.api.backend.BackendProvider;
     uses dev.credence.api.infer.InferenceProvider;
+    uses dev.credence.api.compile.ProgramCompiler;
 }

@@ -1,5 +1,6 @@
 package dev.credence.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the API module, checked on its compiled classes: no import circles between its
- * packages, the backend SPI independent of the tensor layer, and no oversized source file.
+ * packages, the backend SPI independent of the tensor layer, the program-compiler SPI a thin
+ * interface over programs and buffers, and no oversized source file.
  */
 class ArchitectureTest {
 
@@ -53,6 +55,23 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.credence.api.tensor..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName(
+            "the program-compiler SPI sees only programs and the backend SPI (the compiler is a plugin)")
+    void compilerSpiStaysThin() {
+        classes()
+                .that()
+                .resideInAPackage("dev.credence.api.compile..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "dev.credence.api.compile..",
+                        "dev.credence.api.tensor..",
+                        "dev.credence.api.backend..")
                 .check(classes);
     }
 

@@ -98,6 +98,9 @@ final class BnnRuns {
         }
         out.println("wrote:\n  " + file);
         chains.forEach(f -> out.println("  " + f));
+        if (!progress.sviTrace().isEmpty()) {
+            out.println("  " + RunOutput.sviTrace(folder.dir(), progress.sviTrace()));
+        }
         if (fitted.inputs() == 1 && !net.isClassification()) {
             Path png = folder.dir().resolve("uncertainty.png");
             workflow.plot(fitted, train.data(), png, draws, seed);

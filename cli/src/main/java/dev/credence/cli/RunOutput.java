@@ -2,13 +2,18 @@ package dev.credence.cli;
 
 import dev.credence.api.backend.Backend;
 import dev.credence.api.infer.Draws;
+import dev.credence.api.infer.ProgressListener;
 import dev.credence.api.infer.diagnostics.Checks;
+import dev.credence.io.AtomicFiles;
+import dev.credence.io.Json;
 import dev.credence.io.RunRecord;
 import dev.credence.plot.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +57,36 @@ final class RunOutput {
         }
         err.flush();
         return w;
+    }
+
+    /**
+     * Writes an SVI run's ELBO trace as {@code metrics.json}: one object per progress report, with
+     * the optimisation {@code step}, the {@code elbo} estimate and its {@code log_likelihood} and
+     * {@code kl} parts (each averaged over the steps since the previous report; a non-finite value
+     * is written as null). The run report draws it as the ELBO curve.
+     *
+     * @param dir the run folder
+     * @param trace the reports, in order
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path sviTrace(Path dir, List<ProgressListener.Svi> trace) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ProgressListener.Svi p : trace) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", p.step());
+            row.put("elbo", finite(p.elbo()));
+            row.put("log_likelihood", finite(p.logLikelihood()));
+            row.put("kl", finite(p.kl()));
+            rows.add(row);
+        }
+        Path file = dir.resolve("metrics.json");
+        AtomicFiles.writeString(file, Json.write(rows) + "\n");
+        return file;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /**

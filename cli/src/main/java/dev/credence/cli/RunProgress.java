@@ -2,7 +2,9 @@ package dev.credence.cli;
 
 import dev.credence.api.infer.ProgressListener;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -20,6 +22,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * bar then shows its final state and ends its line); it also closes by itself once every chain, or
  * the SVI run, has reported its last iteration, so the lines printed after a fit never share a line
  * with the bar. Thread-safe: chains report from their own threads.
+ *
+ * <p>It also keeps every SVI report ({@link #sviTrace()}), so that the run can write its ELBO curve
+ * ({@link RunOutput#sviTrace}).
  */
 class RunProgress implements ProgressListener, AutoCloseable {
     private static final int WIDTH = 110;
@@ -27,6 +32,7 @@ class RunProgress implements ProgressListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean terminal;
     private final Map<Integer, Integer> chainIterations = new HashMap<>();
+    private final List<Svi> sviTrace = new ArrayList<>();
     private ProgressBar bar;
     private boolean drawn;
     private String lastDrawn = "";
@@ -74,12 +80,22 @@ class RunProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public synchronized void onSvi(Svi p) {
+        sviTrace.add(p);
         ProgressBar b = bar("SVI", p.total(), " steps");
         b.stepTo(p.step());
         b.setExtraMessage(String.format(Locale.ROOT, " ELBO %.6g", p.elbo()));
         if (p.step() >= p.total()) {
             close();
         }
+    }
+
+    /**
+     * Returns the SVI reports received so far, in order (empty for an MCMC run).
+     *
+     * @return the reports
+     */
+    synchronized List<Svi> sviTrace() {
+        return List.copyOf(sviTrace);
     }
 
     /**

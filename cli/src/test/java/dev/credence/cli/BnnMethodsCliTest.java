@@ -93,6 +93,53 @@ class BnnMethodsCliTest {
     }
 
     @Test
+    @DisplayName("bnn fit by SVI writes its ELBO trace, and its report draws the ELBO curve")
+    void sviWritesItsElboTrace(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("svi");
+        CliRunner.Outcome o =
+                CliRunner.standard()
+                        .run(
+                                "bnn",
+                                "fit",
+                                "--data",
+                                blobs(dir).toString(),
+                                "--target",
+                                "label",
+                                "--task",
+                                "classification",
+                                "--hidden",
+                                "4",
+                                "--inference",
+                                "svi",
+                                "--opt",
+                                "epochs=100",
+                                "--opt",
+                                "batch-size=20",
+                                "--draws",
+                                "4",
+                                "--output",
+                                out.toString());
+        assertEquals(ExitCode.OK.code(), o.code(), o.err() + o.out());
+        Path metrics = out.resolve("metrics.json");
+        assertTrue(o.out().contains(metrics.toString()), o.out());
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> rows =
+                (java.util.List<Map<String, Object>>) Json.parse(Files.readString(metrics));
+        // 60 rows in batches of 20 for 100 epochs: 300 steps, reported every 100.
+        assertEquals(3, rows.size(), rows.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(100L * (i + 1), ((Number) rows.get(i).get("step")).longValue());
+            assertTrue(rows.get(i).get("elbo") instanceof Number, "a finite ELBO: " + rows);
+            assertTrue(rows.get(i).keySet().containsAll(java.util.List.of("log_likelihood", "kl")));
+        }
+        double first = ((Number) rows.get(0).get("elbo")).doubleValue();
+        double last = ((Number) rows.get(2).get("elbo")).doubleValue();
+        assertTrue(last > first, "the ELBO rises while fitting: " + rows);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h2>ELBO</h2>"), "the report draws the ELBO curve");
+    }
+
+    @Test
     @DisplayName("bnn fit --inference csgmcmc (an installed provider) with cycles given in epochs")
     void sgmcmcProviderOnCsv(@TempDir Path dir) throws Exception {
         Path data = blobs(dir);
@@ -207,6 +254,10 @@ class BnnMethodsCliTest {
         assertEquals(0.5, ((Number) m.get("ood_auroc")).doubleValue(), 1e-9);
         assertTrue(Files.exists(out.resolve("reliability.png")));
         assertTrue(Files.exists(out.resolve("confidence.png")));
+        CliRunner.Outcome report = cli.run("report", out.toString());
+        assertEquals(ExitCode.OK.code(), report.code(), report.err() + report.out());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h2>Scores</h2>") && html.contains("ood_auroc"), html);
         CliRunner.Outcome both =
                 cli.run(
                         "bnn",

@@ -42,6 +42,7 @@ class DistributionIT {
             for (String module :
                     List.of(
                             "api",
+                            "compiler",
                             "backend-jvm",
                             "inference-hmc",
                             "inference-vi",

@@ -1,30 +1,14 @@
 /**
- * A compiler of recorded programs for the host: {@link dev.credence.api.compile.HostCompiler} turns
- * a {@link dev.credence.api.tensor.Program} (a model's value and gradient, recorded once) into a
- * {@link dev.credence.api.compile.HostProgram} that runs as one kernel per step over plain {@code
- * double[]} slots, with no backend dispatch and no allocation.
+ * The service interface for compilers of recorded programs: a {@link
+ * dev.credence.api.compile.ProgramCompiler} turns a {@link dev.credence.api.tensor.Program} into a
+ * {@link dev.credence.api.compile.CompiledProgram} that runs over plain {@code double[]} arrays.
  *
- * <h2>Layout</h2>
- *
- * {@code HostCompiler} walks the steps and picks a kernel for each; the kernels are grouped by
- * family ({@code ElementwiseKernels}, {@code ReductionKernels}, {@code LinearAlgebraKernels},
- * {@code MovementKernels}), each computing what the pure-Java backend computes in the same order;
- * {@code KernelChoice} picks them. {@code LoopKernel} runs a compiled loop body once per step;
- * {@code Offsets} holds the index arithmetic that movement and broadcasting need, done once at
- * compile time. An {@code Optimizer} pass (constant folding, common subexpressions) runs first.
- *
- * <h2>Generated code</h2>
- *
- * Where kernel calls would cost more than the arithmetic, steps become JVM bytecode, written by a
- * minimal {@code ClassAssembler} and defined as hidden classes: runs of small steps as
- * straight-line code with every element a local ({@code ScalarCodegen}, with {@code SumCodegen} and
- * {@code MovementCodegen}); a loop with a small body as one counted loop, its carry in locals
- * ({@code LoopCodegen}); runs of elementwise steps over long vectors as one loop over the elements,
- * sums accumulated in locals ({@code MapCodegen}). All compute in the kernels' order, so the
- * results are the kernels' bit for bit; the system property {@code credence.codegen=false} turns
- * code generation off.
- *
- * <p>{@code dev.credence.api.model.CompiledPotential} uses this package for HMC potentials and
- * checks every compiled program against a direct evaluation before using it.
+ * <p>The compiler itself is not part of the api: the {@code credence-compiler} module ({@code
+ * dev.credence.compiler}) provides one, found with {@link java.util.ServiceLoader} through {@link
+ * dev.credence.api.compile.ProgramCompiler#installed()}. {@code
+ * dev.credence.api.model.CompiledPotential} uses it for HMC potentials on CPU backends and checks
+ * every compiled program against direct evaluation before using it; without a compiler installed,
+ * or with the system property {@code credence.hostCompile=false}, recorded programs are replayed on
+ * the backend.
  */
 package dev.credence.api.compile;

@@ -6,8 +6,8 @@ import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Device;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.compile.HostCompiler;
-import dev.credence.api.compile.HostProgram;
+import dev.credence.api.compile.CompiledProgram;
+import dev.credence.api.compile.ProgramCompiler;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Program;
 import dev.credence.api.tensor.Tensor;
@@ -26,13 +26,15 @@ import java.util.List;
  * structure depends on its values (a branch on a sampled value, say), or anything else differs, it
  * falls back to direct evaluation and {@link #reason()} says why.
  *
- * <p><b>Host compilation.</b> On a CPU backend the recording is then compiled for the host ({@link
- * HostCompiler}): one kernel per step over {@code double[]} slots, with no backend dispatch and no
- * allocation, which is several times faster again for small models. The compiled program is checked
- * against direct evaluation at two points and used only if every value agrees within {@link
- * #HOST_TOLERANCE} (on the pure-Java backend the results are in fact bit-identical); otherwise
- * calls replay the recording and {@link #hostReason()} says why. The system property {@code
- * credence.hostCompile=false} turns host compilation off.
+ * <p><b>Host compilation.</b> On a CPU backend, when a {@link ProgramCompiler} is installed (the
+ * {@code credence-compiler} module provides one, and depending on {@code credence-inference-hmc}
+ * brings it), the recording is then compiled for the host: kernels over {@code double[]} slots,
+ * with no backend dispatch and no allocation, which is several times faster again for small models.
+ * The compiled program is checked against direct evaluation at two points and used only if every
+ * value agrees within {@link #HOST_TOLERANCE} (on the pure-Java backend the results are in fact
+ * bit-identical); otherwise, or without a compiler, calls replay the recording and {@link
+ * #hostReason()} says why. The system property {@code credence.hostCompile=false} turns host
+ * compilation off.
  */
 public final class CompiledPotential {
     /**
@@ -46,9 +48,9 @@ public final class CompiledPotential {
     private final Potential potential;
     private final Program program;
     private final String reason;
-    private final HostProgram host;
+    private final CompiledProgram host;
     private final String hostReason;
-    private final ThreadLocal<HostProgram.Frame> frames;
+    private final ThreadLocal<CompiledProgram.Frame> frames;
     private volatile ConstrainProgram constrain;
     private volatile boolean constrainRecorded;
 
@@ -60,7 +62,7 @@ public final class CompiledPotential {
             Potential potential,
             Program program,
             String reason,
-            HostProgram host,
+            CompiledProgram host,
             String hostReason) {
         this.potential = potential;
         this.program = program;
@@ -127,10 +129,15 @@ public final class CompiledPotential {
             return new CompiledPotential(
                     p, program, null, null, "the backend computes on " + p.backend().device());
         }
-        HostProgram hp;
+        ProgramCompiler compiler = ProgramCompiler.installed().orElse(null);
+        if (compiler == null) {
+            return new CompiledPotential(
+                    p, program, null, null, "no program compiler is installed (credence-compiler)");
+        }
+        CompiledProgram hp;
         try {
             hp =
-                    HostCompiler.compile(
+                    compiler.compile(
                             program,
                             p.backend(),
                             new Shape[] {Shape.of(p.dimension())},
@@ -140,7 +147,7 @@ public final class CompiledPotential {
         } catch (RuntimeException e) {
             return new CompiledPotential(p, program, null, null, "host compilation failed: " + e);
         }
-        HostProgram.Frame f = hp.newFrame();
+        CompiledProgram.Frame f = hp.newFrame();
         for (Tensor x : List.of(c, a)) {
             Potential.ValueAndGradient direct = x == c ? directAtC : p.valueAndGradient(x);
             hp.run(f, x.toDoubleArray());
@@ -215,7 +222,8 @@ public final class CompiledPotential {
     }
 
     /**
-     * Tells whether calls run a program compiled for the host ({@link HostCompiler}).
+     * Tells whether calls run a program compiled for the host (by the installed {@link
+     * ProgramCompiler}).
      *
      * @return true if host-compiled
      */
@@ -344,7 +352,7 @@ public final class CompiledPotential {
      */
     public double valueAndGradient(double[] q, double[] grad) {
         if (host != null) {
-            HostProgram.Frame f = frames.get();
+            CompiledProgram.Frame f = frames.get();
             host.run(f, q);
             double[] g = host.output(f, 1);
             System.arraycopy(g, 0, grad, 0, grad.length);

@@ -5,8 +5,8 @@ import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Device;
 import dev.credence.api.backend.Shape;
-import dev.credence.api.compile.HostCompiler;
-import dev.credence.api.compile.HostProgram;
+import dev.credence.api.compile.CompiledProgram;
+import dev.credence.api.compile.ProgramCompiler;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Program;
 import dev.credence.api.tensor.Tensor;
@@ -28,12 +28,12 @@ final class ConstrainProgram {
     private final List<String> names;
     private final List<int[]> shapes;
     private final Program program;
-    private final HostProgram host;
-    private final ThreadLocal<HostProgram.Frame> frames;
+    private final CompiledProgram host;
+    private final ThreadLocal<CompiledProgram.Frame> frames;
     private final int size;
 
     private ConstrainProgram(
-            List<String> names, List<int[]> shapes, Program program, HostProgram host) {
+            List<String> names, List<int[]> shapes, Program program, CompiledProgram host) {
         this.names = List.copyOf(names);
         this.shapes = List.copyOf(shapes);
         this.program = program;
@@ -92,18 +92,19 @@ final class ConstrainProgram {
         }
     }
 
-    private static HostProgram host(Potential potential, Program p, Tensor t, double[] want) {
-        if (potential.backend().device().kind() != Device.Kind.CPU) {
+    private static CompiledProgram host(Potential potential, Program p, Tensor t, double[] want) {
+        ProgramCompiler compiler = ProgramCompiler.installed().orElse(null);
+        if (compiler == null || potential.backend().device().kind() != Device.Kind.CPU) {
             return null;
         }
         try {
-            HostProgram hp =
-                    HostCompiler.compile(
+            CompiledProgram hp =
+                    compiler.compile(
                             p,
                             potential.backend(),
                             new Shape[] {Shape.of(potential.dimension())},
                             new DType[] {potential.dtype()});
-            HostProgram.Frame f = hp.newFrame();
+            CompiledProgram.Frame f = hp.newFrame();
             hp.run(f, t.toDoubleArray());
             double[] got = new double[want.length];
             int at = 0;
@@ -152,7 +153,7 @@ final class ConstrainProgram {
     double[] values(Potential potential, double[] q) {
         double[] out = new double[size];
         if (host != null) {
-            HostProgram.Frame f = frames.get();
+            CompiledProgram.Frame f = frames.get();
             host.run(f, q);
             int at = 0;
             for (int i = 0; at < size; i++) {

@@ -22,7 +22,9 @@ import java.util.Map;
  * correlated predictors (26 parameters). Each is warmed up for 3 s of this thread's CPU time (so
  * that the JIT has compiled the path even on a loaded machine), then timed over at least 1.5 s of
  * CPU time of calls at random unconstrained points. Both the wall time and the CPU time per call
- * are printed: on a loaded machine the CPU time is the steadier figure.
+ * are printed: on a loaded machine the CPU time is the steadier figure. Each line also says whether
+ * the potential runs host-compiled (the {@code credence-compiler} module on the class path) and, if
+ * not, why.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.credence.bench.anchors.GradientTiming [backend]
@@ -57,7 +59,7 @@ public final class GradientTiming {
             System.out.printf(
                     Locale.ROOT,
                     "gradient %-20s [%s] %.3f us/gradient wall, %.3f us cpu (%d calls) dimension %d"
-                            + " compiled %s kernel_calls %d%n",
+                            + " compiled %s kernel_calls %d host %s%n",
                     e.getKey(),
                     b.name(),
                     r[0] * 1e3,
@@ -65,7 +67,8 @@ public final class GradientTiming {
                     (long) r[1],
                     p.dimension(),
                     cp.isCompiled() ? "yes" : "no (" + cp.reason() + ")",
-                    cp.kernelCalls());
+                    cp.kernelCalls(),
+                    cp.isHostCompiled() ? "yes" : "no (" + cp.hostReason() + ")");
         }
     }
 

@@ -19,15 +19,18 @@ import java.util.stream.Stream;
 
 /**
  * What a run folder holds, read for the report: the folder's manifest, the run records, the MCMC
- * chains (Stan CSV files), the per-epoch metrics of a VAE (or any {@code metrics.json} with a
- * {@code train_loss} per row), and the pictures the run wrote. Every part is optional; a part that
- * is there but damaged is a {@link FileFormatException}.
+ * chains (Stan CSV files), the metrics in {@code metrics.json} (a VAE's per-epoch losses, rows with
+ * a {@code train_loss}, or an SVI run's ELBO trace, rows with a {@code step} and an {@code elbo};
+ * see {@link #isSviTrace()}) or, when that file holds one object rather than a list, the scores of
+ * a fit scored once (as {@code bnn fit --images} writes them), and the pictures the run wrote.
+ * Every part is optional; a part that is there but damaged is a {@link FileFormatException}.
  *
  * @param dir the folder
  * @param manifest the manifest's members ({@code credence-run.json}), or empty
  * @param records the run records by artifact file name, in name order
  * @param draws the MCMC draws, or null
- * @param metrics the rows of {@code metrics.json}, or empty
+ * @param metrics the rows of {@code metrics.json} when it is a list, or empty
+ * @param scores the members of {@code metrics.json} when it is one object, or empty
  * @param pictures the PNG files the run wrote, in name order
  */
 public record RunContent(
@@ -36,6 +39,7 @@ public record RunContent(
         Map<String, RunRecord> records,
         Draws draws,
         List<Map<String, Object>> metrics,
+        Map<String, Object> scores,
         List<Path> pictures) {
 
     private static final Pattern CHAIN = Pattern.compile(".*-(\\d+)\\.csv");
@@ -82,23 +86,34 @@ public record RunContent(
         }
         chains.sort((a, b) -> Integer.compare(a.id(), b.id()));
         List<Map<String, Object>> metrics = new ArrayList<>();
+        Map<String, Object> scores = new LinkedHashMap<>();
         Path mj = dir.resolve("metrics.json");
         if (Files.isRegularFile(mj)) {
             Object v = Json.parse(Files.readString(mj, StandardCharsets.UTF_8));
-            if (!(v instanceof List<?> rows)) {
-                throw new FileFormatException(mj.toString(), "expected a list of epochs");
-            }
-            for (Object row : rows) {
-                if (!(row instanceof Map<?, ?> r)) {
-                    throw new FileFormatException(mj.toString(), "expected one object per epoch");
-                }
-                Map<String, Object> copy = new LinkedHashMap<>();
-                r.forEach((k, val) -> copy.put(String.valueOf(k), val));
-                metrics.add(copy);
+            if (v instanceof Map<?, ?> one) {
+                one.forEach((k, val) -> scores.put(String.valueOf(k), val));
+            } else if (!(v instanceof List<?> rows)) {
+                throw new FileFormatException(
+                        mj.toString(),
+                        "expected a list of epochs or steps, or one object of scores");
+            } else {
+                readRows(mj, rows, metrics);
             }
         }
         Draws draws = chains.isEmpty() ? null : StanCsv.draws(chains);
-        return new RunContent(dir, manifest, records, draws, metrics, pictures);
+        return new RunContent(dir, manifest, records, draws, metrics, scores, pictures);
+    }
+
+    private static void readRows(Path mj, List<?> rows, List<Map<String, Object>> metrics)
+            throws FileFormatException {
+        for (Object row : rows) {
+            if (!(row instanceof Map<?, ?> r)) {
+                throw new FileFormatException(mj.toString(), "expected one object per row");
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            r.forEach((k, val) -> copy.put(String.valueOf(k), val));
+            metrics.add(copy);
+        }
     }
 
     /**
@@ -108,6 +123,19 @@ public record RunContent(
      */
     public String command() {
         return manifest.get("command") instanceof String c ? c : "run";
+    }
+
+    /**
+     * Tells whether the metrics are an SVI run's trace (rows of {@code step}, {@code elbo} and
+     * optionally {@code log_likelihood} and {@code kl}, as {@code bnn fit} writes them) rather than
+     * per-epoch losses (rows of {@code epoch} and {@code train_loss}, as the VAE writes them).
+     *
+     * @return true for an SVI trace
+     */
+    public boolean isSviTrace() {
+        return !metrics.isEmpty()
+                && metrics.get(0).containsKey("elbo")
+                && !metrics.get(0).containsKey("train_loss");
     }
 
     /**

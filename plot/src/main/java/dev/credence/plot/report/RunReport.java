@@ -117,6 +117,12 @@ public final class RunReport {
         if (!c.metrics().isEmpty()) {
             elbo(h, c, figures);
         }
+        if (!c.scores().isEmpty()) {
+            h.element("h2", null, "Scores");
+            h.raw("<table>");
+            c.scores().forEach((k, v) -> row(h, k, v));
+            h.raw("</table>\n");
+        }
         for (Path p : c.pictures()) {
             h.element("h2", null, p.getFileName());
             try {
@@ -190,6 +196,10 @@ public final class RunReport {
     }
 
     private static void elbo(Html h, RunContent c, Map<String, Figure> figures) {
+        if (c.isSviTrace()) {
+            sviElbo(h, c, figures);
+            return;
+        }
         double[] epoch = c.metric("epoch");
         double[] train = c.metric("train_loss");
         double[] elbo = new double[train.length];
@@ -208,8 +218,32 @@ public final class RunReport {
         section(h, "ELBO", f, "per example, by epoch", figures, "elbo");
     }
 
+    /** The ELBO estimates an SVI run reported by optimisation step, and their two parts. */
+    private static void sviElbo(Html h, RunContent c, Map<String, Figure> figures) {
+        double[] step = c.metric("step");
+        Map<String, double[]> parts = new LinkedHashMap<>();
+        for (String k : List.of("log_likelihood", "kl")) {
+            double[] v = c.metric(k);
+            if (java.util.Arrays.stream(v).anyMatch(Double::isFinite)) {
+                parts.put(k.equals("kl") ? "KL" : "expected log-likelihood", v);
+            }
+        }
+        Figure f = ElboFigure.of(step, c.metric("elbo"), "step", parts);
+        section(h, "ELBO", f, "the SVI estimate, by optimisation step", figures, "elbo");
+    }
+
     private static List<String> metricWarnings(RunContent c) {
         List<String> out = new ArrayList<>();
+        if (c.isSviTrace()) {
+            double[] step = c.metric("step");
+            double[] elbo = c.metric("elbo");
+            for (int i = 0; i < elbo.length; i++) {
+                if (!Double.isFinite(elbo[i])) {
+                    out.add("the ELBO estimate at step " + (long) step[i] + " is not finite");
+                }
+            }
+            return out;
+        }
         double[] train = c.metric("train_loss");
         for (int i = 0; i < train.length; i++) {
             if (!Double.isFinite(train[i])) {

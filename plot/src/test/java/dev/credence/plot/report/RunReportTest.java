@@ -2,6 +2,7 @@ package dev.credence.plot.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credence.api.infer.Draws;
@@ -84,5 +85,40 @@ class RunReportTest {
         assertFalse(html.contains("Summary ("));
         assertEquals(2, count(html, "data:image/png;base64,"));
         assertTrue(html.contains("All diagnostic checks passed."));
+    }
+
+    @Test
+    @DisplayName(
+            "an SVI trace (bnn fit): the ELBO curve by step, and a warning for a non-finite ELBO")
+    void sviTrace() throws IOException {
+        AtomicFiles.writeString(
+                dir.resolve("metrics.json"),
+                "[{\"step\": 100, \"elbo\": -310.5, \"log_likelihood\": -280.0, \"kl\": 30.5},"
+                        + " {\"step\": 200, \"elbo\": -120.0, \"log_likelihood\": -95.0,"
+                        + " \"kl\": 25.0},"
+                        + " {\"step\": 300, \"elbo\": null, \"log_likelihood\": null,"
+                        + " \"kl\": null}]");
+        String html = Files.readString(RunReport.write(dir));
+        assertTrue(html.contains("<h2>ELBO</h2>"), html);
+        assertTrue(html.contains("by optimisation step"), html);
+        assertTrue(html.contains("the ELBO estimate at step 300 is not finite"), html);
+        assertFalse(html.contains("training loss"), "no per-epoch loss warnings: " + html);
+        assertEquals(1, count(html, "data:image/png;base64,"));
+    }
+
+    @Test
+    @DisplayName(
+            "a fit scored once (bnn fit --images): metrics.json as one object, shown as scores")
+    void scores() throws IOException {
+        AtomicFiles.writeString(
+                dir.resolve("metrics.json"),
+                "{\"inference\": \"laplace\", \"accuracy\": 0.8125, \"ood_auroc\": 0.5}");
+        String html = Files.readString(RunReport.write(dir));
+        assertTrue(html.contains("<h2>Scores</h2>"), html);
+        assertTrue(html.contains("<td>accuracy</td><td>0.8125</td>"), html);
+        assertFalse(html.contains("<h2>ELBO</h2>"), html);
+        AtomicFiles.writeString(dir.resolve("metrics.json"), "3");
+        IOException e = assertThrows(IOException.class, () -> RunReport.write(dir));
+        assertTrue(e.getMessage().contains("one object of scores"), e.getMessage());
     }
 }

@@ -44,7 +44,9 @@ import java.util.Map;
  * </ul>
  *
  * The Bayesian methods see the model itself, unchanged: only its batch size (and, for the
- * mean-field guide, its estimator and tap) are set here. Options are in {@link FitOptions}.
+ * mean-field guide, its estimator and tap) are set here. Options are in {@link FitOptions}; the
+ * settings this class chooses for the SVI provider pass through the options it publishes ({@link
+ * ProviderOptions}), so a renamed option or a value out of its range fails when it is set.
  *
  * <pre>{@code
  * BnnFitter fitter = new BnnFitter(Inferences.discover());
@@ -158,22 +160,20 @@ public final class BnnFitter {
         RandomKey[] k = key.split(3);
         int batch = Math.min(o.get(BnnOptions.BATCH_SIZE), model.size());
         BnnModel m = model.withBatchSize(batch);
-        Map<String, Object> c = new LinkedHashMap<>();
+        ProviderOptions c = ProviderOptions.of(inferences, "svi");
         int epochs = o.get(BnnOptions.EPOCHS);
         double lr = o.getDouble("lr", SVI_LR);
         double lrFinal = o.getDouble("lr-final", lr / SVI_DECAY);
-        c.put("epochs", epochs);
-        c.put("lr", lr);
+        c.set("epochs", epochs).set("lr", lr);
         if (lrFinal != lr) {
             // Exponential decay from lr to lr-final over the run, through the provider's
             // clipped Adam with clipping effectively off.
             long steps = (long) epochs * ((m.size() + batch - 1) / batch);
-            c.put("optimizer", "clipped-adam");
-            c.put("clip", 1e12);
-            c.put("lr-decay", Math.pow(lrFinal / lr, 1.0 / Math.max(1, steps)));
+            c.set("optimizer", "clipped-adam")
+                    .set("clip", 1e12)
+                    .set("lr-decay", Math.pow(lrFinal / lr, 1.0 / Math.max(1, steps)));
         }
-        c.put("particles", o.get(BnnOptions.PARTICLES));
-        c.put("report-every", 100);
+        c.set("particles", o.get(BnnOptions.PARTICLES)).set("report-every", 100);
         String guide = o.get(BnnOptions.GUIDE);
         Model target;
         if (guide.equals("meanfield")) {
@@ -185,15 +185,15 @@ public final class BnnFitter {
                             .withTap(tap)
                             .withLocalSamples(o.get(BnnOptions.LOCAL_SAMPLES));
             target = new GuidedModel(local, q);
-            c.put("elbo", "meanfield");
+            c.set("elbo", "meanfield");
         } else {
             target = m;
-            c.put("guide", guide);
-            c.put("elbo", guide.equals("normal") ? "meanfield" : "trace");
-            c.put("init-scale", o.get(BnnOptions.INIT_SCALE));
-            c.put("rank", o.get(BnnOptions.RANK));
+            c.set("guide", guide)
+                    .set("elbo", guide.equals("normal") ? "meanfield" : "trace")
+                    .set("init-scale", o.get(BnnOptions.INIT_SCALE))
+                    .set("rank", o.get(BnnOptions.RANK));
         }
-        return inferences.create("svi", new InferenceConfig(c, k[1], listener)).fit(target);
+        return c.create(k[1], listener).fit(target);
     }
 
     private Posterior provider(BnnModel model, FitOptions o, RandomKey key) {
