@@ -35,13 +35,22 @@ public final class Convergence {
      */
     public static double rhat(double[][] draws) {
         double[][] split = split(draws);
-        double bulk = rhatBasic(zScale(split));
-        double med = quantile(flatten(split), 0.5);
+        double[] pooled = flatten(split);
+        double[] sorted = sorted(pooled);
+        return rhat(split, zScale(split, pooled, sorted), quantileOfSorted(sorted, 0.5));
+    }
+
+    /**
+     * R-hat from the split chains, their normal scores and their median: the larger of the bulk and
+     * the tail (folded about the median) R-hat.
+     */
+    static double rhat(double[][] split, double[][] scores, double median) {
+        double bulk = rhatBasic(scores);
         double[][] folded = new double[split.length][];
         for (int c = 0; c < split.length; c++) {
             folded[c] = new double[split[c].length];
             for (int i = 0; i < split[c].length; i++) {
-                folded[c][i] = Math.abs(split[c][i] - med);
+                folded[c][i] = Math.abs(split[c][i] - median);
             }
         }
         double tail = rhatBasic(zScale(folded));
@@ -68,10 +77,13 @@ public final class Convergence {
      * @return the ESS
      */
     public static double essTail(double[][] draws) {
-        double[][] split = split(draws);
-        double[] all = flatten(draws);
-        double q05 = quantile(all, 0.05);
-        double q95 = quantile(all, 0.95);
+        double[] sorted = sorted(flatten(draws));
+        return essTail(
+                split(draws), quantileOfSorted(sorted, 0.05), quantileOfSorted(sorted, 0.95));
+    }
+
+    /** The tail ESS of split chains, given the 5% and 95% quantiles of all draws. */
+    static double essTail(double[][] split, double q05, double q95) {
         return Math.min(essBasic(indicator(split, q05)), essBasic(indicator(split, q95)));
     }
 
@@ -164,9 +176,14 @@ public final class Convergence {
 
     /** Normal scores of the pooled average ranks, shaped like the input. */
     static double[][] zScale(double[][] x) {
-        double[] all = flatten(x);
-        double[] ranks = Ranks.average(all);
-        int s = all.length;
+        double[] pooled = flatten(x);
+        return zScale(x, pooled, sorted(pooled));
+    }
+
+    /** Normal scores of {@code x}, given its values pooled ({@link #flatten}) and sorted. */
+    static double[][] zScale(double[][] x, double[] pooled, double[] sorted) {
+        double[] ranks = Ranks.average(pooled, sorted);
+        int s = pooled.length;
         double[] scores = NormalScores.of(s);
         double[][] out = new double[x.length][];
         int k = 0;
@@ -297,11 +314,21 @@ public final class Convergence {
      * @return the quantile
      */
     public static double quantile(double[] x, double p) {
-        double[] s = x.clone();
-        Arrays.sort(s);
+        return quantileOfSorted(sorted(x), p);
+    }
+
+    /** The type-7 quantile of values already sorted ascending. */
+    static double quantileOfSorted(double[] s, double p) {
         double h = (s.length - 1) * p;
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, s.length - 1);
         return s[lo] + (h - lo) * (s[hi] - s[lo]);
+    }
+
+    /** A sorted copy. */
+    static double[] sorted(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        return s;
     }
 }

@@ -34,17 +34,28 @@ public record ParameterSummary(
      * @return the row
      */
     public static ParameterSummary of(String name, double[][] draws) {
+        // The same numbers as Convergence's functions one by one, sharing their sorts and scores:
+        // a summary table of many parameters is otherwise mostly sorting.
         double[] all = Convergence.flatten(draws);
+        double[] sorted = Convergence.sorted(all);
+        double[][] split = Convergence.split(draws);
+        double[] pooled = Convergence.flatten(split);
+        // An even chain length splits into all the draws, so their sorted values are the same.
+        double[] pooledSorted = pooled.length == all.length ? sorted : Convergence.sorted(pooled);
+        double[][] scores = Convergence.zScale(split, pooled, pooledSorted);
+        double q5 = Convergence.quantileOfSorted(sorted, 0.05);
+        double q95 = Convergence.quantileOfSorted(sorted, 0.95);
+        double variance = Convergence.variance(all);
         return new ParameterSummary(
                 name,
                 Convergence.mean(all),
-                Math.sqrt(Convergence.variance(all)),
-                Convergence.quantile(all, 0.05),
-                Convergence.quantile(all, 0.5),
-                Convergence.quantile(all, 0.95),
-                Convergence.mcseMean(draws),
-                Convergence.essBulk(draws),
-                Convergence.essTail(draws),
-                Convergence.rhat(draws));
+                Math.sqrt(variance),
+                q5,
+                Convergence.quantileOfSorted(sorted, 0.5),
+                q95,
+                Math.sqrt(variance / Convergence.essBasic(split)),
+                Convergence.essBasic(scores),
+                Convergence.essTail(split, q5, q95),
+                Convergence.rhat(split, scores, Convergence.quantileOfSorted(pooledSorted, 0.5)));
     }
 }

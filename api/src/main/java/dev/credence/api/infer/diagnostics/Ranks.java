@@ -14,9 +14,16 @@ final class Ranks {
     private Ranks() {}
 
     static double[] average(double[] x) {
-        int n = x.length;
         double[] sorted = x.clone();
         Arrays.sort(sorted);
+        return average(x, sorted);
+    }
+
+    /**
+     * Average ranks of {@code x}, given its values sorted ascending (NaNs last, as Arrays.sort).
+     */
+    static double[] average(double[] x, double[] sorted) {
+        int n = x.length;
         int finite = n;
         while (finite > 0 && Double.isNaN(sorted[finite - 1])) {
             finite--;
