@@ -32,22 +32,4 @@ class ArrayPoolTest {
         p.give(b);
         assertEquals(4L * N, p.heldBytes(), "only one fits");
     }
-
-    @Test
-    void lengthsNobodyAsksForAnyMoreAreDropped() {
-        ArrayPool p = new ArrayPool(1L << 30);
-        double[] evaluation = p.doubles(10 * N);
-        p.give(evaluation);
-        float[] step = p.floats(N);
-        for (long i = 0; i < ArrayPool.STALE_AFTER + 2L * ArrayPool.SWEEP_EVERY; i++) {
-            p.give(step);
-            step = p.floats(N);
-        }
-        assertEquals(0, p.heldBytes(), "the evaluation's array was dropped, the step's is in use");
-        assertEquals(1, p.shelves());
-        p.give(evaluation);
-        assertEquals(0, p.heldBytes(), "a length not asked for recently is not kept");
-        p.give(step);
-        assertSame(step, p.floats(N));
-    }
 }
