@@ -7,6 +7,8 @@
 # THREADS (default 1) sets the kernel threads of every backend.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=native-env.sh
+source "$root/bench/native-env.sh"
 backends="${1:-jvm,djl,nd4j}"
 steps="${2:-100}"
 threads="${THREADS:-1}"

@@ -6,6 +6,8 @@
 # Usage: bench/anchors/vae.sh [epochs] [backends, comma-separated]   (defaults: 2 jvm,djl,nd4j)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=../bench/native-env.sh
+source "$root/bench/native-env.sh"
 anchors="$root/../shared/anchors"
 epochs="${1:-2}"
 backends="${2:-jvm,djl,nd4j}"
