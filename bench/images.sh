@@ -14,6 +14,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$root" && ./mvnw -q -B package -pl bench -am -DskipTests -Dspotless.check.skip=true)
-exec java -Xmx6g -cp "$root/bench/target/benchmarks.jar" dev.credence.bench.images.ImageBenchmark \
+# The jvm backend's vectorised kernels need the JDK's incubator module jdk.incubator.vector
+# (VECTOR=off leaves it out).
+vector=(--add-modules jdk.incubator.vector)
+[ "${VECTOR:-on}" = off ] && vector=()
+exec java ${vector[@]+"${vector[@]}"} -Xmx6g -cp "$root/bench/target/benchmarks.jar" dev.credence.bench.images.ImageBenchmark \
     --mnist "$root/../shared/data/mnist-t10k" --out "$root/bench/target/images" \
     --arch mlp --train 1500 --test 1000 --ood 1000 --epochs 3 --swag-epochs 2 --draws 16 --seeds 5 "$@"

@@ -80,7 +80,7 @@ public final class ImageBenchmark {
         List<String> wanted =
                 a.containsKey("methods")
                         ? List.of(a.get("methods").split(","))
-                        : table.keySet().stream().filter(k -> !k.equals("flow-vi")).toList();
+                        : table.keySet().stream().filter(k -> !Methods.ON_REQUEST.contains(k)).toList();
         Files.createDirectories(out);
         Path csv = out.resolve("results.csv");
         if (!Files.exists(csv)) {
