@@ -4,6 +4,8 @@
 # Usage: bench/kernels.sh [backends, default jvm,nd4j,djl] [extra BenchMain options...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=native-env.sh
+source "$root/bench/native-env.sh"
 backends="${1:-jvm,nd4j,djl}"
 shift || true
 cache="${CREDENCE_NATIVE_CACHE:-$HOME/.cache/credence}"

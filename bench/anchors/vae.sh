@@ -6,6 +6,8 @@
 # Usage: bench/anchors/vae.sh [epochs] [backends, comma-separated]   (defaults: 2 jvm,djl,nd4j)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=../bench/native-env.sh
+source "$root/bench/native-env.sh"
 anchors="$root/../shared/anchors"
 epochs="${1:-2}"
 backends="${2:-jvm,djl,nd4j}"
@@ -20,7 +22,9 @@ export PYTHON
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
 # The jvm backend's vectorised kernels need the JDK's incubator module jdk.incubator.vector
 # (VECTOR=off leaves it out, to measure the plain loops; the JVM then prints no incubator warning).
+# G1, as the credence launcher gives training commands: pinned to one CPU the JVM would pick its
+# serial collector.
 vector=(--add-modules jdk.incubator.vector)
 [ "${VECTOR:-on}" = off ] && vector=()
-java ${vector[@]+"${vector[@]}"} -Xmx4g -Dcredence.native.cache="$cache" -cp "$cp" \
+java ${vector[@]+"${vector[@]}"} -XX:+UseG1GC -Xmx4g -Dcredence.native.cache="$cache" -cp "$cp" \
     dev.credence.bench.anchors.VaeVsTorch "$anchors/vae_torch.py" "$epochs" "$backends"

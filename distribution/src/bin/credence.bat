@@ -23,7 +23,13 @@ set "ARGS=%CACHE%\launch\java-%RANDOM%%RANDOM%.args"
 "%JAVA%" -cp "%CLI_JAR%" dev.credence.cli.launch.LaunchPlan --out "%ARGS%" --main dev.credence.cli/dev.credence.cli.Main --path "%CREDENCE_PLUGINS%;" "%CREDENCE_HOME%\lib" "%CREDENCE_HOME%\plugins"
 if errorlevel 1 exit /b 1
 
-"%JAVA%" %CREDENCE_JAVA_OPTS% "-Dcredence.home=%CREDENCE_HOME%" -Dcredence.launcher=distribution "-Dcredence.native.cache=%NATIVES%" "-Dorg.bytedeco.javacpp.cachedir=%NATIVES%\javacpp" @"%ARGS%" %*
+rem The commands that train networks: vectorised kernels and the G1 collector, as bin/credence.
+set "TRAIN="
+if /i "%~1"=="vae" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC"
+if /i "%~1"=="bnn" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC"
+if /i "%~1"=="demo" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC"
+
+"%JAVA%" %CREDENCE_JAVA_OPTS% %TRAIN% "-Dcredence.home=%CREDENCE_HOME%" -Dcredence.launcher=distribution "-Dcredence.native.cache=%NATIVES%" "-Dorg.bytedeco.javacpp.cachedir=%NATIVES%\javacpp" @"%ARGS%" %*
 set "CODE=%ERRORLEVEL%"
 del "%ARGS%" >nul 2>&1
 exit /b %CODE%

@@ -80,6 +80,34 @@ class PlateTest {
     }
 
     @Test
+    void subsampleIsThePrefixOfAFisherYatesShuffle() {
+        int[][] sizes = {{1, 1}, {7, 7}, {60000, 128}, {10, 3}, {1000, 999}};
+        for (int[] nb : sizes) {
+            for (int seed = 0; seed < 20; seed++) {
+                RandomKey key = RandomKey.of(seed);
+                int n = nb[0];
+                int b = nb[1];
+                // The textbook algorithm on a full array of indices.
+                int[] perm = new int[n];
+                for (int i = 0; i < n; i++) {
+                    perm[i] = i;
+                }
+                double[] u = key.uniformDoubles(b);
+                for (int i = 0; i < b; i++) {
+                    int j = i + (int) Math.floor(u[i] * (n - i));
+                    int t = perm[i];
+                    perm[i] = perm[j];
+                    perm[j] = t;
+                }
+                assertArrayEquals(
+                        java.util.Arrays.copyOf(perm, b),
+                        ModelContext.subsample(key, n, b),
+                        "n " + n + ", b " + b + ", seed " + seed);
+            }
+        }
+    }
+
+    @Test
     void subsampledLogJointIsUnbiased() {
         Model sub = Handlers.condition(model(4), java.util.Map.of("mu", scalar(0.3)));
         double full =

@@ -30,6 +30,19 @@ public interface Posterior {
     Map<String, Tensor> sample(RandomKey key, int n);
 
     /**
+     * The fitted values of the param sites this posterior binds (a variational posterior's guide
+     * and model params), constrained, by site name. Reading a trained network's weights this way
+     * costs nothing, where a {@link #predictive} of a model that only declares them would also
+     * sample every latent site of the guide (for an amortised guide, its encoder over the whole
+     * data set).
+     *
+     * @return the params by name; empty for posteriors without params (MCMC draws)
+     */
+    default Map<String, Tensor> params() {
+        return Map.of();
+    }
+
+    /**
      * The posterior predictive: runs {@code model} once per posterior draw with the latent sites
      * fixed at the draw, recording every site. Sites the model does not observe (for example
      * outputs at new inputs) are simulated.

@@ -80,19 +80,37 @@ final class Reductions {
             }
             return v;
         }
-        double s = 0;
+        // Four running sums, so that each addition does not wait for the one before (a sum of a
+        // weight matrix's gradient, taken every training step, ran at a nanosecond an element).
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
         if (x.d != null) {
             double[] d = x.d;
-            for (int k = 0; k < n; k++) {
-                s += d[k];
+            for (; k + 4 <= n; k += 4) {
+                s0 += d[k];
+                s1 += d[k + 1];
+                s2 += d[k + 2];
+                s3 += d[k + 3];
+            }
+            for (; k < n; k++) {
+                s0 += d[k];
             }
         } else {
             float[] f = x.f;
-            for (int k = 0; k < n; k++) {
-                s += f[k];
+            for (; k + 4 <= n; k += 4) {
+                s0 += f[k];
+                s1 += f[k + 1];
+                s2 += f[k + 2];
+                s3 += f[k + 3];
+            }
+            for (; k < n; k++) {
+                s0 += f[k];
             }
         }
-        return s;
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double combine(boolean isMax, double acc, double v) {

@@ -119,6 +119,10 @@ final class Selection {
                 float[] x = a.f;
                 float[] y = b.f;
                 float[] o = r.f;
+                if (Simd.AVAILABLE) {
+                    VectorSelect.where(c, x, sa, y, sb, o, lo, hi);
+                    return;
+                }
                 for (int k = lo; k < hi; k++) {
                     o[k] = c[k] != 0 ? x[k * sa] : y[k * sb];
                 }

@@ -1,13 +1,15 @@
 package dev.credence.backend.jvm;
 
 /**
- * Whether the vectorised matrix product ({@link VectorMatMul}) can run: it uses the JDK's Vector
- * API, which JDK 17 ships as the incubator module {@code jdk.incubator.vector}, present only when
- * the JVM was started with {@code --add-modules jdk.incubator.vector} (the build's tests and the
- * {@code bench/} scripts do; for the {@code credence} command, pass it in {@code
- * CREDENCE_JAVA_OPTS}). The JVM then prints a one-line incubator warning on standard error, which
- * is why the command does not add it by itself. Without it the backend runs its plain loops, which
- * the JIT vectorises less well, and gives the same results bit for bit.
+ * Whether the vectorised kernels ({@link VectorMatMul}, {@link VectorUnary}) can run: they use the
+ * JDK's Vector API, which JDK 17 ships as the incubator module {@code jdk.incubator.vector},
+ * present only when the JVM was started with {@code --add-modules jdk.incubator.vector} (the
+ * build's tests, the {@code bench/} scripts and the {@code credence} command's training commands
+ * do; for its other commands, pass it in {@code CREDENCE_JAVA_OPTS}). The JVM then prints a
+ * one-line incubator warning on standard error, which is why the short commands go without it.
+ * Without it the backend runs its plain loops, which the JIT vectorises less well: the matrix
+ * product gives the same results bit for bit, the transcendental functions results within an ulp or
+ * two of the vectorised ones.
  *
  * <p>{@code -Dcredence.jvm.vector=false} turns the vectorised kernels off even when the module is
  * present, to compare the two.

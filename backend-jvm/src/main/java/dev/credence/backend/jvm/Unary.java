@@ -5,8 +5,9 @@ import dev.credence.api.backend.ScalarMath;
 
 /**
  * Elementwise unary kernels. FLOAT32 is computed in double and rounded once, a block of {@value
- * #BLOCK} elements at a time through a small scratch array; long arrays are split over the kernel
- * threads ({@link Parallel}).
+ * #BLOCK} elements at a time through a small scratch array, except the transcendental functions
+ * that {@link VectorUnary} computes a vector at a time when the Vector API is present; long arrays
+ * are split over the kernel threads ({@link Parallel}).
  */
 final class Unary {
     private Unary() {}
@@ -38,6 +39,10 @@ final class Unary {
     }
 
     private static void floats(Primitive op, float[] in, float[] out, int lo, int hi) {
+        if (Simd.AVAILABLE && VectorUnary.supports(op)) {
+            VectorUnary.apply(op, in, out, lo, hi);
+            return;
+        }
         switch (op) {
             case NEG -> {
                 for (int k = lo; k < hi; k++) {

@@ -39,6 +39,29 @@ final class VectorMatMul {
     /** Rows of A per packed block (fits L2 with B's block). */
     static final int MC = 16 * MR;
 
+    /** Longest packing array a thread keeps between products (4 MB); longer ones are garbage. */
+    private static final int KEPT = 1 << 20;
+
+    /**
+     * Each thread's packing arrays (B's panels, A's block, a tile), kept between products: a
+     * training step runs thousands of products, and fresh arrays of half a megabyte each were most
+     * of its garbage. The packers write every element the kernel reads, so stale contents are
+     * harmless.
+     */
+    private static final ThreadLocal<float[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new float[3][0]);
+
+    private static float[] scratch(float[][] kept, int slot, int length) {
+        if (kept[slot].length >= length) {
+            return kept[slot];
+        }
+        float[] a = new float[length];
+        if (length <= KEPT) {
+            kept[slot] = a;
+        }
+        return a;
+    }
+
     /**
      * Computes rows {@code [lo, hi)} of {@code C = A B} into {@code c}, which holds zeros there.
      * A's element (i, p) is at {@code oa + i * ar + p * ac}; B's element (p, j) at {@code ob + p *
@@ -60,9 +83,10 @@ final class VectorMatMul {
             int lo,
             int hi) {
         int panels = (n + NR - 1) / NR;
-        float[] pb = new float[Math.min(k, KC) * panels * NR];
-        float[] pa = new float[Math.min(k, KC) * MC];
-        float[] tile = new float[MR * NR];
+        float[][] scratch = SCRATCH.get();
+        float[] pb = scratch(scratch, 0, Math.min(k, KC) * panels * NR);
+        float[] pa = scratch(scratch, 1, Math.min(k, KC) * MC);
+        float[] tile = scratch(scratch, 2, MR * NR);
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
             packB(b, ob + k0 * br, br, bc, kc, n, pb);
@@ -178,12 +202,23 @@ final class VectorMatMul {
             c51 = b1.fma(x, c51);
         }
         if (h == MR && w == NR) {
-            addRow(c, co, c00, c01);
-            addRow(c, co + ldc, c10, c11);
-            addRow(c, co + 2 * ldc, c20, c21);
-            addRow(c, co + 3 * ldc, c30, c31);
-            addRow(c, co + 4 * ldc, c40, c41);
-            addRow(c, co + 5 * ldc, c50, c51);
+            c00.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            co += ldc;
+            c10.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c11.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            co += ldc;
+            c20.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c21.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            co += ldc;
+            c30.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c31.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            co += ldc;
+            c40.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c41.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            co += ldc;
+            c50.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c51.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
             return;
         }
         c00.intoArray(tile, 0);
@@ -204,10 +239,5 @@ final class VectorMatMul {
                 c[row + j] += tile[i * NR + j];
             }
         }
-    }
-
-    private static void addRow(float[] c, int co, FloatVector v0, FloatVector v1) {
-        v0.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
-        v1.add(FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
     }
 }

@@ -99,6 +99,11 @@ public final class VaeVsTorch {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("THREADS", threads);
         pb.environment().put("OMP_NUM_THREADS", threads);
+        if (side.equals("torch")) {
+            // The anchor runs as a user runs it: without the allocator settings that the credence
+            // launcher (and bench/native-env.sh, for the Credence sides) gives native backends.
+            pb.environment().remove("GLIBC_TUNABLES");
+        }
         Process p = pb.start();
         List<Epoch> epochs = new ArrayList<>();
         try (BufferedReader r =

@@ -60,6 +60,7 @@ public final class GuidePosterior implements Posterior {
      *
      * @return constrained values by param name
      */
+    @Override
     public Map<String, Tensor> params() {
         return params;
     }

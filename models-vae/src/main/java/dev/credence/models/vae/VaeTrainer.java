@@ -143,7 +143,7 @@ public final class VaeTrainer {
                     inferences
                             .create("svi", new InferenceConfig(options, root.fold(1), avg))
                             .fit(guided);
-            fitted = new FittedVae(vae, FittedParams.read(post, init, root.fold(4).fold(e)));
+            fitted = new FittedVae(vae, FittedParams.read(post, init));
             long t1 = System.nanoTime();
             ExampleElbo elbo = fitted.elbo(te.images(), root.fold(2).fold(e));
             long t2 = System.nanoTime();
