@@ -87,7 +87,9 @@ public final class ImageBenchmark {
         List<String> wanted =
                 a.containsKey("methods")
                         ? List.of(a.get("methods").split(","))
-                        : table.keySet().stream().filter(k -> !Methods.ON_REQUEST.contains(k)).toList();
+                        : table.keySet().stream()
+                                .filter(k -> !Methods.ON_REQUEST.contains(k))
+                                .toList();
         Files.createDirectories(out);
         Path csv = out.resolve("results.csv");
         if (!Files.exists(csv)) {

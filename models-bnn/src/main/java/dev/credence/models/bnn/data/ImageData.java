@@ -89,8 +89,8 @@ public record ImageData(Tensor x, Tensor y, int[] labels, int height, int width)
     }
 
     /**
-     * Two disjoint random subsets of one split: a training set and a validation set carved from
-     * the same images (for choosing settings without looking at the test split).
+     * Two disjoint random subsets of one split: a training set and a validation set carved from the
+     * same images (for choosing settings without looking at the test split).
      *
      * <pre>{@code
      * ImageData[] tv = ImageData.disjoint(sets, "fashion-mnist", Split.TRAIN, null, 10000, 2000,
