@@ -23,13 +23,14 @@ set "ARGS=%CACHE%\launch\java-%RANDOM%%RANDOM%.args"
 "%JAVA%" -cp "%CLI_JAR%" dev.credence.cli.launch.LaunchPlan --out "%ARGS%" --main dev.credence.cli/dev.credence.cli.Main --path "%CREDENCE_PLUGINS%;" "%CREDENCE_HOME%\lib" "%CREDENCE_HOME%\plugins"
 if errorlevel 1 exit /b 1
 
-rem The commands that train networks: vectorised kernels and the G1 collector, as bin/credence.
+rem The commands that train networks: vectorised kernels and the G1 collector, as bin/credence; the
+rem VAE a 1 GiB heap (a -Xmx in CREDENCE_JAVA_OPTS comes later on the line, so it wins).
 set "TRAIN="
-if /i "%~1"=="vae" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC"
+if /i "%~1"=="vae" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC -Xmx1g"
 if /i "%~1"=="bnn" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC"
 if /i "%~1"=="demo" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC"
 
-"%JAVA%" %CREDENCE_JAVA_OPTS% %TRAIN% "-Dcredence.home=%CREDENCE_HOME%" -Dcredence.launcher=distribution "-Dcredence.native.cache=%NATIVES%" "-Dorg.bytedeco.javacpp.cachedir=%NATIVES%\javacpp" @"%ARGS%" %*
+"%JAVA%" %TRAIN% %CREDENCE_JAVA_OPTS% "-Dcredence.home=%CREDENCE_HOME%" -Dcredence.launcher=distribution "-Dcredence.native.cache=%NATIVES%" "-Dorg.bytedeco.javacpp.cachedir=%NATIVES%\javacpp" @"%ARGS%" %*
 set "CODE=%ERRORLEVEL%"
 del "%ARGS%" >nul 2>&1
 exit /b %CODE%

@@ -43,7 +43,7 @@ public final class FittedVae {
     static final int CHUNK = 1000;
 
     /** Rows (particles x examples) per chunk for many-draw quantities. */
-    static final int ROWS = 8192;
+    static final int ROWS = 1024;
 
     private final Vae vae;
     private final Map<String, Tensor> params;
