@@ -51,8 +51,10 @@ public final class ImageBenchmark {
      *
      * @param args {@code --arch mlp,cnn --train N --test N --ood N --epochs E --batch B
      *     --swag-epochs E --seeds S --draws D --methods k1,k2 --mnist DIR --fashion DIR --backend
-     *     NAME --out DIR --set method.option=value,...}; sizes of 0 mean the whole split; {@code
-     *     --set} changes an option of a method (for example {@code csg-mcmc.temperature=0.01})
+     *     NAME --out DIR --set method.option=value,... --validation V}; sizes of 0 mean the whole
+     *     split; {@code --set} changes an option of a method (for example {@code
+     *     csg-mcmc.temperature=0.01}); {@code --validation V} scores on {@code V} training images
+     *     disjoint from the training subset instead of the test split, for choosing settings
      * @throws IOException if data cannot be read or results written
      */
     public static void main(String[] args) throws IOException {
@@ -66,6 +68,11 @@ public final class ImageBenchmark {
         int swagEpochs =
                 Integer.parseInt(a.getOrDefault("swag-epochs", "" + Math.max(1, epochs / 2)));
         int seeds = Integer.parseInt(a.getOrDefault("seeds", "5"));
+        int validation = Integer.parseInt(a.getOrDefault("validation", "0"));
+        if (validation > 0 && train == 0) {
+            throw new IllegalArgumentException(
+                    "--validation: carving a validation set needs a training size (--train N)");
+        }
         int draws = Integer.parseInt(a.getOrDefault("draws", "20"));
         Path mnist = Path.of(a.getOrDefault("mnist", "../shared/data/mnist-t10k"));
         Path fashion = a.containsKey("fashion") ? Path.of(a.get("fashion")) : null;
@@ -80,7 +87,9 @@ public final class ImageBenchmark {
         List<String> wanted =
                 a.containsKey("methods")
                         ? List.of(a.get("methods").split(","))
-                        : table.keySet().stream().filter(k -> !k.equals("flow-vi")).toList();
+                        : table.keySet().stream()
+                                .filter(k -> !Methods.ON_REQUEST.contains(k))
+                                .toList();
         Files.createDirectories(out);
         Path csv = out.resolve("results.csv");
         if (!Files.exists(csv)) {
@@ -93,7 +102,9 @@ public final class ImageBenchmark {
                         "train %s, test %s, OOD %s, %d epochs, batch %d, SWAG %d epochs, %d"
                                 + " predictive draws, backend %s",
                         train == 0 ? "all" : train,
-                        test == 0 ? "all" : test,
+                        validation > 0
+                                ? validation + " validation images from the training split"
+                                : test == 0 ? "all" : test,
                         ood == 0 ? "all" : ood,
                         epochs,
                         batch,
@@ -107,26 +118,44 @@ public final class ImageBenchmark {
         for (int seed = 1; seed <= seeds; seed++) {
             RandomKey key = RandomKey.of(seed);
             RandomKey[] k = key.split(4);
-            ImageData tr =
-                    ImageData.load(
-                            sets,
-                            "fashion-mnist",
-                            Split.TRAIN,
-                            fashion,
-                            train,
-                            k[0],
-                            b,
-                            DType.FLOAT32);
-            ImageData te =
-                    ImageData.load(
-                            sets,
-                            "fashion-mnist",
-                            Split.TEST,
-                            fashion,
-                            test,
-                            k[1],
-                            b,
-                            DType.FLOAT32);
+            ImageData tr;
+            ImageData te;
+            if (validation > 0) {
+                ImageData[] tv =
+                        ImageData.disjoint(
+                                sets,
+                                "fashion-mnist",
+                                Split.TRAIN,
+                                fashion,
+                                train,
+                                validation,
+                                k[0],
+                                b,
+                                DType.FLOAT32);
+                tr = tv[0];
+                te = tv[1];
+            } else {
+                tr =
+                        ImageData.load(
+                                sets,
+                                "fashion-mnist",
+                                Split.TRAIN,
+                                fashion,
+                                train,
+                                k[0],
+                                b,
+                                DType.FLOAT32);
+                te =
+                        ImageData.load(
+                                sets,
+                                "fashion-mnist",
+                                Split.TEST,
+                                fashion,
+                                test,
+                                k[1],
+                                b,
+                                DType.FLOAT32);
+            }
             ImageData od =
                     ImageData.load(sets, "mnist", Split.TEST, mnist, ood, k[2], b, DType.FLOAT32);
             for (String arch : archs) {

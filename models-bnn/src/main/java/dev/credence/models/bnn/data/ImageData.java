@@ -85,6 +85,65 @@ public record ImageData(Tensor x, Tensor y, int[] labels, int height, int width)
             Arrays.sort(rows);
             d = d.subset(rows);
         }
+        return of(d, b, dtype);
+    }
+
+    /**
+     * Two disjoint random subsets of one split: a training set and a validation set carved from the
+     * same images (for choosing settings without looking at the test split).
+     *
+     * <pre>{@code
+     * ImageData[] tv = ImageData.disjoint(sets, "fashion-mnist", Split.TRAIN, null, 10000, 2000,
+     *         RandomKey.of(1), backend, DType.FLOAT32);   // tv[0] trains, tv[1] validates
+     * }</pre>
+     *
+     * @param sets the registry of named sets
+     * @param name the set's name
+     * @param split the split
+     * @param folder a folder to look in first, or null
+     * @param first the size of the first subset, at least 1
+     * @param second the size of the second subset, at least 1; together at most the split's size
+     * @param key the key of the subsets
+     * @param b the backend
+     * @param dtype the pixels' dtype
+     * @return the two subsets
+     * @throws IOException if the set cannot be read
+     */
+    public static ImageData[] disjoint(
+            Datasets sets,
+            String name,
+            Split split,
+            Path folder,
+            int first,
+            int second,
+            RandomKey key,
+            Backend b,
+            DType dtype)
+            throws IOException {
+        Dataset d = folder == null ? sets.load(name, split) : sets.load(name, split, folder);
+        if (first < 1 || second < 1 || (long) first + second > d.size()) {
+            throw new IllegalArgumentException(
+                    "ImageData: two disjoint subsets of "
+                            + first
+                            + " and "
+                            + second
+                            + " images need both sizes >= 1 and at most "
+                            + d.size()
+                            + " images together ("
+                            + name
+                            + " "
+                            + split
+                            + ")");
+        }
+        int[] perm = Minibatches.permutation(key, d.size());
+        int[] a = Arrays.copyOfRange(perm, 0, first);
+        int[] v = Arrays.copyOfRange(perm, first, first + second);
+        Arrays.sort(a);
+        Arrays.sort(v);
+        return new ImageData[] {of(d.subset(a), b, dtype), of(d.subset(v), b, dtype)};
+    }
+
+    private static ImageData of(Dataset d, Backend b, DType dtype) {
         int[] dims = d.features().shape().dims();
         int n = dims[0];
         int pixels = d.features().size() / Math.max(1, n);

@@ -134,12 +134,9 @@ public final class BnnFitter {
                                 LaplacePredictor.Mode.parse(
                                         options.get(
                                                 "predictive",
-                                                lp.settings().subset()
-                                                                == LaplaceSettings.Subset.LAST_LAYER
-                                                        ? (model.likelihood().isRegression()
-                                                                ? "mc"
-                                                                : "probit")
-                                                        : "sample")));
+                                                model.likelihood().isRegression()
+                                                        ? "mc"
+                                                        : "probit")));
             }
             default -> {
                 posterior = provider(model, options, key);

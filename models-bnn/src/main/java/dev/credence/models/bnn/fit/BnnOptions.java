@@ -161,7 +161,8 @@ public final class BnnOptions {
                     null,
                     Range.ANY,
                     List.of("probit", "mc", "sample"),
-                    "Laplace predictive (probit for a last-layer classifier, sample for all)");
+                    "Laplace predictive: linearised, closed form (probit, for classifiers) or sampled (mc);"
+                            + " or weight sampling (sample)");
 
     /** Exact output curvature or one sampled label per example. */
     public static final Option<Boolean> EXACT =

@@ -40,4 +40,15 @@ sealed interface Curvature permits DenseCurvature, DiagonalCurvature, KroneckerC
      * @return {@code [N, cols, cols]}
      */
     Tensor outputCovariance(Tensor inputs, double delta);
+
+    /**
+     * This piece's part of the covariance of the network's linearised outputs, {@code J (H + delta
+     * I)^-1 J^T} with {@code J} the outputs' Jacobian in the covered weights ({@link
+     * LinearisedOutputs}).
+     *
+     * @param j the covered layers' input rows and output gradients at a batch
+     * @param delta the prior precision
+     * @return {@code [B, K, K]}, FLOAT64
+     */
+    Tensor logitCovariance(LinearisedOutputs.Jacobians j, double delta);
 }

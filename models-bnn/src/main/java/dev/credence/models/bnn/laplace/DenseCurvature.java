@@ -3,8 +3,10 @@ package dev.credence.models.bnn.laplace;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.DType;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -89,5 +91,36 @@ final class DenseCurvature implements Curvature {
                 inputs.matmul(Tensor.of(backend, ut, DType.FLOAT64, rows, cols * p))
                         .reshape(inputs.dim(0), cols, p);
         return LinearAlgebra.matmul(w, w, false, true);
+    }
+
+    @Override
+    public Tensor logitCovariance(LinearisedOutputs.Jacobians j, double delta) {
+        int p = size();
+        // V[q, m] = u_m[q] / sqrt(lambda_m + delta), so that (H + delta I)^-1 = V V^T
+        double[] v = new double[p * p];
+        for (int m = 0; m < p; m++) {
+            double c = 1 / Math.sqrt(lambda(m) + delta);
+            double[] u = eig.vectors()[m];
+            for (int q = 0; q < p; q++) {
+                v[q * p + m] = c * u[q];
+            }
+        }
+        Tensor jv = jacobian(blocks, j).matmul(Tensor.of(backend, v, DType.FLOAT64, p, p));
+        return LinearAlgebra.matmul(jv, jv, false, true);
+    }
+
+    /**
+     * The outputs' Jacobian in the layers' Theta matrices, one after the other.
+     *
+     * @param blocks the layers
+     * @param j their input rows and output gradients
+     * @return {@code [B, K, sum of sizes]}
+     */
+    static Tensor jacobian(List<LayerBlock> blocks, LinearisedOutputs.Jacobians j) {
+        List<Tensor> parts = new ArrayList<>();
+        for (LayerBlock b : blocks) {
+            parts.add(LinearisedOutputs.thetaJacobian(j.inputs(b), j.grads(b)));
+        }
+        return parts.size() == 1 ? parts.get(0) : Indexing.concat(parts, 2);
     }
 }

@@ -66,4 +66,16 @@ final class DiagonalCurvature implements Curvature {
         Tensor eye = LinearAlgebra.eye(backend, cols, DType.FLOAT64);
         return var.unsqueeze(-1).mul(eye);
     }
+
+    @Override
+    public Tensor logitCovariance(LinearisedOutputs.Jacobians j, double delta) {
+        double[] r = new double[h.length];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = 1 / Math.sqrt(Math.max(h[k], 0) + delta);
+        }
+        Tensor m =
+                DenseCurvature.jacobian(blocks, j)
+                        .mul(Tensor.of(backend, r, DType.FLOAT64, r.length));
+        return LinearAlgebra.matmul(m, m, false, true);
+    }
 }

@@ -102,4 +102,41 @@ final class KroneckerCurvature implements Curvature {
         Tensor scaled = w.unsqueeze(-1).mul(wg);
         return LinearAlgebra.matmul(wg, scaled, true, false);
     }
+
+    /**
+     * In the eigenbases, {@code alpha = U a} and {@code beta_c = W g_c}, the covariance is {@code
+     * sum_{i,j} M_c[i, j] M_c'[i, j] / (s_i t_j + delta)} with {@code M_c = sum_t alpha_t^T
+     * beta_{c, t}}. For a dense layer ({@code T = 1}) {@code M_c} is the outer product {@code alpha
+     * beta_c^T}, and the sum factorises: {@code sum_j beta_{c,j} beta_{c',j} w_j} with {@code w_j =
+     * sum_i alpha_i^2 / (s_i t_j + delta)}, never forming {@code M}.
+     */
+    @Override
+    public Tensor logitCovariance(LinearisedOutputs.Jacobians j, double delta) {
+        int rows = block.rows();
+        int cols = block.cols();
+        double[] r = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int o = 0; o < cols; o++) {
+                r[i * cols + o] = 1 / (s(i) * t(o) + delta);
+            }
+        }
+        Tensor a = j.inputs(block);
+        Tensor g = j.grads(block);
+        int b = a.dim(0);
+        int k = g.dim(1);
+        Tensor alpha = LinearAlgebra.matmul(a, ua, false, true);
+        Tensor beta = LinearAlgebra.matmul(g, wg, false, true);
+        if (a.dim(1) == 1) {
+            Tensor w =
+                    alpha.reshape(b, rows)
+                            .square()
+                            .matmul(Tensor.of(backend, r, DType.FLOAT64, rows, cols));
+            Tensor bc = beta.reshape(b, k, cols);
+            return LinearAlgebra.matmul(bc.mul(w.unsqueeze(1)), bc, false, true);
+        }
+        Tensor m =
+                LinearisedOutputs.thetaJacobian(alpha, beta)
+                        .mul(Tensor.of(backend, r, DType.FLOAT64, rows * cols).sqrt());
+        return LinearAlgebra.matmul(m, m, false, true);
+    }
 }

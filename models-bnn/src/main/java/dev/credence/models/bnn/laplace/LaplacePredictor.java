@@ -23,14 +23,18 @@ import java.util.Map;
  * Predictions of a {@link LaplacePosterior}, in one of three ways (Laplace Redux, section 2.3):
  *
  * <ul>
- *   <li>{@link Mode#PROBIT}: the linearised (GLM) predictive of a last-layer approximation in
- *       closed form: the logits are Gaussian, {@code f ~ N(f*, J Sigma J^T)}, and the softmax of a
- *       Gaussian is approximated by the probit rule {@code softmax(f* / sqrt(1 + (pi / 8) diag(J
- *       Sigma J^T)))} (MacKay 1992; Gibbs 1997). One draw per example.
+ *   <li>{@link Mode#PROBIT}: the linearised (GLM) predictive in closed form: the logits are
+ *       Gaussian, {@code f ~ N(f*, J Sigma J^T)}, and the softmax of a Gaussian is approximated by
+ *       the probit rule {@code softmax(f* / sqrt(1 + (pi / 8) diag(J Sigma J^T)))} (MacKay 1992;
+ *       Gibbs 1997). One draw per example. For the last layer {@code J} comes from the features;
+ *       for approximations over more layers from {@link LinearisedOutputs} (one backward pass per
+ *       class). Laplace Redux and Immer et al. (2021) recommend it over weight sampling.
  *   <li>{@link Mode#MC}: the same Gaussian logits sampled, the softmax averaged over the draws (for
  *       regression, Gaussian draws of the mean with the noise scale added).
  *   <li>{@link Mode#SAMPLE}: weights drawn from the posterior and the network run on each draw ("NN
- *       sampling"); the only way for approximations over all weights.
+ *       sampling"). Far from a mode, or with a small prior precision, the drawn networks can leave
+ *       the region where the Gaussian describes the posterior and predict much worse than the
+ *       linearised model (Immer et al. 2021, section 3).
  * </ul>
  */
 public final class LaplacePredictor implements Predictor {
@@ -64,6 +68,7 @@ public final class LaplacePredictor implements Predictor {
     }
 
     private static final int CHUNK = 512;
+    private static final long JACOBIAN_ENTRIES = 2_000_000;
 
     private final LaplacePosterior posterior;
     private final Network net;
@@ -77,18 +82,10 @@ public final class LaplacePredictor implements Predictor {
      * @param posterior the Laplace approximation
      * @param net the network
      * @param likelihood the likelihood
-     * @param mode how to predict; PROBIT and MC need a last-layer approximation
+     * @param mode how to predict
      */
     public LaplacePredictor(
             LaplacePosterior posterior, Network net, Likelihood likelihood, Mode mode) {
-        if (mode != Mode.SAMPLE
-                && posterior.settings().subset() != LaplaceSettings.Subset.LAST_LAYER) {
-            throw new IllegalArgumentException(
-                    "Laplace: the "
-                            + mode
-                            + " predictive needs a last-layer approximation; use"
-                            + " sample for approximations over all weights");
-        }
         if (mode == Mode.PROBIT && likelihood.isRegression()) {
             throw new IllegalArgumentException(
                     "Laplace: the probit predictive is for classification; use mc for regression");
@@ -111,22 +108,13 @@ public final class LaplacePredictor implements Predictor {
         List<double[][][]> probs = new ArrayList<>();
         List<double[][]> means = new ArrayList<>();
         int s = mode == Mode.PROBIT ? 1 : Math.max(1, draws);
-        try (var off = Autodiff.noGrad()) {
-            for (int at = 0; at < x.dim(0); at += CHUNK) {
-                Tensor xc = x.narrow(0, at, Math.min(x.dim(0), at + CHUNK));
-                Tensor phi = net.features(map, xc).cast(DType.FLOAT64);
-                Tensor rows =
-                        Indexing.concat(
-                                List.of(
-                                        phi,
-                                        Tensor.ones(phi.backend(), DType.FLOAT64, phi.dim(0), 1)),
-                                1);
-                Tensor f = net.forward(map, xc, 0, null).cast(DType.FLOAT64);
-                Tensor cov =
-                        posterior
-                                .curvatures()
-                                .get(0)
-                                .outputCovariance(rows, posterior.priorPrecision());
+        int chunk = chunk();
+        for (int at = 0; at < x.dim(0); at += chunk) {
+            Tensor xc = x.narrow(0, at, Math.min(x.dim(0), at + chunk));
+            Tensor[] fc = meanAndCovariance(xc);
+            Tensor f = fc[0];
+            Tensor cov = fc[1];
+            try (var off = Autodiff.noGrad()) {
                 if (mode == Mode.PROBIT) {
                     Tensor var = LinearAlgebra.diagonal(cov);
                     Tensor scaled = f.div(var.mul(Math.PI / 8).add(1).sqrt());
@@ -146,6 +134,51 @@ public final class LaplacePredictor implements Predictor {
             }
         }
         return likelihood.isRegression() ? regression(means, s) : classification(probs);
+    }
+
+    /**
+     * The linearised outputs' mean {@code [N, K]} and covariance {@code [N, K, K]}: for the last
+     * layer from its features, in closed form; otherwise with the Jacobians of {@link
+     * LinearisedOutputs}.
+     */
+    private Tensor[] meanAndCovariance(Tensor xc) {
+        if (posterior.settings().subset() != LaplaceSettings.Subset.LAST_LAYER) {
+            return LinearisedOutputs.meanAndCovariance(posterior, net, map, xc);
+        }
+        try (var off = Autodiff.noGrad()) {
+            Tensor phi = net.features(map, xc).cast(DType.FLOAT64);
+            Tensor rows =
+                    Indexing.concat(
+                            List.of(phi, Tensor.ones(phi.backend(), DType.FLOAT64, phi.dim(0), 1)),
+                            1);
+            Tensor f = net.forward(map, xc, 0, null).cast(DType.FLOAT64);
+            Tensor cov =
+                    posterior
+                            .curvatures()
+                            .get(0)
+                            .outputCovariance(rows, posterior.priorPrecision());
+            return new Tensor[] {f, cov};
+        }
+    }
+
+    /**
+     * Examples per batch: the last layer's closed form and K-FAC's factored covariances are cheap
+     * per example; diagonal and dense curvatures over many layers form each example's whole
+     * Jacobian ({@code K x P}), so their batches hold about {@value #JACOBIAN_ENTRIES} entries.
+     */
+    private int chunk() {
+        LaplaceSettings st = posterior.settings();
+        if (st.subset() == LaplaceSettings.Subset.LAST_LAYER) {
+            return CHUNK;
+        }
+        if (st.structure() == LaplaceSettings.Structure.KFAC) {
+            return CHUNK / 4;
+        }
+        long p = 0;
+        for (LayerBlock b : posterior.blocks()) {
+            p += b.size();
+        }
+        return (int) Math.max(1, Math.min(CHUNK, JACOBIAN_ENTRIES / (p * net.outputs())));
     }
 
     /** {@code s} draws {@code f* + L z} with {@code L L^T = cov}, as {@code [s, N, K]}. */

@@ -10,7 +10,8 @@
  * forward pass; receptive fields for convolutions), decomposes the curvature once with a host
  * eigensolver ({@link dev.credence.models.bnn.laplace.SymmetricEigen}) so that any prior precision
  * is cheap, and returns a {@link dev.credence.models.bnn.laplace.LaplacePosterior}. {@link
- * dev.credence.models.bnn.laplace.LaplacePredictor} predicts with the linearised last layer (probit
- * or Monte Carlo) or by sampling weights.
+ * dev.credence.models.bnn.laplace.LaplacePredictor} predicts with the linearised network (the GLM
+ * predictive of Immer et al. 2021: Gaussian outputs, probit or Monte Carlo; for more than the last
+ * layer through {@link dev.credence.models.bnn.laplace.LinearisedOutputs}) or by sampling weights.
  */
 package dev.credence.models.bnn.laplace;

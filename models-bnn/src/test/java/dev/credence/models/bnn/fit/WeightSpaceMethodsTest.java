@@ -15,7 +15,6 @@ import dev.credence.models.bnn.metrics.ClassificationMetrics;
 import dev.credence.models.bnn.predict.ClassificationDraws;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,6 +67,8 @@ class WeightSpaceMethodsTest {
         "multiswag, members=2",
         "laplace, ''",
         "laplace, subset=all",
+        "laplace, subset=all;predictive=mc",
+        "laplace, subset=all;hessian=diag",
         "laplace, hessian=diag",
         "laplace, subset=all;hessian=diag;predictive=sample"
     })
@@ -92,15 +93,18 @@ class WeightSpaceMethodsTest {
         assertTrue(Double.isFinite(m.logLikelihood()), method + ": finite test log-likelihood");
     }
 
-    @Test
-    @DisplayName("last-layer Laplace is less confident than MAP far from the data")
-    void lessConfidentFarAway() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"last-layer", "all"})
+    @DisplayName("Laplace (linearised predictive) is less confident than MAP far from the data")
+    void lessConfidentFarAway(String subset) {
         BnnModel model = model();
         FittedBnn map =
                 fitter.fit(model, FitOptions.of("map", Map.of("epochs", "30")), RandomKey.of(2));
         FittedBnn la =
                 fitter.fit(
-                        model, FitOptions.of("laplace", Map.of("epochs", "30")), RandomKey.of(2));
+                        model,
+                        FitOptions.of("laplace", Map.of("epochs", "30", "subset", subset)),
+                        RandomKey.of(2));
         Tensor far = Tensor.of(b, new double[] {40, -30, -25, 60}, 2, 2);
         double[][] pm =
                 ((ClassificationDraws) map.predictor().predict(far, RandomKey.of(1), 1))
