@@ -80,35 +80,33 @@ final class Reductions {
             }
             return v;
         }
-        // Four running sums, so that each addition does not wait for the one before (a sum of a
-        // weight matrix's gradient, taken every training step, ran at a nanosecond an element).
+        if (x.d != null) {
+            // FLOAT64 sums run in index order: the host compiler (module compiler) reproduces this
+            // order bit for bit in the potentials it compiles for NUTS.
+            double[] d = x.d;
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += d[k];
+            }
+            return s;
+        }
+        // FLOAT32 keeps four running sums in double, so that each addition does not wait for the
+        // one before (a weight gradient's sum, taken every training step, ran at a nanosecond an
+        // element). No compiled program reads FLOAT32, so the order is this kernel's own.
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int k = 0;
-        if (x.d != null) {
-            double[] d = x.d;
-            for (; k + 4 <= n; k += 4) {
-                s0 += d[k];
-                s1 += d[k + 1];
-                s2 += d[k + 2];
-                s3 += d[k + 3];
-            }
-            for (; k < n; k++) {
-                s0 += d[k];
-            }
-        } else {
-            float[] f = x.f;
-            for (; k + 4 <= n; k += 4) {
-                s0 += f[k];
-                s1 += f[k + 1];
-                s2 += f[k + 2];
-                s3 += f[k + 3];
-            }
-            for (; k < n; k++) {
-                s0 += f[k];
-            }
+        float[] f = x.f;
+        for (; k + 4 <= n; k += 4) {
+            s0 += f[k];
+            s1 += f[k + 1];
+            s2 += f[k + 2];
+            s3 += f[k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += f[k];
         }
         return (s0 + s1) + (s2 + s3);
     }
