@@ -5,9 +5,10 @@ import dev.credence.api.backend.ScalarMath;
 
 /**
  * Elementwise unary kernels. FLOAT32 is computed in double and rounded once, a block of {@value
- * #BLOCK} elements at a time through a small scratch array, except the transcendental functions
- * that {@link VectorUnary} computes a vector at a time when the Vector API is present; long arrays
- * are split over the kernel threads ({@link Parallel}).
+ * #BLOCK} elements at a time through a small scratch array, except exp, log, log1p and the sigmoid,
+ * which {@link VectorUnary} computes a vector at a time when the Vector API is present and {@link
+ * FloatMath} one element at a time, to the same bits, when it is not; long arrays are split over
+ * the kernel threads ({@link Parallel}).
  */
 final class Unary {
     private Unary() {}
@@ -61,19 +62,30 @@ final class Unary {
                     out[k] = (float) Math.sqrt(in[k]);
                 }
             }
+            // The vectorised functions' scalar twins: the same bits with or without the Vector API.
+            case EXP -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = FloatMath.exp(in[k]);
+                }
+            }
+            case SIGMOID -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = FloatMath.sigmoid(in[k]);
+                }
+            }
+            case LOG -> {
+                for (int k = lo; k < hi; k++) {
+                    out[k] = FloatMath.log(in[k]);
+                }
+            }
             case LOG1P -> {
                 for (int k = lo; k < hi; k++) {
-                    out[k] = log1p(in[k]);
+                    out[k] = FloatMath.log1p(in[k]);
                 }
             }
             case EXPM1 -> {
                 for (int k = lo; k < hi; k++) {
                     out[k] = expm1(in[k]);
-                }
-            }
-            case EXP -> {
-                for (int k = lo; k < hi; k++) {
-                    out[k] = (float) Math.exp(in[k]);
                 }
             }
             default -> {
@@ -175,19 +187,6 @@ final class Unary {
                 }
             }
         }
-    }
-
-    /** Below this magnitude, log1p(x) rounds to x in FLOAT32. */
-    private static final double TINY = 0x1p-29;
-
-    /**
-     * {@code log1p} of a float, rounded once: {@code 1 + x} is exact in double for every float with
-     * {@code |x| >= 2^-29}, and {@link Math#log} (an intrinsic) is within an ulp of double, far
-     * below float's; smaller {@code |x|} give {@code x} itself, since {@code x - x^2/2} rounds to
-     * it. The same answer as {@link Math#log1p} rounded to float, several times faster.
-     */
-    static float log1p(float x) {
-        return Math.abs(x) < TINY ? x : (float) Math.log(1.0 + x);
     }
 
     /**

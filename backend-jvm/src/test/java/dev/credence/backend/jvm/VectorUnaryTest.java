@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The vectorised exp, log, log1p and sigmoid against the exact value (double precision rounded to
  * float): within two ulps on sweeps across their ranges, including subnormal results and inputs,
- * and exact on the special values.
+ * and exact on the special values; and {@link FloatMath}, their scalar twins, equal to them bit for
+ * bit.
  */
 class VectorUnaryTest {
     @BeforeAll
@@ -84,6 +85,45 @@ class VectorUnaryTest {
     @Test
     void sigmoidIsWithinThreeUlps() {
         assertUlps(Primitive.SIGMOID, x -> 1 / (1 + Math.exp(-x)), sweep(-80f, 30f, 20001, 9), 3);
+    }
+
+    @Test
+    void scalarTwinsGiveTheSameBits() {
+        float[] xs = new float[40000];
+        float[] wide = sweep(-120f, 100f, 20000, 10);
+        float[] binades = everyBinade(20000, 11);
+        for (int k = 0; k < 20000; k++) {
+            xs[k] = wide[k];
+            xs[20000 + k] = (k & 1) == 0 ? binades[k] : -binades[k];
+        }
+        float[] specials = {
+            0f,
+            -0f,
+            -1f,
+            1f,
+            Float.NaN,
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY,
+            Float.MIN_VALUE,
+            -Float.MIN_VALUE,
+            Float.MAX_VALUE
+        };
+        System.arraycopy(specials, 0, xs, 0, specials.length);
+        Primitive[] ops = {Primitive.EXP, Primitive.SIGMOID, Primitive.LOG, Primitive.LOG1P};
+        DoubleUnaryOperator[] twins = {
+            x -> FloatMath.exp((float) x), x -> FloatMath.sigmoid((float) x),
+            x -> FloatMath.log((float) x), x -> FloatMath.log1p((float) x),
+        };
+        for (int o = 0; o < ops.length; o++) {
+            float[] got = run(ops[o], xs);
+            for (int k = 0; k < xs.length; k++) {
+                float twin = (float) twins[o].applyAsDouble(xs[k]);
+                assertEquals(
+                        Float.floatToIntBits(got[k]),
+                        Float.floatToIntBits(twin),
+                        ops[o] + "(" + xs[k] + "): vector " + got[k] + ", scalar " + twin);
+            }
+        }
     }
 
     @Test
