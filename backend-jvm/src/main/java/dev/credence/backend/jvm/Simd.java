@@ -8,9 +8,9 @@ package dev.credence.backend.jvm;
  * do; for its other commands, pass it in {@code CREDENCE_JAVA_OPTS}). The JVM then prints a
  * one-line incubator warning on standard error, which is why the short commands go without it.
  * Without it the backend runs its plain loops, which the JIT vectorises less well, to the same
- * results bit for bit: {@link MatMul}'s blocked product and {@link FloatMath}'s functions are the
- * scalar twins of the vector kernels, so a run may stop under one setting and resume under the
- * other.
+ * results bit for bit: {@link MatMul}'s blocked product and {@link
+ * dev.credence.api.backend.FloatMath}'s functions are the scalar twins of the vector kernels, so a
+ * run may stop under one setting and resume under the other.
  *
  * <p>{@code -Dcredence.jvm.vector=false} turns the vectorised kernels off even when the module is
  * present, to compare the two.

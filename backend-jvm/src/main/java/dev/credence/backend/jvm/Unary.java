@@ -1,5 +1,6 @@
 package dev.credence.backend.jvm;
 
+import dev.credence.api.backend.FloatMath;
 import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.ScalarMath;
 

@@ -10,10 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * FLOAT32 {@code exp}, {@code log}, {@code log1p} and the logistic sigmoid a vector at a time, with
  * the Vector API's plain arithmetic: range reduction and the minimax polynomials of Moshier's
- * Cephes library ({@code expf}, {@code logf}), within two ulps of the exact value, and {@code
- * log1p(x) = log(u) x / (u - 1)} with {@code u = 1 + x} (Goldberg, "What every computer scientist
- * should know about floating-point arithmetic", 1991, Theorem 4). The scalar path rounds a double
- * computation once per element, at about 15 ns an element for {@code exp}; these take about one.
+ * Cephes library ({@code expf}, {@code logf}), within two ulps of the exact value, the very
+ * operations of {@link dev.credence.api.backend.FloatMath} (the scalar path, equal bit for bit),
+ * and {@code log1p(x) = log(u) x / (u - 1)} with {@code u = 1 + x} (Goldberg, "What every computer
+ * scientist should know about floating-point arithmetic", 1991, Theorem 4). {@link Math#exp}
+ * rounded to float takes about 15 ns an element; this about one.
  *
  * <p><b>Why not the API's own {@code EXP} and {@code LOG}.</b> The JIT compiles those to the JDK's
  * vector math library, but interpreted or C1-compiled code computes them lane by lane with {@link

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.credence.api.backend.FloatMath;
 import dev.credence.api.backend.Primitive;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;

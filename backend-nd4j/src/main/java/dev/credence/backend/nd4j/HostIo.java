@@ -20,6 +20,33 @@ final class HostIo {
         return a.data().addressPointer();
     }
 
+    /**
+     * Elements per piece when a long array is streamed through the host in pieces ({@link
+     * #read(INDArray, long, float[], int)} and its siblings): 64 KiB of floats, so a piece stays in
+     * the L2 cache between its read, its computation and its write.
+     */
+    static final int PIECE = 16384;
+
+    /** Reads {@code m} floats starting at element {@code from} into {@code into[0..m)}. */
+    static void read(INDArray a, long from, float[] into, int m) {
+        new FloatPointer(address(a)).position(from).get(into, 0, m);
+    }
+
+    /** Reads {@code m} doubles starting at element {@code from} into {@code into[0..m)}. */
+    static void read(INDArray a, long from, double[] into, int m) {
+        new DoublePointer(address(a)).position(from).get(into, 0, m);
+    }
+
+    /** Writes {@code data[0..m)} to the elements starting at {@code from}. */
+    static void write(INDArray a, long from, float[] data, int m) {
+        new FloatPointer(address(a)).position(from).put(data, 0, m);
+    }
+
+    /** Writes {@code data[0..m)} to the elements starting at {@code from}. */
+    static void write(INDArray a, long from, double[] data, int m) {
+        new DoublePointer(address(a)).position(from).put(data, 0, m);
+    }
+
     static double[] readDoubles(INDArray a, int n) {
         double[] out = new double[n];
         if (n > 0) {

@@ -31,7 +31,10 @@ final class HostSelect {
             float[] bv = HostIo.readFloats(b.array, b.size());
             float[] rv = new float[n];
             for (int k = 0; k < n; k++) {
-                rv[k] = cv[k] != 0 ? av[k * sa] : bv[k * sb];
+                int m = mask(cv[k]);
+                int ab = Float.floatToRawIntBits(av[k * sa]);
+                int bb = Float.floatToRawIntBits(bv[k * sb]);
+                rv[k] = Float.intBitsToFloat((ab & m) | (bb & ~m));
             }
             HostIo.write(r.array, rv, n);
         } else {
@@ -39,11 +42,24 @@ final class HostSelect {
             double[] bv = HostIo.readDoubles(b.array, b.size());
             double[] rv = new double[n];
             for (int k = 0; k < n; k++) {
-                rv[k] = cv[k] != 0 ? av[k * sa] : bv[k * sb];
+                long m = mask(cv[k]);
+                long ab = Double.doubleToRawLongBits(av[k * sa]);
+                long bb = Double.doubleToRawLongBits(bv[k * sb]);
+                rv[k] = Double.longBitsToDouble((ab & m) | (bb & ~m));
             }
             HostIo.write(r.array, rv, n);
         }
         return r;
+    }
+
+    /**
+     * All ones for a true condition byte, zeros for false, without a branch: a training step's
+     * conditions (a ReLU's active units) are true and false at random, and a branch per element
+     * mispredicted half the time (a 128 x 784 {@code where} took 500 us; the selection by bits
+     * copies each element's bits exactly, NaN payloads included).
+     */
+    private static int mask(byte c) {
+        return -((c | -c) >>> 31);
     }
 
     /** 1 if x has the output's shape, 0 if it has one element, -1 otherwise. */

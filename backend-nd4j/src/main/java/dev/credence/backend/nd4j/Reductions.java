@@ -9,9 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Sum and max over axes, as libnd4j reductions into pooled outputs.
  *
  * <p>FLOAT32 sums accumulate in double: the input is widened, summed and the result rounded once,
- * so a long sum of floats is as accurate as the reference's. libnd4j's max lets a later number
- * replace a NaN, so when the input holds a NaN the maximum is recomputed on the host. A reduction
- * over no axis, or over axes of size 1 only, is a reshape.
+ * so a long sum of floats is as accurate as the reference's (a sum of every element runs on the
+ * host). libnd4j's max lets a later number replace a NaN, so when the input holds a NaN the maximum
+ * is recomputed on the host. A reduction over no axis, or over axes of size 1 only, is a reshape.
  */
 final class Reductions {
     private Reductions() {}
@@ -34,6 +34,8 @@ final class Reductions {
             max(x, axes, keepDims, r);
         } else if (x.dtype == DType.FLOAT64) {
             run("reduce_sum", x.array, axes, keepDims, r.array);
+        } else if (out.size() == 1) {
+            HostIo.write(r.array, new float[] {(float) wholeSum(x)}, 1);
         } else {
             sumInDouble(mem, x, axes, keepDims, r);
         }
@@ -57,6 +59,35 @@ final class Reductions {
         r.array.assign(sum);
         mem.free(wide, DType.FLOAT64, x.shape);
         mem.free(sum, DType.FLOAT64, r.shape);
+    }
+
+    /**
+     * The sum of all of a FLOAT32 array's elements in double, streamed through the host with four
+     * running sums: a third of the time of widening to FLOAT64 and reducing natively (a weight
+     * gradient's sum, every training step).
+     */
+    private static double wholeSum(Nd4jBuffer x) {
+        int n = x.size();
+        float[] piece = new float[Math.min(n, HostIo.PIECE)];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int from = 0; from < n; from += piece.length) {
+            int m = Math.min(piece.length, n - from);
+            HostIo.read(x.array, from, piece, m);
+            int k = 0;
+            for (; k + 4 <= m; k += 4) {
+                s0 += piece[k];
+                s1 += piece[k + 1];
+                s2 += piece[k + 2];
+                s3 += piece[k + 3];
+            }
+            for (; k < m; k++) {
+                s0 += piece[k];
+            }
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Runs libnd4j's reduction (cheaper to call than ND4J's legacy reduce classes). */

@@ -5,7 +5,6 @@ import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.ScalarMath;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.Op;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Cos;
@@ -20,12 +19,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * Elementwise unary kernels.
  *
  * <p>Most run as ND4J "legacy" transforms (a direct native loop, well under a microsecond of
- * overhead) writing into a pooled output. A few run on the host over the native memory because
- * libnd4j 1.0.0-M2.1 has no exact kernel for them: its {@code log1p}, {@code expm1} and {@code
- * tanh} use the naive formulas and lose all precision near 0, its {@code sign} maps NaN to 0, its
- * {@code digamma} does not terminate for some arguments and there is no {@code trigamma}; {@code
- * lgamma}, {@code digamma} and {@code trigamma} use {@link ScalarMath} so that every backend
- * agrees. Host kernels compute FLOAT32 in double and round once, as the reference backend does.
+ * overhead) writing into a pooled output. The others stream through the host in pieces ({@link
+ * HostIo#PIECE}): the square root, whose libnd4j loop took 1.3 ms over a 400 x 784 array (an Adam
+ * step takes two), six times the host's; and the functions libnd4j 1.0.0-M2.1 has no exact kernel
+ * for: its {@code log1p}, {@code expm1} and {@code tanh} use the naive formulas and lose all
+ * precision near 0, its {@code sign} maps NaN to 0, its {@code digamma} does not terminate for some
+ * arguments and there is no {@code trigamma}; {@code lgamma}, {@code digamma} and {@code trigamma}
+ * use {@link ScalarMath} so that every backend agrees. Host kernels compute FLOAT32 in double and
+ * round once.
  */
 final class Unary {
     private Unary() {}
@@ -51,7 +52,6 @@ final class Unary {
             case ABS -> new Abs(x, z);
             case EXP -> new Exp(x, z);
             case LOG -> new Log(x, z);
-            case SQRT -> new Sqrt(x, z);
             case SIN -> new Sin(x, z);
             case COS -> new Cos(x, z);
             case SIGMOID -> new Sigmoid(x, z);
@@ -60,29 +60,54 @@ final class Unary {
         };
     }
 
+    /** Streams x through the host in pieces, applying the op, into r. */
     private static void onHost(Primitive op, Nd4jBuffer x, Nd4jBuffer r) {
         int n = x.size();
         if (x.dtype == DType.FLOAT64) {
-            double[] v = HostIo.readDoubles(x.array, n);
-            for (int k = 0; k < n; k++) {
-                v[k] = scalar(op, v[k]);
+            double[] v = new double[Math.min(n, HostIo.PIECE)];
+            for (int from = 0; from < n; from += v.length) {
+                int m = Math.min(v.length, n - from);
+                HostIo.read(x.array, from, v, m);
+                for (int k = 0; k < m; k++) {
+                    v[k] = scalar(op, v[k]);
+                }
+                HostIo.write(r.array, from, v, m);
             }
-            HostIo.write(r.array, v, n);
         } else {
-            float[] v = HostIo.readFloats(x.array, n);
-            if (op == Primitive.LOG1P) {
-                // As the jvm backend does: 1 + x is exact in double for |x| >= 2^-29, and below
-                // that log1p(x) rounds to x in float.
-                for (int k = 0; k < n; k++) {
+            float[] v = new float[Math.min(n, HostIo.PIECE)];
+            for (int from = 0; from < n; from += v.length) {
+                int m = Math.min(v.length, n - from);
+                HostIo.read(x.array, from, v, m);
+                floats(op, v, m);
+                HostIo.write(r.array, from, v, m);
+            }
+        }
+    }
+
+    /** The op on {@code v[0..m)} in place, in single precision where that is exact enough. */
+    private static void floats(Primitive op, float[] v, int m) {
+        switch (op) {
+            // Correctly rounded in float as in double (53 >= 2 * 24 + 2 bits); the JIT vectorises
+            // it.
+            case SQRT -> {
+                for (int k = 0; k < m; k++) {
+                    v[k] = (float) Math.sqrt(v[k]);
+                }
+            }
+            // 1 + x is exact in double for |x| >= 2^-29, and below that log1p(x) rounds to x in
+            // float. (FloatMath.log1p measured slower one element at a time: a chain of dependent
+            // multiply-adds, which only the jvm backend's vector kernel overlaps.)
+            case LOG1P -> {
+                for (int k = 0; k < m; k++) {
                     float t = v[k];
                     v[k] = Math.abs(t) < 0x1p-29 ? t : (float) Math.log(1.0 + t);
                 }
-            } else {
-                for (int k = 0; k < n; k++) {
+            }
+            default -> {
+                for (int k = 0; k < m; k++) {
                     v[k] = (float) scalar(op, v[k]);
                 }
             }
-            HostIo.write(r.array, v, n);
         }
     }
 
