@@ -28,7 +28,7 @@ public final class FloatMath {
     private static final float LOG2E = 1.44269504088896341f;
     private static final float LN2_HI = 0.693359375f;
     private static final float LN2_LO = -2.12194440e-4f;
-    private static final float SQRT2 = 1.41421356f;
+    private static final int SQRT2_BITS = Float.floatToRawIntBits(1.41421356f);
     private static final float MIN_NORMAL = 1.17549435e-38f;
 
     /**
@@ -101,10 +101,12 @@ public final class FloatMath {
         int bits = Float.floatToRawIntBits(tiny ? u * 33554432f : u);
         float fe = Float.intBitsToFloat((bits >>> 23) | 0x4B000000) - (8388608f + 127f);
         fe = fe - (tiny ? 25f : 0f);
-        float m = Float.intBitsToFloat((bits & 0x007FFFFF) | 0x3F800000);
-        boolean big = m > SQRT2;
-        m = big ? m * 0.5f : m;
-        fe = fe + (big ? 1f : 0f);
+        int mb = (bits & 0x007FFFFF) | 0x3F800000;
+        // m > sqrt 2 as an integer 0 or 1, and m halved by its exponent bits: without a branch,
+        // which on uniform mantissas mispredicted every other element (exact: m is in [1, 2)).
+        int big = (SQRT2_BITS - mb) >>> 31;
+        float m = Float.intBitsToFloat(mb - (big << 23));
+        fe = fe + (float) big;
         float f = m - 1f;
         float z = f * f;
         float y = Math.fma(f, 7.0376836292e-2f, -1.1514610310e-1f);

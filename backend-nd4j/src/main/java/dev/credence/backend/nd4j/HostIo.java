@@ -37,6 +37,11 @@ final class HostIo {
         new DoublePointer(address(a)).position(from).get(into, 0, m);
     }
 
+    /** Reads {@code m} bytes (BOOL elements) starting at element {@code from}. */
+    static void read(INDArray a, long from, byte[] into, int m) {
+        new BytePointer(address(a)).position(from).get(into, 0, m);
+    }
+
     /** Writes {@code data[0..m)} to the elements starting at {@code from}. */
     static void write(INDArray a, long from, float[] data, int m) {
         new FloatPointer(address(a)).position(from).put(data, 0, m);

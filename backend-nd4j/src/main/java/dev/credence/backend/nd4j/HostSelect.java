@@ -4,10 +4,11 @@ import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
 
 /**
- * {@code where} and broadcasting of floating arrays on the host: one bulk copy of each operand into
- * Java, a plain loop, one bulk copy back. libnd4j's {@code select} and {@code tile} operations
- * compute every element's offsets from shape descriptors, which on a training step's arrays
- * (100,000 elements) measured 50 to 100 times slower than this; the copies cost little beside that.
+ * {@code where} and broadcasting of floating arrays on the host: bulk copies of the operands into
+ * Java (for {@code where}, in cache-sized pieces), a plain loop, bulk copies back. libnd4j's {@code
+ * select} and {@code tile} operations compute every element's offsets from shape descriptors, which
+ * on a training step's arrays (100,000 elements) measured 50 to 100 times slower than this; the
+ * copies cost little beside that.
  */
 final class HostSelect {
     private HostSelect() {}
@@ -24,32 +25,71 @@ final class HostSelect {
         if (!c.shape.equals(out) || sa < 0 || sb < 0 || !a.dtype.isFloating() || n == 0) {
             return null;
         }
-        byte[] cv = HostIo.readBytes(c.array, n);
         Nd4jBuffer r = mem.allocate(a.dtype, out);
         if (a.dtype == DType.FLOAT32) {
-            float[] av = HostIo.readFloats(a.array, a.size());
-            float[] bv = HostIo.readFloats(b.array, b.size());
-            float[] rv = new float[n];
-            for (int k = 0; k < n; k++) {
-                int m = mask(cv[k]);
-                int ab = Float.floatToRawIntBits(av[k * sa]);
-                int bb = Float.floatToRawIntBits(bv[k * sb]);
-                rv[k] = Float.intBitsToFloat((ab & m) | (bb & ~m));
-            }
-            HostIo.write(r.array, rv, n);
+            floats(c, a, sa, b, sb, r, n);
         } else {
-            double[] av = HostIo.readDoubles(a.array, a.size());
-            double[] bv = HostIo.readDoubles(b.array, b.size());
-            double[] rv = new double[n];
-            for (int k = 0; k < n; k++) {
-                long m = mask(cv[k]);
-                long ab = Double.doubleToRawLongBits(av[k * sa]);
-                long bb = Double.doubleToRawLongBits(bv[k * sb]);
-                rv[k] = Double.longBitsToDouble((ab & m) | (bb & ~m));
-            }
-            HostIo.write(r.array, rv, n);
+            doubles(c, a, sa, b, sb, r, n);
         }
         return r;
+    }
+
+    /** {@code where} over FLOAT32 in pieces; a branch of stride 0 is read once. */
+    private static void floats(
+            Nd4jBuffer c, Nd4jBuffer a, int sa, Nd4jBuffer b, int sb, Nd4jBuffer r, int n) {
+        int p = Math.min(n, HostIo.PIECE);
+        byte[] cv = new byte[p];
+        float[] av = new float[sa == 0 ? 1 : p];
+        float[] bv = new float[sb == 0 ? 1 : p];
+        float[] rv = new float[p];
+        HostIo.read(a.array, 0, av, 1);
+        HostIo.read(b.array, 0, bv, 1);
+        for (int from = 0; from < n; from += p) {
+            int m = Math.min(p, n - from);
+            HostIo.read(c.array, from, cv, m);
+            if (sa != 0) {
+                HostIo.read(a.array, from, av, m);
+            }
+            if (sb != 0) {
+                HostIo.read(b.array, from, bv, m);
+            }
+            for (int k = 0; k < m; k++) {
+                int mask = mask(cv[k]);
+                int ab = Float.floatToRawIntBits(av[k * sa]);
+                int bb = Float.floatToRawIntBits(bv[k * sb]);
+                rv[k] = Float.intBitsToFloat((ab & mask) | (bb & ~mask));
+            }
+            HostIo.write(r.array, from, rv, m);
+        }
+    }
+
+    /** {@code where} over FLOAT64 in pieces; a branch of stride 0 is read once. */
+    private static void doubles(
+            Nd4jBuffer c, Nd4jBuffer a, int sa, Nd4jBuffer b, int sb, Nd4jBuffer r, int n) {
+        int p = Math.min(n, HostIo.PIECE);
+        byte[] cv = new byte[p];
+        double[] av = new double[sa == 0 ? 1 : p];
+        double[] bv = new double[sb == 0 ? 1 : p];
+        double[] rv = new double[p];
+        HostIo.read(a.array, 0, av, 1);
+        HostIo.read(b.array, 0, bv, 1);
+        for (int from = 0; from < n; from += p) {
+            int m = Math.min(p, n - from);
+            HostIo.read(c.array, from, cv, m);
+            if (sa != 0) {
+                HostIo.read(a.array, from, av, m);
+            }
+            if (sb != 0) {
+                HostIo.read(b.array, from, bv, m);
+            }
+            for (int k = 0; k < m; k++) {
+                long mask = mask(cv[k]);
+                long ab = Double.doubleToRawLongBits(av[k * sa]);
+                long bb = Double.doubleToRawLongBits(bv[k * sb]);
+                rv[k] = Double.longBitsToDouble((ab & mask) | (bb & ~mask));
+            }
+            HostIo.write(r.array, from, rv, m);
+        }
     }
 
     /**
