@@ -3,6 +3,11 @@ package dev.credence.backend.jvm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credence.api.backend.Attributes;
+import dev.credence.api.backend.Buffer;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Primitive;
+import dev.credence.api.backend.Shape;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,5 +54,48 @@ class MatMulTwinTest {
                         want, got, m + "x" + k + "x" + n + " transposed A " + ta + ", B " + tb);
             }
         }
+    }
+
+    @Test
+    @DisplayName("a product split over threads equals the serial one bit for bit")
+    void threadsDoNotChangeTheBits() {
+        SplittableRandom r = new SplittableRandom(11);
+        // Above MatMul.SMALL, so split over the two threads' rows.
+        int[][] shapes = {{64, 300, 1000}, {700, 300, 90}, {129, 800, 401}};
+        try (JvmBackend serial = new JvmBackend(1);
+                JvmBackend two = new JvmBackend(2)) {
+            for (int[] s : shapes) {
+                int m = s[0];
+                int k = s[1];
+                int n = s[2];
+                for (int variant = 0; variant < 4; variant++) {
+                    boolean ta = (variant & 1) != 0;
+                    boolean tb = (variant & 2) != 0;
+                    float[] a = random(r, m * k);
+                    float[] b = random(r, k * n);
+                    Shape sa = ta ? Shape.of(k, m) : Shape.of(m, k);
+                    Shape sb = tb ? Shape.of(n, k) : Shape.of(k, n);
+                    Attributes.MatMul at = new Attributes.MatMul(ta, tb);
+                    float[] want = product(serial, at, a, sa, b, sb, Shape.of(m, n));
+                    float[] got = product(two, at, a, sa, b, sb, Shape.of(m, n));
+                    assertArrayEquals(
+                            want, got, m + "x" + k + "x" + n + " transposed A " + ta + ", B " + tb);
+                }
+            }
+        }
+    }
+
+    private static float[] product(
+            JvmBackend be,
+            Attributes.MatMul at,
+            float[] a,
+            Shape sa,
+            float[] b,
+            Shape sb,
+            Shape out) {
+        Buffer x = be.fromFloats(a, sa);
+        Buffer y = be.fromFloats(b, sb);
+        Buffer z = be.execute(Primitive.MATMUL, at, new Buffer[] {x, y}, out, DType.FLOAT32);
+        return be.toFloats(z);
     }
 }
