@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The FLOAT32 product's two kernels, the Vector API one and its plain twin, give the same bits, so
  * a run does not depend on whether the JVM was started with {@code jdk.incubator.vector}. The
  * shapes cover partial register tiles, several blocks of k, transposed operands and row ranges that
- * start inside the matrix (as a thread's share does).
+ * start inside the matrix (as a thread's share does); and a product split over two kernel threads
+ * equals the serial one.
  */
 class MatMulTwinTest {
     private static float[] random(SplittableRandom r, int n) {
