@@ -12,6 +12,7 @@
  * solves and data movement. The rich tensor API, broadcasting checks and all gradients live above
  * it, so a new backend is a few hundred lines and is certified by the conformance kit. Shared host
  * kernels ({@link dev.credence.api.backend.ScalarMath} for special functions, {@link
+ * dev.credence.api.backend.FloatMath} for fast single-precision exp, log, log1p and sigmoid, {@link
  * dev.credence.api.backend.HostLinearAlgebra} for the factorisation and solves) let every backend
  * agree exactly where its engine has no native kernel.
  */
