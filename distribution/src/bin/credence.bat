@@ -29,6 +29,9 @@ set "TRAIN="
 if /i "%~1"=="vae" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC -Xmx1g"
 if /i "%~1"=="bnn" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC"
 if /i "%~1"=="demo" set "TRAIN=--add-modules=jdk.incubator.vector -XX:+UseG1GC"
+rem nd4j: OpenMP's idle workers sleep instead of spinning (see bin/credence); here only when
+rem CREDENCE_BACKEND names nd4j.
+if not defined OMP_WAIT_POLICY if /i "%CREDENCE_BACKEND%"=="nd4j" set "OMP_WAIT_POLICY=PASSIVE"
 
 "%JAVA%" %TRAIN% %CREDENCE_JAVA_OPTS% "-Dcredence.home=%CREDENCE_HOME%" -Dcredence.launcher=distribution "-Dcredence.native.cache=%NATIVES%" "-Dorg.bytedeco.javacpp.cachedir=%NATIVES%\javacpp" @"%ARGS%" %*
 set "CODE=%ERRORLEVEL%"
