@@ -5,8 +5,9 @@ import dev.credence.api.backend.DType;
 /**
  * Cheap questions about a floating buffer's values, asked before a kernel needs a slow exact path:
  * the buffer streams through the host in pieces ({@link HostIo#PIECE}), stopping at the first hit.
- * ND4J's counting reduction ({@code MatchCondition}) took 2.8 ms over a 400 x 784 array, ten times
- * the host scan. Integer and boolean buffers hold no NaN or infinity.
+ * ND4J's counting reduction ({@code MatchCondition}), used before for long buffers, took 2.8 ms
+ * over a 400 x 784 array; {@code minimum} with a scalar on 128 x 784, which scans its operands,
+ * went from 0.55 ms to under 0.11 ms. Integer and boolean buffers hold no NaN or infinity.
  */
 final class Scan {
     private Scan() {}
