@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
  * stays in cache while every row of A in the thread's share streams past it; the innermost loop is
  * an axpy ({@code c[j] += a * b[j]}) that the JIT vectorises. FLOAT32 products run {@link
  * VectorMatMul} when the Vector API is present and its plain twin {@link #blockedF} otherwise,
- * which give the same bits.
+ * which give the same bits; FLOAT64 products of at least {@value #VECTOR64_MIN_COLUMNS} columns run
+ * {@link VectorMatMul64} when it is present, which gives the bits of the plain loop.
  *
  * <p>Transposed operands are read in place, never copied whole: a transposed A is walked with
  * swapped strides (its elements are loaded one at a time outside the innermost loop anyway), and
@@ -32,6 +33,9 @@ final class MatMul {
     private static final int NARROW = 4;
 
     private static final int JB = 512;
+
+    /** From this many output columns, FLOAT64 products run {@link VectorMatMul64}. */
+    static final int VECTOR64_MIN_COLUMNS = 8;
 
     /**
      * Values of k per block in FLOAT32 products, in both kernels ({@link VectorMatMul} and {@link
@@ -134,6 +138,32 @@ final class MatMul {
     }
 
     private static void rowsD(
+            double[] a,
+            int oa,
+            Layout lay,
+            double[] b,
+            int ob,
+            double[] c,
+            int oc,
+            int k,
+            int n,
+            int lo,
+            int hi) {
+        if (Simd.AVAILABLE && n >= VECTOR64_MIN_COLUMNS) {
+            // the same bits as blockedD, many elements at once
+            int br = lay.transposeB() ? 1 : n;
+            int bc = lay.transposeB() ? k : 1;
+            VectorMatMul64.rows(a, oa, lay.aRow(), lay.aCol(), b, ob, br, bc, c, oc, k, n, lo, hi);
+            return;
+        }
+        blockedD(a, oa, lay, b, ob, c, oc, k, n, lo, hi);
+    }
+
+    /**
+     * The plain FLOAT64 product: every product {@code a(i, p) b(p, j)} added to C's element in the
+     * order of k ({@link VectorMatMul64} gives the same bits).
+     */
+    static void blockedD(
             double[] a,
             int oa,
             Layout lay,

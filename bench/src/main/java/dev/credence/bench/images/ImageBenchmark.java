@@ -181,7 +181,7 @@ public final class ImageBenchmark {
                             BnnModel.of(
                                     network(arch, tr),
                                     Likelihood.categorical(10),
-                                    WeightPrior.normal(1),
+                                    m.prior(),
                                     tr.x(),
                                     tr.y());
                     FittedBnn f = fitter.fit(model, m.fitOptions(), k[3].fold(name.hashCode()));
@@ -194,7 +194,7 @@ public final class ImageBenchmark {
                     System.out.printf(
                             Locale.ROOT,
                             "%s seed %d %-14s acc %.4f nll %.4f ece %.4f brier %.4f auroc %.4f"
-                                    + " train %.1fs%n",
+                                    + " train %.1fs (%s)%n",
                             arch,
                             seed,
                             name,
@@ -203,7 +203,8 @@ public final class ImageBenchmark {
                             e.ece(),
                             e.brier(),
                             e.auroc(),
-                            f.seconds());
+                            f.seconds(),
+                            f.predictor().describe());
                 }
             }
         }

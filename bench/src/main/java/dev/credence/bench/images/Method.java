@@ -2,6 +2,7 @@ package dev.credence.bench.images;
 
 import dev.credence.api.infer.Inferences;
 import dev.credence.models.bnn.fit.FitOptions;
+import dev.credence.models.bnn.layer.WeightPrior;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Map;
  *
  * @param label the row's name in tables and plots
  * @param inference the method name ({@code map}, {@code swag}, {@code laplace}, a provider's name)
- * @param options the method's options
+ * @param options the method's options (and {@value #PRIOR}, the model's weight prior)
  * @param bayesian whether the method is Bayesian (compared with MAP on ECE and NLL)
  * @param singleModel whether it trains one network (compared with the ensemble at a third of its
  *     cost)
@@ -42,7 +43,22 @@ public record Method(
      * @return the options
      */
     public FitOptions fitOptions() {
-        return FitOptions.ofProvider(inference, options);
+        Map<String, String> fit = new java.util.LinkedHashMap<>(options);
+        fit.remove(PRIOR);
+        return FitOptions.ofProvider(inference, fit);
+    }
+
+    /** The option naming the model's weight prior ({@link WeightPrior#parse}'s forms). */
+    public static final String PRIOR = "prior";
+
+    /**
+     * The weight prior of the model this method fits: option {@value #PRIOR}, by default {@code
+     * normal:1} (what the MAP baselines' weight decay corresponds to).
+     *
+     * @return the prior
+     */
+    public WeightPrior prior() {
+        return WeightPrior.parse(options.getOrDefault(PRIOR, "normal:1"));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.credence.api.infer.Posterior;
 import dev.credence.api.infer.ProgressListener;
 import dev.credence.api.model.Model;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.BnnModel;
 import dev.credence.models.bnn.Likelihood;
 import dev.credence.models.bnn.PosteriorPredictor;
@@ -20,8 +21,10 @@ import dev.credence.models.bnn.layer.Estimator;
 import dev.credence.models.bnn.layer.GuideTap;
 import dev.credence.models.bnn.layer.MeanFieldGuide;
 import dev.credence.models.bnn.layer.WeightPrior;
+import dev.credence.models.bnn.posterior.WeightLayout;
 import dev.credence.models.bnn.predict.Predictor;
 import dev.credence.models.bnn.swag.Swag;
+import dev.credence.models.bnn.swag.SwagPosterior;
 import dev.credence.models.bnn.swag.SwagSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -242,8 +245,20 @@ public final class BnnFitter {
     private static LaplacePosterior laplace(BnnModel m, FitOptions o, RandomKey key) {
         RandomKey[] k = key.split(2);
         TrainSettings pre = mapSettings(m, o, 0);
-        PointTrainer.Trained map =
-                PointTrainer.train(m.network(), m.likelihood(), m.x(), m.y(), pre, k[0]);
+        Map<String, Tensor> mode;
+        double noise;
+        if (o.get("pretrain", "map").equals("swa")) {
+            SwagPosterior swa = (SwagPosterior) swag(m, o, k[0]);
+            mode =
+                    new WeightLayout(m.network().shapes())
+                            .unflatten(swa.moments().mean(), m.x().backend(), m.x().dtype());
+            noise = swa.noise();
+        } else {
+            PointTrainer.Trained map =
+                    PointTrainer.train(m.network(), m.likelihood(), m.x(), m.y(), pre, k[0]);
+            mode = map.weights();
+            noise = map.noise();
+        }
         LaplaceSettings.Subset subset = LaplaceSettings.subset(o.get("subset", "last-layer"));
         boolean last = subset == LaplaceSettings.Subset.LAST_LAYER;
         LaplaceSettings s =
@@ -252,9 +267,9 @@ public final class BnnFitter {
                         LaplaceSettings.structure(o.get("hessian", last ? "full" : "kfac")),
                         o.getDouble("prior-precision", Double.NaN),
                         Boolean.parseBoolean(o.get("exact", "" + last)),
-                        128);
-        return Laplace.fit(
-                m.network(), m.likelihood(), map.weights(), map.noise(), m.x(), m.y(), s, k[1]);
+                        128,
+                        LaplaceSettings.priorStructure(o.get("prior-structure", "scalar")));
+        return Laplace.fit(m.network(), m.likelihood(), mode, noise, m.x(), m.y(), s, k[1]);
     }
 
     /** Bayes by Backprop's guide, random or MOPED-initialised. */

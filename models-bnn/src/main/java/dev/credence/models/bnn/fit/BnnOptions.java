@@ -131,6 +131,15 @@ public final class BnnOptions {
             Option.integer(
                     "swag-rank", 20, Range.closed(2, 10_000), "deviations of the low-rank part");
 
+    /** The mode a Laplace approximation is built at. */
+    public static final Option<String> PRETRAIN =
+            Option.choice(
+                    "pretrain",
+                    "map",
+                    List.of("map", "swa"),
+                    "Laplace's mode: the MAP network (map) or the SWA mean of SWAG's SGD phase after"
+                            + " it (swa; the swag-* options)");
+
     /** The weights a Laplace approximation covers. */
     public static final Option<String> SUBSET =
             Option.choice(
@@ -152,6 +161,14 @@ public final class BnnOptions {
     /** The prior precision of a Laplace approximation. */
     public static final Option<Double> PRIOR_PRECISION =
             real("prior-precision", POSITIVE, "Laplace prior precision (tuned by the evidence)");
+
+    /** One tuned prior precision for all weights of a Laplace approximation, or one per layer. */
+    public static final Option<String> PRIOR_STRUCTURE =
+            Option.choice(
+                    "prior-structure",
+                    "scalar",
+                    List.of("scalar", "layerwise"),
+                    "Laplace prior precisions tuned by the evidence: one, or one per layer");
 
     /** The predictive of a Laplace approximation. */
     public static final Option<String> PREDICTIVE =
@@ -224,11 +241,12 @@ public final class BnnOptions {
                     concat(SWAG, MEMBERS),
                     "laplace",
                     concat(
-                            TRAINING,
-                            PRIOR_SCALE,
+                            SWAG,
+                            PRETRAIN,
                             SUBSET,
                             HESSIAN,
                             PRIOR_PRECISION,
+                            PRIOR_STRUCTURE,
                             PREDICTIVE,
                             EXACT));
 

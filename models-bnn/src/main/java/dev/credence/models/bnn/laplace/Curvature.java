@@ -14,6 +14,9 @@ sealed interface Curvature permits DenseCurvature, DiagonalCurvature, KroneckerC
     /** {@return the number of weights covered} */
     int size();
 
+    /** {@return the layers covered, in network order} */
+    java.util.List<LayerBlock> blocks();
+
     /**
      * {@code log det (H + delta I)}.
      *

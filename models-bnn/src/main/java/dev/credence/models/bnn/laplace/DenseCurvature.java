@@ -31,6 +31,11 @@ final class DenseCurvature implements Curvature {
     }
 
     @Override
+    public List<LayerBlock> blocks() {
+        return blocks;
+    }
+
+    @Override
     public int size() {
         return eig.values().length;
     }

@@ -23,6 +23,11 @@ final class DiagonalCurvature implements Curvature {
     }
 
     @Override
+    public List<LayerBlock> blocks() {
+        return blocks;
+    }
+
+    @Override
     public int size() {
         return h.length;
     }

@@ -5,6 +5,7 @@ import dev.credence.api.backend.DType;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Tensor;
+import java.util.List;
 
 /**
  * One layer's GGN as a Kronecker product {@code H ~ A (x) G} (K-FAC), with {@code A} the summed
@@ -48,6 +49,11 @@ final class KroneckerCurvature implements Curvature {
 
     private double t(int j) {
         return Math.max(g.values()[j], 0);
+    }
+
+    @Override
+    public List<LayerBlock> blocks() {
+        return List.of(block);
     }
 
     @Override

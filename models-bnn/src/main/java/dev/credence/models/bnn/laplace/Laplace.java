@@ -9,6 +9,7 @@ import dev.credence.models.bnn.Likelihood;
 import dev.credence.models.bnn.Network;
 import dev.credence.models.bnn.posterior.WeightLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +17,8 @@ import java.util.Map;
  * Builds Laplace approximations of a trained network's posterior (Daxberger et al. 2021, "Laplace
  * Redux"): given the MAP weights, one pass over the training data accumulates the GGN of the chosen
  * weights ({@link GgnPass}), its structure is decomposed once (eigenvalues of the dense matrix or
- * of each Kronecker factor; the diagonal as it is), and the prior precision is tuned by the
- * marginal likelihood unless given.
+ * of each Kronecker factor; the diagonal as it is), and the prior precision (one, or one per layer)
+ * is tuned by the marginal likelihood unless given.
  *
  * <pre>{@code
  * PointTrainer.Trained map = PointTrainer.train(net, lik, x, y, settings, key);
@@ -68,8 +69,19 @@ public final class Laplace {
             case FULL ->
                     curvatures.add(
                             new DenseCurvature(blocks, SymmetricEigen.of(r.full()), x.backend()));
-            case DIAGONAL ->
+            case DIAGONAL -> {
+                if (s.priorStructure() == LaplaceSettings.PriorStructure.LAYERWISE) {
+                    // one piece per layer, so that each gets its own precision
+                    int at = 0;
+                    for (LayerBlock b : blocks) {
+                        double[] h = Arrays.copyOfRange(r.diagonal(), at, at + b.size());
+                        curvatures.add(new DiagonalCurvature(List.of(b), h, x.backend()));
+                        at += b.size();
+                    }
+                } else {
                     curvatures.add(new DiagonalCurvature(blocks, r.diagonal(), x.backend()));
+                }
+            }
             case KFAC -> {
                 for (int l = 0; l < blocks.size(); l++) {
                     curvatures.add(

@@ -15,6 +15,7 @@ import dev.credence.models.bnn.predict.PredictiveDraws;
 import dev.credence.models.bnn.predict.Predictor;
 import dev.credence.models.bnn.predict.RegressionDraws;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,7 +157,7 @@ public final class LaplacePredictor implements Predictor {
                     posterior
                             .curvatures()
                             .get(0)
-                            .outputCovariance(rows, posterior.priorPrecision());
+                            .outputCovariance(rows, posterior.priorPrecision(0));
             return new Tensor[] {f, cov};
         }
     }
@@ -262,10 +263,23 @@ public final class LaplacePredictor implements Predictor {
         LaplaceSettings s = posterior.settings();
         return String.format(
                 Locale.ROOT,
-                "Laplace %s %s, prior precision %.4g, %s predictive",
+                "Laplace %s %s, prior precision %s, %s predictive",
                 s.subset().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 s.structure().name().toLowerCase(Locale.ROOT),
-                posterior.priorPrecision(),
+                precisions(posterior.priorPrecisions()),
                 mode.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** One precision as a number, several (per layer) as a bracketed list. */
+    private static String precisions(double[] d) {
+        boolean same = Arrays.stream(d).allMatch(v -> v == d[0]);
+        if (same) {
+            return String.format(Locale.ROOT, "%.4g", d[0]);
+        }
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < d.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", d[i]));
+        }
+        return b.append("] per layer").toString();
     }
 }

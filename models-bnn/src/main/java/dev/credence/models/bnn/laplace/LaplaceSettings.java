@@ -15,6 +15,11 @@ import java.util.Locale;
  *       convolutions, Grosse and Martens 2016);
  *   <li>the prior precision {@code delta} of the isotropic Gaussian prior {@code N(0, I / delta)}:
  *       given, or tuned by maximising the Laplace approximation of the marginal likelihood (NaN);
+ *   <li>when tuned, whether one precision serves every weight ({@link PriorStructure#SCALAR}) or
+ *       each layer gets its own ({@link PriorStructure#LAYERWISE}, Immer et al. 2021, "Scalable
+ *       marginal likelihood estimation for model selection in deep learning"): a layer whose
+ *       weights are large and barely constrained by the data then no longer drags the precision of
+ *       the others down;
  *   <li>whether the GGN's output curvature is exact (every class's square-root column) or a Monte
  *       Carlo estimate with one sampled label per example (the "Fisher with sampled labels",
  *       unbiased and K times cheaper).
@@ -25,9 +30,15 @@ import java.util.Locale;
  * @param priorPrecision the prior precision, positive, or NaN to tune it
  * @param exact whether the output curvature is computed exactly
  * @param batchSize examples per curvature batch, at least 1
+ * @param priorStructure one tuned precision for all weights, or one per layer
  */
 public record LaplaceSettings(
-        Subset subset, Structure structure, double priorPrecision, boolean exact, int batchSize) {
+        Subset subset,
+        Structure structure,
+        double priorPrecision,
+        boolean exact,
+        int batchSize,
+        PriorStructure priorStructure) {
 
     /** The weights a Laplace approximation covers. */
     public enum Subset {
@@ -47,6 +58,14 @@ public record LaplaceSettings(
         KFAC
     }
 
+    /** How many prior precisions the marginal likelihood tunes. */
+    public enum PriorStructure {
+        /** One precision for every covered weight. */
+        SCALAR,
+        /** One precision per layer (weight and bias together). */
+        LAYERWISE
+    }
+
     /**
      * Validates the settings.
      *
@@ -55,10 +74,19 @@ public record LaplaceSettings(
      * @param priorPrecision positive, or NaN to tune
      * @param exact whether the output curvature is exact
      * @param batchSize examples per batch
+     * @param priorStructure one tuned precision, or one per layer
      */
     public LaplaceSettings {
-        if (subset == null || structure == null) {
-            throw new IllegalArgumentException("Laplace: subset and structure are required");
+        if (subset == null || structure == null || priorStructure == null) {
+            throw new IllegalArgumentException(
+                    "Laplace: subset, structure and prior structure are required");
+        }
+        if (priorStructure == PriorStructure.LAYERWISE
+                && structure == Structure.FULL
+                && subset == Subset.ALL) {
+            throw new IllegalArgumentException(
+                    "Laplace: per-layer prior precisions need the diag or kfac structure (a dense"
+                            + " curvature over all weights couples the layers' precisions)");
         }
         if (!Double.isNaN(priorPrecision) && !(priorPrecision > 0 && priorPrecision < 1e300)) {
             throw new IllegalArgumentException(
@@ -70,6 +98,24 @@ public record LaplaceSettings(
             throw new IllegalArgumentException(
                     "Laplace: the batch size must be >= 1, found " + batchSize);
         }
+    }
+
+    /**
+     * Settings with one prior precision for all weights.
+     *
+     * @param subset the weights covered
+     * @param structure the structure
+     * @param priorPrecision positive, or NaN to tune
+     * @param exact whether the output curvature is exact
+     * @param batchSize examples per batch
+     */
+    public LaplaceSettings(
+            Subset subset,
+            Structure structure,
+            double priorPrecision,
+            boolean exact,
+            int batchSize) {
+        this(subset, structure, priorPrecision, exact, batchSize, PriorStructure.SCALAR);
     }
 
     /**
@@ -104,6 +150,22 @@ public record LaplaceSettings(
             default ->
                     throw new IllegalArgumentException(
                             "unknown Laplace subset '" + s + "'; known: last-layer, all");
+        };
+    }
+
+    /**
+     * Parses a prior structure name ({@code scalar} or {@code layerwise}).
+     *
+     * @param s the name
+     * @return the prior structure
+     */
+    public static PriorStructure priorStructure(String s) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "scalar", "isotropic" -> PriorStructure.SCALAR;
+            case "layerwise", "layer", "per-layer" -> PriorStructure.LAYERWISE;
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown prior structure '" + s + "'; known: scalar, layerwise");
         };
     }
 

@@ -106,8 +106,9 @@ final class LinearisedOutputs {
         }
         Jacobians j = new Jacobians(blocks, seen.inputs(), grads);
         Tensor cov = null;
-        for (Curvature c : posterior.curvatures()) {
-            Tensor part = c.logitCovariance(j, posterior.priorPrecision());
+        List<Curvature> pieces = posterior.curvatures();
+        for (int c = 0; c < pieces.size(); c++) {
+            Tensor part = pieces.get(c).logitCovariance(j, posterior.priorPrecision(c));
             cov = cov == null ? part : cov.add(part);
         }
         return new Tensor[] {logits.cast(DType.FLOAT64), cov};

@@ -105,16 +105,25 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         }
         d[0] = 0;
         e[0] = 0;
+        double[] g = new double[n];
         for (int i = 0; i < n; i++) {
             int l = i - 1;
             if (d[i] != 0) {
-                for (int j = 0; j <= l; j++) {
-                    double g = 0;
-                    for (int k = 0; k <= l; k++) {
-                        g += z[i][k] * z[k][j];
+                // g[j] = sum_k z[i][k] z[k][j], then z[k][j] -= g[j] z[k][i]: row by row, so the
+                // inner loops run along contiguous rows (the sums keep the order of k)
+                java.util.Arrays.fill(g, 0, i, 0.0);
+                for (int k = 0; k <= l; k++) {
+                    double zik = z[i][k];
+                    double[] zk = z[k];
+                    for (int j = 0; j <= l; j++) {
+                        g[j] += zik * zk[j];
                     }
-                    for (int k = 0; k <= l; k++) {
-                        z[k][j] -= g * z[k][i];
+                }
+                for (int k = 0; k <= l; k++) {
+                    double zki = z[k][i];
+                    double[] zk = z[k];
+                    for (int j = 0; j <= l; j++) {
+                        zk[j] -= g[j] * zki;
                     }
                 }
             }
