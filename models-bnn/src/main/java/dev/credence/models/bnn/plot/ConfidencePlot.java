@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * Accuracy against confidence threshold for several methods in one PNG, one line per method ({@link
@@ -36,7 +39,9 @@ public final class ConfidencePlot {
                 }
             }
         }
-        XYChart chart = Charts.xy(title, "confidence threshold", "accuracy", 560, 460);
+        XYChart chart = Charts.xy(title, "confidence threshold", "accuracy", 820, 460);
+        // the legend beside the plot: with a dozen methods it would hide the curves inside it
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         int k = 0;
         for (var e : curves.entrySet()) {
             ConfidenceCurve c = e.getValue();
@@ -55,7 +60,12 @@ public final class ConfidencePlot {
                 x[i] = pts.get(i)[0];
                 y[i] = pts.get(i)[1];
             }
-            Charts.line(chart, e.getKey(), x, y, Charts.color(k++), 2f);
+            XYSeries s = Charts.line(chart, e.getKey(), x, y, Charts.color(k), 2f);
+            if (k >= Charts.PALETTE.length) {
+                // the palette's colours come round again: dashed lines tell those apart
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
+            k++;
         }
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(1.0);
