@@ -53,6 +53,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
      */
     private static void tridiagonalise(double[][] z, double[] d, double[] e) {
         int n = z.length;
+        double[] work = new double[n];
         for (int i = n - 1; i > 0; i--) {
             int l = i - 1;
             double h = 0;
@@ -73,18 +74,26 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
                     e[i] = scale * g;
                     h -= f * g;
                     z[i][l] = f - g;
+                    // p = A u with u = z[i][0..l] and A's lower triangle in z: row by row, each
+                    // row j adds its dot product with u to p[j] and u[j] times itself to p[0..j),
+                    // so every inner loop walks a contiguous row
+                    double[] u = z[i];
+                    java.util.Arrays.fill(work, 0, l + 1, 0.0);
+                    for (int j = 0; j <= l; j++) {
+                        z[j][i] = u[j] / h;
+                        double[] zj = z[j];
+                        double uj = u[j];
+                        double dot = 0;
+                        for (int k = 0; k < j; k++) {
+                            dot += zj[k] * u[k];
+                            work[k] += zj[k] * uj;
+                        }
+                        work[j] += dot + zj[j] * uj;
+                    }
                     f = 0;
                     for (int j = 0; j <= l; j++) {
-                        z[j][i] = z[i][j] / h;
-                        g = 0;
-                        for (int k = 0; k <= j; k++) {
-                            g += z[j][k] * z[i][k];
-                        }
-                        for (int k = j + 1; k <= l; k++) {
-                            g += z[k][j] * z[i][k];
-                        }
-                        e[j] = g / h;
-                        f += e[j] * z[i][j];
+                        e[j] = work[j] / h;
+                        f += e[j] * u[j];
                     }
                     double hh = f / (h + h);
                     for (int j = 0; j <= l; j++) {
