@@ -10,9 +10,11 @@ import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.Architecture;
 import dev.credence.models.bnn.BnnModel;
 import dev.credence.models.bnn.Likelihood;
+import dev.credence.models.bnn.laplace.LaplacePosterior;
 import dev.credence.models.bnn.layer.WeightPrior;
 import dev.credence.models.bnn.metrics.ClassificationMetrics;
 import dev.credence.models.bnn.predict.ClassificationDraws;
+import dev.credence.models.bnn.swag.SwagPosterior;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SWAG, MultiSWAG and the Laplace approximations through {@link BnnFitter} on three Gaussian blobs:
- * each classifies held-out points as well as the MAP network, and a last-layer Laplace
+ * each classifies held-out points as well as the MAP network, Laplace built at the SWA mean sits
+ * exactly there, and a last-layer Laplace
  * approximation is less confident than the MAP network far from the data, as Kristiadi, Hein and
  * Hennig (ICML 2020, theorem 2.3) prove for ReLU networks.
  */
@@ -70,7 +73,10 @@ class WeightSpaceMethodsTest {
         "laplace, subset=all;predictive=mc",
         "laplace, subset=all;hessian=diag",
         "laplace, hessian=diag",
-        "laplace, subset=all;hessian=diag;predictive=sample"
+        "laplace, subset=all;hessian=diag;predictive=sample",
+        "laplace, subset=all;prior-structure=layerwise",
+        "laplace, subset=all;hessian=diag;prior-structure=layerwise",
+        "laplace, subset=all;pretrain=swa;swag-epochs=3"
     })
     @DisplayName("weight-space posteriors classify held-out points")
     void classify(String method, String extra) {
@@ -120,6 +126,23 @@ class WeightSpaceMethodsTest {
             assertTrue(cm > 0.99, "MAP is (over)confident far away: " + cm);
             assertTrue(cl < cm - 0.05, "Laplace confidence " + cl + " vs MAP " + cm);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("Laplace with pretrain=swa is centred on the SWA mean of the same SWAG run")
+    void swaMode() {
+        BnnModel model = model();
+        Map<String, String> o = Map.of("epochs", "10", "swag-epochs", "2");
+        Map<String, String> lo = new java.util.LinkedHashMap<>(o);
+        lo.put("pretrain", "swa");
+        lo.put("subset", "all");
+        RandomKey key = RandomKey.of(4);
+        FittedBnn la = fitter.fit(model, FitOptions.of("laplace", lo), key);
+        // the Laplace fit gives SWAG the first half of its key
+        FittedBnn swag = fitter.fit(model, FitOptions.of("swag", o), key.split(2)[0]);
+        double[] mode = ((LaplacePosterior) la.posterior()).mode();
+        double[] mean = ((SwagPosterior) swag.posterior()).moments().mean();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(mean, mode, 1e-12);
     }
 
     private static double max(double[] p) {
