@@ -23,9 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * SWAG, MultiSWAG and the Laplace approximations through {@link BnnFitter} on three Gaussian blobs:
  * each classifies held-out points as well as the MAP network, Laplace built at the SWA mean sits
- * exactly there, and a last-layer Laplace
- * approximation is less confident than the MAP network far from the data, as Kristiadi, Hein and
- * Hennig (ICML 2020, theorem 2.3) prove for ReLU networks.
+ * exactly there, and a last-layer Laplace approximation is less confident than the MAP network far
+ * from the data, as Kristiadi, Hein and Hennig (ICML 2020, theorem 2.3) prove for ReLU networks.
  */
 class WeightSpaceMethodsTest {
     private final Backend b = Backends.discover().select("jvm");
