@@ -91,11 +91,19 @@ final class GgnPass {
             Tensor rowsIdx = Tensor.ofInts(x.backend(), idx, idx.length);
             Tensor xb = x.gather(0, rowsIdx);
             Tensor yb = y.gather(0, rowsIdx);
+            // one recorded forward pass; every root back-propagates through it
+            ProbedForward.Recorded rec;
             ProbedForward.Seen seen;
-            try (var off = Autodiff.noGrad()) {
-                seen = probed.run(xb, null);
+            if (lastOnly) {
+                rec = null;
+                try (var off = Autodiff.noGrad()) {
+                    seen = probed.run(xb);
+                }
+            } else {
+                rec = probed.record(xb);
+                seen = rec.seen();
             }
-            Tensor logits = seen.logits();
+            Tensor logits = rec == null ? seen.logits() : rec.logits();
             logLik +=
                     likelihood
                             .distribution(logits, noiseOf(logits, noise))
@@ -115,7 +123,7 @@ final class GgnPass {
                 if (lastOnly) {
                     g = List.of(v.reshape(v.dim(0), 1, v.dim(1)));
                 } else {
-                    g = outputGradients(probed, xb, seen, v.cast(logits.dtype()));
+                    g = rec.outputGradients(v.cast(logits.dtype()));
                 }
                 acc.gradients(seen.inputs(), g);
             }
@@ -125,21 +133,6 @@ final class GgnPass {
 
     private static Tensor noiseOf(Tensor like, double noise) {
         return Double.isNaN(noise) ? null : like.scalarLike(noise);
-    }
-
-    /** One backward pass with the cotangent {@code v} at the outputs. */
-    private static List<Tensor> outputGradients(
-            ProbedForward probed, Tensor xb, ProbedForward.Seen seen, Tensor v) {
-        List<Tensor> zeros = new ArrayList<>();
-        for (Tensor o : seen.outputs()) {
-            zeros.add(o.zerosLike());
-        }
-        List<Tensor> grads = Autodiff.vjp(p -> probed.run(xb, p).logits(), zeros, v);
-        List<Tensor> out = new ArrayList<>();
-        for (Tensor g : grads) {
-            out.add(ProbedForward.columns(g));
-        }
-        return out;
     }
 
     /** Square-root columns of the output curvature, each {@code [B, K]}. */

@@ -1,6 +1,5 @@
 package dev.credence.models.bnn.laplace;
 
-import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.DType;
 import dev.credence.api.tensor.Indexing;
 import dev.credence.api.tensor.LinearAlgebra;
@@ -77,17 +76,9 @@ final class LinearisedOutputs {
     static Tensor[] meanAndCovariance(
             LaplacePosterior posterior, Network net, Map<String, Tensor> weights, Tensor x) {
         List<LayerBlock> blocks = posterior.blocks();
-        ProbedForward probed = new ProbedForward(net, weights, blocks);
-        ProbedForward.Seen seen;
-        try (var off = Autodiff.noGrad()) {
-            seen = probed.run(x, null);
-        }
-        Tensor logits = seen.logits();
+        ProbedForward.Recorded rec = new ProbedForward(net, weights, blocks).record(x);
+        Tensor logits = rec.logits();
         int k = logits.dim(1);
-        List<Tensor> zeros = new ArrayList<>();
-        for (Tensor o : seen.outputs()) {
-            zeros.add(o.zerosLike());
-        }
         List<List<Tensor>> perClass = new ArrayList<>();
         for (int l = 0; l < blocks.size(); l++) {
             perClass.add(new ArrayList<>());
@@ -95,16 +86,16 @@ final class LinearisedOutputs {
         for (int c = 0; c < k; c++) {
             Tensor e = Tensor.full(x.backend(), c, DType.INT32, x.dim(0));
             Tensor v = Indexing.oneHot(e, k, logits.dtype());
-            List<Tensor> g = Autodiff.vjp(p -> probed.run(x, p).logits(), zeros, v);
+            List<Tensor> g = rec.outputGradients(v);
             for (int l = 0; l < blocks.size(); l++) {
-                perClass.get(l).add(ProbedForward.columns(g.get(l)));
+                perClass.get(l).add(g.get(l));
             }
         }
         List<Tensor> grads = new ArrayList<>();
         for (List<Tensor> g : perClass) {
             grads.add(Indexing.stack(g, 1));
         }
-        Jacobians j = new Jacobians(blocks, seen.inputs(), grads);
+        Jacobians j = new Jacobians(blocks, rec.seen().inputs(), grads);
         Tensor cov = null;
         List<Curvature> pieces = posterior.curvatures();
         for (int c = 0; c < pieces.size(); c++) {

@@ -1,10 +1,12 @@
 package dev.credence.models.bnn.laplace;
 
+import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.backend.DType;
 import dev.credence.api.nn.Conv2d;
 import dev.credence.api.nn.Module;
 import dev.credence.api.nn.Params;
 import dev.credence.api.tensor.Indexing;
+import dev.credence.api.tensor.Tape;
 import dev.credence.api.tensor.Tensor;
 import dev.credence.models.bnn.Network;
 import java.util.ArrayList;
@@ -29,21 +31,70 @@ final class ProbedForward {
         this.blocks = List.copyOf(blocks);
     }
 
-    /** What one pass saw. */
-    record Seen(Tensor logits, List<Tensor> inputs, List<Tensor> outputs) {}
+    /** What one pass saw: the logits and each chosen layer's input rows. */
+    record Seen(Tensor logits, List<Tensor> inputs) {}
 
     /**
-     * Runs the network.
+     * A pass recorded on the tape with a zero probe variable at every chosen layer's output: each
+     * backward pass from its logits gives the output gradients for one cotangent, without running
+     * the network again (the tape is kept, so several cotangents can share one forward pass).
+     *
+     * @param seen what the pass saw; its logits are tracked
+     * @param probes the probe variables, one per chosen layer
+     */
+    record Recorded(Seen seen, List<Tensor> probes) {
+
+        /** {@return the logits, detached from the tape} */
+        Tensor logits() {
+            return seen.logits().detach();
+        }
+
+        /**
+         * Back-propagates a cotangent of the logits to the chosen layers' outputs.
+         *
+         * @param cotangent shaped like the logits
+         * @return per chosen layer, the gradients as Theta columns {@code [B, T, cols]}, FLOAT64
+         */
+        List<Tensor> outputGradients(Tensor cotangent) {
+            List<Tensor> out = new ArrayList<>();
+            for (Tensor g : Autodiff.backward(seen.logits(), cotangent, probes, false)) {
+                out.add(columns(g));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Runs the network on the tape with probe variables at the chosen layers' outputs.
      *
      * @param x the inputs {@code [B, inputs]}
-     * @param probes one tensor per block, shaped like its output, or null for none
-     * @return the outputs, each block's input rows (FLOAT64, detached) and outputs
+     * @return the recorded pass
      */
-    Seen run(Tensor x, List<Tensor> probes) {
+    Recorded record(Tensor x) {
+        List<Tensor> probes = new ArrayList<>();
+        boolean before = Tape.setRecording(true);
+        try {
+            return new Recorded(pass(x, probes), probes);
+        } finally {
+            Tape.setRecording(before);
+        }
+    }
+
+    /**
+     * Runs the network without probes (the inputs of the chosen layers only).
+     *
+     * @param x the inputs {@code [B, inputs]}
+     * @return the logits and each chosen layer's input rows (FLOAT64, detached)
+     */
+    Seen run(Tensor x) {
+        return pass(x, null);
+    }
+
+    /** The pass; with a probe list, a zero probe variable is added to each chosen output. */
+    private Seen pass(Tensor x, List<Tensor> probes) {
         Params params = Params.of(weights);
         List<Module> layers = net.body().layers();
         List<Tensor> inputs = new ArrayList<>();
-        List<Tensor> outputs = new ArrayList<>();
         Tensor h = x;
         int next = 0;
         for (int i = 0; i < layers.size(); i++) {
@@ -55,13 +106,14 @@ final class ProbedForward {
             h = m.apply(params.scope(Integer.toString(i)), h, null);
             if (chosen) {
                 if (probes != null) {
-                    h = h.add(probes.get(next));
+                    Tensor probe = Autodiff.variable(h.detach().zerosLike());
+                    probes.add(probe);
+                    h = h.add(probe);
                 }
-                outputs.add(h);
                 next++;
             }
         }
-        return new Seen(h, inputs, outputs);
+        return new Seen(h, inputs);
     }
 
     /** A layer's input as Theta rows with the bias entry, {@code [B, T, rows]}, FLOAT64. */
