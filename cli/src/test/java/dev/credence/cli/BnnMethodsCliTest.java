@@ -93,6 +93,33 @@ class BnnMethodsCliTest {
     }
 
     @Test
+    @DisplayName(
+            "a CSV Laplace fit refuses a predictive its saved draws cannot keep, before fitting")
+    void laplaceLinearisedPredictiveRefusedOnCsv(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("laplace");
+        CliRunner.Outcome o =
+                CliRunner.standard()
+                        .run(
+                                "bnn",
+                                "fit",
+                                "--data",
+                                blobs(dir).toString(),
+                                "--target",
+                                "label",
+                                "--task",
+                                "classification",
+                                "--inference",
+                                "laplace",
+                                "--opt",
+                                "predictive=mc",
+                                "--output",
+                                out.toString());
+        assertEquals(ExitCode.USAGE.code(), o.code(), o.err() + o.out());
+        assertTrue(o.err().contains("predictive=mc cannot be saved"), o.err());
+        assertTrue(!Files.exists(out.resolve("net.ckpt")), "nothing fitted or saved");
+    }
+
+    @Test
     @DisplayName("bnn fit by SVI writes its ELBO trace, and its report draws the ELBO curve")
     void sviWritesItsElboTrace(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("svi");

@@ -136,6 +136,7 @@ public final class BnnWorkflow {
      */
     public Fit fitWithDraws(
             TableInput table, NetworkSpec spec, FitOptions options, long seed, int draws) {
+        requireSavablePredictive(options);
         Dataset train = table.data();
         Standardizer st = requireFittable(table, spec);
         Tensor x = st.features(train.features(), backend, DType.FLOAT64);
@@ -161,6 +162,24 @@ public final class BnnWorkflow {
                 new SavedNetwork(
                         spec, x.dim(1), classes, st, samples, table.features(), table.target()),
                 mcmc);
+    }
+
+    /**
+     * A saved network keeps weight draws, so a Laplace fit saved here predicts by sampling weights:
+     * asking for the linearised predictive ({@code predictive=mc} or {@code probit}) would be
+     * silently ignored, so it is refused before any training.
+     */
+    private static void requireSavablePredictive(FitOptions options) {
+        String p = options.values().get("predictive");
+        if (options.method().equals("laplace") && p != null && !p.equals("sample")) {
+            throw new IllegalArgumentException(
+                    "laplace: predictive="
+                            + p
+                            + " cannot be saved: a fitted network is saved as weight draws and"
+                            + " predicts by sampling them (predictive=sample, the default here); the"
+                            + " linearised predictive is available for image sets (--images) and in"
+                            + " code (LaplacePredictor)");
+        }
     }
 
     /**
