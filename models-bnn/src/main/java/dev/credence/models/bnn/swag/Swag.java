@@ -92,23 +92,33 @@ public final class Swag {
         TrainSettings phase =
                 objective.withEpochs(s.epochs()).withLearningRate(s.learningRate()).withDropout(0);
         Sgd sgd = new Sgd(LearningRate.constant(s.learningRate()), s.momentum(), false, 0);
-        PointTrainer.Trained end =
-                PointTrainer.train(
-                        net,
-                        likelihood,
-                        x,
-                        y,
-                        phase,
-                        key,
-                        sgd,
-                        start,
-                        (epoch, step, steps, weights) -> {
-                            int every = Math.max(1, steps / s.collectPerEpoch());
-                            if ((step + 1) % every == 0
-                                    && (step + 1) / every <= s.collectPerEpoch()) {
-                                moments[0] = moments[0].update(layout.flatten(weights));
-                            }
-                        });
+        PointTrainer.Trained end;
+        try {
+            end =
+                    PointTrainer.train(
+                            net,
+                            likelihood,
+                            x,
+                            y,
+                            phase,
+                            key,
+                            sgd,
+                            start,
+                            (epoch, step, steps, weights) -> {
+                                int every = Math.max(1, steps / s.collectPerEpoch());
+                                if ((step + 1) % every == 0
+                                        && (step + 1) / every <= s.collectPerEpoch()) {
+                                    moments[0] = moments[0].update(layout.flatten(weights));
+                                }
+                            });
+        } catch (ArithmeticException e) {
+            // name the phase: its step size is the SWAG option, not the pretraining's
+            throw new ArithmeticException(
+                    "SWAG's SGD phase (step size swag-lr "
+                            + s.learningRate()
+                            + ", after the pretraining): "
+                            + e.getMessage());
+        }
         return new SwagPosterior(moments[0], layout, x.backend(), x.dtype(), end.noise());
     }
 

@@ -144,6 +144,17 @@ class WeightSpaceMethodsTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(mean, mode, 1e-12);
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("a diverging SWAG phase names its own step size")
+    void swagDivergenceNamesItsStepSize() {
+        Map<String, String> o = Map.of("epochs", "5", "swag-epochs", "2", "swag-lr", "1e9");
+        ArithmeticException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        ArithmeticException.class,
+                        () -> fitter.fit(model(), FitOptions.of("swag", o), RandomKey.of(5)));
+        assertTrue(e.getMessage().contains("swag-lr 1.0E9"), e.getMessage());
+    }
+
     private static double max(double[] p) {
         double m = 0;
         for (double v : p) {
