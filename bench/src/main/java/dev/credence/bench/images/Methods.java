@@ -39,6 +39,25 @@ public final class Methods {
                         with(base, "lr", "0.01", "lr-final", "0.001", "moped", "true"),
                         true,
                         true));
+        // Blundell et al.'s scale-mixture prior (pi 0.5, sigma 1 and e^-6): the best validation
+        // NLL among N(0, 1), N(0, 0.1^2), a fan-in prior, a learned scale and this
+        // (models-bnn/README.md).
+        m.add(
+                new Method(
+                        "BBB (mean field), scale-mixture prior",
+                        "svi",
+                        with(
+                                base,
+                                "lr",
+                                "0.01",
+                                "lr-final",
+                                "0.001",
+                                "moped",
+                                "true",
+                                Method.PRIOR,
+                                "mixture:0.5:1:0.0025"),
+                        true,
+                        true));
         Map<String, String> swag =
                 with(base, "swag-epochs", "" + swagEpochs, "swag-lr", "0.01", "swag-collect", "4");
         m.add(new Method("SWAG", "swag", swag, true, true));
