@@ -226,14 +226,18 @@ public final class BnnFitter {
                 dropout);
     }
 
+    /** SWAG's SGD phase from the {@code swag-*} options. */
+    private static SwagSettings swagSettings(FitOptions o) {
+        return new SwagSettings(
+                o.getInt("swag-epochs", 5),
+                o.getDouble("swag-lr", 0.01),
+                0.9,
+                o.getInt("swag-collect", 4),
+                o.getInt("swag-rank", 20));
+    }
+
     private static Posterior swag(BnnModel m, FitOptions o, RandomKey key) {
-        SwagSettings s =
-                new SwagSettings(
-                        o.getInt("swag-epochs", 5),
-                        o.getDouble("swag-lr", 0.01),
-                        0.9,
-                        o.getInt("swag-collect", 4),
-                        o.getInt("swag-rank", 20));
+        SwagSettings s = swagSettings(o);
         TrainSettings pre = mapSettings(m, o, 0);
         if (o.method().equals("multiswag")) {
             return Swag.multi(
@@ -248,7 +252,8 @@ public final class BnnFitter {
         Map<String, Tensor> mode;
         double noise;
         if (o.get("pretrain", "map").equals("swa")) {
-            SwagPosterior swa = (SwagPosterior) swag(m, o, k[0]);
+            SwagPosterior swa =
+                    Swag.fit(m.network(), m.likelihood(), m.x(), m.y(), pre, swagSettings(o), k[0]);
             mode =
                     new WeightLayout(m.network().shapes())
                             .unflatten(swa.moments().mean(), m.x().backend(), m.x().dtype());
