@@ -233,7 +233,8 @@ public final class BnnFitter {
                 o.getDouble("swag-lr", 0.01),
                 0.9,
                 o.getInt("swag-collect", 4),
-                o.getInt("swag-rank", 20));
+                o.getInt("swag-rank", 20),
+                o.getDouble("swag-scale", 1));
     }
 
     private static Posterior swag(BnnModel m, FitOptions o, RandomKey key) {

@@ -131,6 +131,11 @@ public final class BnnOptions {
             Option.integer(
                     "swag-rank", 20, Range.closed(2, 10_000), "deviations of the low-rank part");
 
+    /** The factor on SWAG's posterior covariance. */
+    public static final Option<Double> SWAG_SCALE =
+            Option.real(
+                    "swag-scale", 1.0, POSITIVE, "factor on SWAG's covariance (1: the paper's)");
+
     /** The mode a Laplace approximation is built at. */
     public static final Option<String> PRETRAIN =
             Option.choice(
@@ -193,8 +198,11 @@ public final class BnnOptions {
 
     private static final List<Option<?>> TRAINING = List.of(EPOCHS, BATCH_SIZE, LR);
 
-    private static final List<Option<?>> SWAG =
+    /** SWAG's SGD phase, which Laplace at the SWA mean runs too. */
+    private static final List<Option<?>> SWAG_PHASE =
             concat(TRAINING, PRIOR_SCALE, SWAG_EPOCHS, SWAG_LR, SWAG_COLLECT, SWAG_RANK);
+
+    private static final List<Option<?>> SWAG = concat(SWAG_PHASE, SWAG_SCALE);
 
     /**
      * The options of the {@code nuts} provider that a network fit passes on, with the bounds a
@@ -241,7 +249,7 @@ public final class BnnOptions {
                     concat(SWAG, MEMBERS),
                     "laplace",
                     concat(
-                            SWAG,
+                            SWAG_PHASE,
                             PRETRAIN,
                             SUBSET,
                             HESSIAN,

@@ -119,7 +119,8 @@ public final class Swag {
                             + ", after the pretraining): "
                             + e.getMessage());
         }
-        return new SwagPosterior(moments[0], layout, x.backend(), x.dtype(), end.noise());
+        return new SwagPosterior(
+                moments[0], layout, x.backend(), x.dtype(), end.noise(), s.scale());
     }
 
     /**

@@ -15,12 +15,14 @@ import dev.credence.models.bnn.posterior.WeightPosterior;
  * theta = theta_bar + (1/sqrt 2) diag^(1/2) z1 + (1/sqrt(2 (K - 1))) D z2,   z1 ~ N(0, I_P), z2 ~ N(0, I_K)
  * </pre>
  *
- * where the columns of {@code D} are the last K deviations. With a single deviation the low-rank
- * part is left out. {@link #covariance} gives the matrix itself for small P (tests).
+ * where the columns of {@code D} are the last K deviations, and {@code Sigma} times a scale when
+ * one is given ({@link SwagSettings#scale}). With a single deviation the low-rank part is left out.
+ * {@link #covariance} gives the matrix itself for small P (tests).
  */
 public final class SwagPosterior extends WeightPosterior {
     private final SwagMoments moments;
     private final double[] sd;
+    private final double scale;
 
     /**
      * Wraps collected moments.
@@ -30,9 +32,15 @@ public final class SwagPosterior extends WeightPosterior {
      * @param backend the backend of the draws
      * @param dtype the dtype of the draws
      * @param noise the homoscedastic noise scale, or NaN if the likelihood has none
+     * @param scale the factor on the covariance, positive (1: the paper's)
      */
     public SwagPosterior(
-            SwagMoments moments, WeightLayout layout, Backend backend, DType dtype, double noise) {
+            SwagMoments moments,
+            WeightLayout layout,
+            Backend backend,
+            DType dtype,
+            double noise,
+            double scale) {
         super(layout, backend, dtype, noise);
         if (moments.count() < 1 || moments.mean().length != layout.size()) {
             throw new IllegalArgumentException(
@@ -41,7 +49,12 @@ public final class SwagPosterior extends WeightPosterior {
                             + " weights, found "
                             + moments);
         }
+        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(
+                    "SWAG: the covariance scale must be positive and finite, found " + scale);
+        }
         this.moments = moments;
+        this.scale = scale;
         double[] var = moments.diagonal();
         this.sd = new double[var.length];
         for (int i = 0; i < var.length; i++) {
@@ -59,8 +72,8 @@ public final class SwagPosterior extends WeightPosterior {
         double[] mean = moments.mean();
         double[][] dev = moments.deviations();
         int k = dev.length;
-        double lowRank = k > 1 ? 1 / Math.sqrt(2.0 * (k - 1)) : 0;
-        double half = Math.sqrt(0.5);
+        double lowRank = k > 1 ? Math.sqrt(scale / (2.0 * (k - 1))) : 0;
+        double half = Math.sqrt(scale / 2);
         double[][] out = new double[n][];
         for (int s = 0; s < n; s++) {
             RandomKey ks = key.fold(s);
@@ -95,10 +108,10 @@ public final class SwagPosterior extends WeightPosterior {
         int k = dev.length;
         double[][] c = new double[p][p];
         for (int i = 0; i < p; i++) {
-            c[i][i] = 0.5 * sd[i] * sd[i];
+            c[i][i] = 0.5 * scale * sd[i] * sd[i];
         }
         if (k > 1) {
-            double w = 0.5 / (k - 1);
+            double w = 0.5 * scale / (k - 1);
             for (double[] d : dev) {
                 for (int i = 0; i < p; i++) {
                     for (int j = 0; j < p; j++) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SWAG's moments and posterior against known answers: two-pass moments of a short sequence, the
@@ -121,15 +123,16 @@ class SwagMomentsTest {
                 "relative Frobenius error " + Math.sqrt(err / norm) + " of the SWAG covariance");
     }
 
-    @Test
-    @DisplayName("the posterior's draws have the SWAG mean and covariance")
-    void drawsHaveTheSwagMoments() {
+    @ParameterizedTest(name = "covariance scale {0}")
+    @ValueSource(doubles = {1, 2.5})
+    @DisplayName("the posterior's draws have the SWAG mean and the scaled SWAG covariance")
+    void drawsHaveTheSwagMoments(double scale) {
         SwagMoments m = SwagMoments.empty(3, 4);
         RandomKey key = RandomKey.of(3);
         for (int t = 0; t < 9; t++) {
             m = m.update(key.fold(t).normalDoubles(3));
         }
-        SwagPosterior p = posterior(m);
+        SwagPosterior p = posterior(m, scale);
         int n = 40000;
         Tensor w = p.sample(RandomKey.of(11), n).get("w");
         double[] v = w.toDoubleArray();
@@ -147,7 +150,12 @@ class SwagMomentsTest {
                 }
             }
         }
-        double[][] want = p.covariance();
+        double[][] want = posterior(m).covariance();
+        for (double[] row : want) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= scale;
+            }
+        }
         for (int i = 0; i < 3; i++) {
             assertEquals(m.mean()[i], mean[i], 4 * Math.sqrt(want[i][i] / n), "mean " + i);
             for (int j = 0; j < 3; j++) {
@@ -158,9 +166,13 @@ class SwagMomentsTest {
     }
 
     private SwagPosterior posterior(SwagMoments m) {
+        return posterior(m, 1);
+    }
+
+    private SwagPosterior posterior(SwagMoments m, double scale) {
         Map<String, int[]> shapes = new LinkedHashMap<>();
         shapes.put("w", new int[] {m.mean().length});
-        return new SwagPosterior(m, new WeightLayout(shapes), b, DType.FLOAT64, Double.NaN);
+        return new SwagPosterior(m, new WeightLayout(shapes), b, DType.FLOAT64, Double.NaN, scale);
     }
 
     private static double[][] mul(double[][] x, double[][] y) {
