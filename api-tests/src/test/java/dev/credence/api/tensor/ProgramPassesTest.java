@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.backend.Buffer;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.Shape;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,40 @@ class ProgramPassesTest {
             for (int i = 0; i < want.length; i++) {
                 assertArrayEquals(b.toDoubles(want[i]), b.toDoubles(got[i]), "output " + i);
             }
+        }
+        plain.close();
+        opt.close();
+    }
+
+    @Test
+    @DisplayName("tensors made from one fed draw share a slot, so their gathers merge")
+    void oneDrawOneGather() {
+        Tensor data = Tensor.of(b, new double[] {0.5, -1.25, 3.0}, 3);
+        Tensor x0 = Tensor.of(b, new double[] {2}, 1);
+        // as a plate does: the draw is declared once, and the model and the guide each make the
+        // index tensor from it; the feed remakes it for each replayed run
+        Feed indices =
+                (be, run) -> be.fromInts(new int[] {(int) (run % 3), 1}, Shape.of(2), DType.INT32);
+        Program plain =
+                Program.record(
+                        List.of(x0),
+                        0,
+                        xs -> {
+                            int[] idx = {0, 1};
+                            Recording.feedInts(idx, indices);
+                            Tensor fromModel = data.gather(0, Tensor.ofInts(b, idx, 2));
+                            Tensor fromGuide = data.gather(0, Tensor.ofInts(b, idx, 2));
+                            Tensor x = xs.get(0);
+                            return List.of(fromModel.mul(x).add(fromGuide.mul(x)));
+                        });
+        Program opt = plain.optimized(b);
+        assertEquals(5, plain.size(), "two gathers and two products, then the sum");
+        assertEquals(3, opt.size(), "one gather, one product, the sum");
+        Buffer in = x0.buffer();
+        for (long run = 0; run < 3; run++) {
+            double[] want = {2 * 2 * new double[] {0.5, -1.25, 3.0}[(int) run], 2 * 2 * -1.25};
+            assertArrayEquals(want, b.toDoubles(opt.run(b, new Buffer[] {in}, run)[0]));
+            assertArrayEquals(want, b.toDoubles(plain.run(b, new Buffer[] {in}, run)[0]));
         }
         plain.close();
         opt.close();

@@ -32,6 +32,8 @@ final class Recorder {
     private final Map<Integer, Feed> feeds = new HashMap<>();
     private final Map<Tensor.Handle, Feed> pendingFeeds = new IdentityHashMap<>();
     private final List<IntDraw> intDraws = new ArrayList<>();
+    private final Map<Tensor.Handle, IntDraw> drawOf = new IdentityHashMap<>();
+    private final Map<IntDraw, Integer> drawSlots = new IdentityHashMap<>();
     private final Map<Tensor.Handle, Boolean> created = new IdentityHashMap<>();
     private final List<Tensor.Handle> owned = new ArrayList<>();
     private final List<Program.Step> steps = new ArrayList<>();
@@ -106,13 +108,19 @@ final class Recorder {
         created.put(h, Boolean.TRUE);
     }
 
-    /** As {@link #created}, for an INT32 tensor made from host values that a feed may remake. */
+    /**
+     * As {@link #created}, for an INT32 tensor made from host values that a feed may remake. Every
+     * tensor made from one draw reads one fed slot (a model and its guide each make the index
+     * tensor of the same minibatch), so the passes of {@link Program#optimized} can merge the
+     * steps that use them.
+     */
     void createdInts(Tensor.Handle h, int[] values) {
         created(h);
         for (int i = 0; i < intDraws.size(); i++) {
             IntDraw d = intDraws.get(i);
             if (Arrays.equals(d.values(), values)) {
                 pendingFeeds.put(h, d.feed());
+                drawOf.put(h, d);
                 return;
             }
         }
@@ -134,11 +142,20 @@ final class Recorder {
         Tensor.Handle h = t.handle();
         Integer s = slots.get(h);
         if (s == null) {
+            IntDraw draw = drawOf.get(h);
+            Integer shared = draw == null ? null : drawSlots.get(draw);
+            if (shared != null) {
+                slots.put(h, shared);
+                return shared;
+            }
             s = next++;
             slots.put(h, s);
             Feed f = pendingFeeds.get(h);
             if (f != null) {
                 feeds.put(s, f);
+                if (draw != null) {
+                    drawSlots.put(draw, s);
+                }
             } else if (captures != null) {
                 captures.add(t);
                 inputs.add(s);
