@@ -50,7 +50,7 @@ public final class ImageBenchmark {
      * Runs the benchmark.
      *
      * @param args {@code --arch mlp,cnn --train N --test N --ood N --epochs E --batch B
-     *     --swag-epochs E --seeds S --draws D --methods k1,k2 --mnist DIR --fashion DIR --backend
+     *     --lr R --swag-epochs E --seeds S --draws D --methods k1,k2 --mnist DIR --fashion DIR --backend
      *     NAME --out DIR --set method.option=value,... --validation V}; sizes of 0 mean the whole
      *     split; {@code --set} changes an option of a method (for example {@code
      *     csg-mcmc.temperature=0.01}); {@code --validation V} scores on {@code V} training images
@@ -65,6 +65,7 @@ public final class ImageBenchmark {
         int ood = Integer.parseInt(a.getOrDefault("ood", "0"));
         int epochs = Integer.parseInt(a.getOrDefault("epochs", "10"));
         int batch = Integer.parseInt(a.getOrDefault("batch", "128"));
+        double lr = Double.parseDouble(a.getOrDefault("lr", "0.01"));
         int swagEpochs =
                 Integer.parseInt(a.getOrDefault("swag-epochs", "" + Math.max(1, epochs / 2)));
         int seeds = Integer.parseInt(a.getOrDefault("seeds", "5"));
@@ -80,7 +81,7 @@ public final class ImageBenchmark {
         Backend b = Backends.discover().select(a.getOrDefault("backend", "jvm"));
         Inferences inferences = Inferences.discover();
         Map<String, Method> table =
-                Methods.all(epochs, batch, swagEpochs, train == 0 ? 60000 : train);
+                Methods.all(epochs, batch, lr, swagEpochs, train == 0 ? 60000 : train);
         if (a.containsKey("set")) {
             table = Methods.override(table, a.get("set"));
         }
@@ -99,7 +100,7 @@ public final class ImageBenchmark {
         String setting =
                 String.format(
                         Locale.ROOT,
-                        "train %s, test %s, OOD %s, %d epochs, batch %d, SWAG %d epochs, %d"
+                        "train %s, test %s, OOD %s, %d epochs, batch %d, Adam %s, SWAG %d epochs, %d"
                                 + " predictive draws, backend %s",
                         train == 0 ? "all" : train,
                         validation > 0
@@ -108,6 +109,7 @@ public final class ImageBenchmark {
                         ood == 0 ? "all" : ood,
                         epochs,
                         batch,
+                        lr,
                         swagEpochs,
                         draws,
                         b.name());

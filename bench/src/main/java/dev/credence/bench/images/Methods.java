@@ -20,12 +20,16 @@ public final class Methods {
      *
      * @param epochs epochs of (pre)training
      * @param batch the minibatch size
+     * @param lr Adam's step size for every network trained to a point (MAP, MC dropout, the
+     *     ensemble's members, the pretraining of SWAG, Laplace and BBB's MOPED start)
      * @param swagEpochs epochs of SWAG's SGD phase
      * @param trainSize the training images (sets cSG-MCMC's step size)
      * @return the methods, by label
      */
-    public static Map<String, Method> all(int epochs, int batch, int swagEpochs, int trainSize) {
-        Map<String, String> base = Map.of("epochs", "" + epochs, "batch-size", "" + batch);
+    public static Map<String, Method> all(
+            int epochs, int batch, double lr, int swagEpochs, int trainSize) {
+        Map<String, String> base =
+                Map.of("epochs", "" + epochs, "batch-size", "" + batch, "lr", "" + lr);
         List<Method> m = new ArrayList<>();
         m.add(new Method("MAP", "map", base, false, true));
         m.add(new Method("MC dropout", "mcdropout", with(base, "dropout", "0.1"), true, true));
@@ -36,7 +40,16 @@ public final class Methods {
                 new Method(
                         "BBB (mean field)",
                         "svi",
-                        with(base, "lr", "0.01", "lr-final", "0.001", "moped", "true"),
+                        with(
+                                base,
+                                "lr",
+                                "0.01",
+                                "lr-final",
+                                "0.001",
+                                "moped",
+                                "true",
+                                "moped-lr",
+                                "" + lr),
                         true,
                         true));
         // Blundell et al.'s scale-mixture prior (pi 0.5, sigma 1 and e^-6): the best validation
@@ -54,6 +67,8 @@ public final class Methods {
                                 "0.001",
                                 "moped",
                                 "true",
+                                "moped-lr",
+                                "" + lr,
                                 Method.PRIOR,
                                 "mixture:0.5:1:0.0025"),
                         true,

@@ -283,12 +283,12 @@ public final class BnnFitter {
         String noise = m.likelihood().hasNoiseSite() ? Likelihood.NOISE_SITE : null;
         if (o.get(BnnOptions.MOPED)) {
             // MOPED (Krishnan et al. 2020): first a MAP network on the same minibatches, for as
-            // many epochs, at the point baselines' step size.
+            // many epochs (at the point baselines' default step size unless moped-lr is given).
             TrainSettings s =
                     new TrainSettings(
                             o.get(BnnOptions.EPOCHS),
                             m.batchSize(),
-                            0.01,
+                            o.get(BnnOptions.MOPED_LR),
                             priorScale(m.prior(), 1),
                             0);
             PointTrainer.Trained t =

@@ -68,6 +68,10 @@ public final class BnnOptions {
     public static final Option<Double> MOPED_DELTA =
             Option.real("moped-delta", 0.1, POSITIVE, "MOPED's relative initial sd");
 
+    /** The Adam step size of MOPED's MAP network. */
+    public static final Option<Double> MOPED_LR =
+            Option.real("moped-lr", 0.01, POSITIVE, "Adam step size of MOPED's MAP network");
+
     /** Initial standard deviation of the guide. */
     public static final Option<Double> INIT_SCALE =
             Option.real(
@@ -230,6 +234,7 @@ public final class BnnOptions {
                             ESTIMATOR,
                             MOPED,
                             MOPED_DELTA,
+                            MOPED_LR,
                             INIT_SCALE,
                             INIT_NOISE,
                             PARTICLES,
