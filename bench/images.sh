@@ -13,7 +13,7 @@
 # --swag-epochs 3. --validation V scores on V training images disjoint from the training subset
 # instead of the test split (how the dropout rate and K-FAC's prior precision were chosen).
 # Usage: bench/images.sh [--arch mlp,cnn] [--train N] [--test N] [--ood N] [--epochs E]
-#        [--batch B] [--swag-epochs E] [--seeds S] [--draws D] [--methods k1,k2] [--out DIR]
+#        [--batch B] [--lr R] [--swag-epochs E] [--seeds S] [--draws D] [--methods k1,k2] [--out DIR]
 #        [--validation V] [--set method.option=value,...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

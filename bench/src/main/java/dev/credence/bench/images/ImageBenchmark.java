@@ -49,8 +49,8 @@ public final class ImageBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code --arch mlp,cnn --train N --test N --ood N --epochs E --batch B
-     *     --lr R --swag-epochs E --seeds S --draws D --methods k1,k2 --mnist DIR --fashion DIR --backend
+     * @param args {@code --arch mlp,cnn --train N --test N --ood N --epochs E --batch B --lr R
+     *     --swag-epochs E --seeds S --draws D --methods k1,k2 --mnist DIR --fashion DIR --backend
      *     NAME --out DIR --set method.option=value,... --validation V}; sizes of 0 mean the whole
      *     split; {@code --set} changes an option of a method (for example {@code
      *     csg-mcmc.temperature=0.01}); {@code --validation V} scores on {@code V} training images
@@ -65,7 +65,7 @@ public final class ImageBenchmark {
         int ood = Integer.parseInt(a.getOrDefault("ood", "0"));
         int epochs = Integer.parseInt(a.getOrDefault("epochs", "10"));
         int batch = Integer.parseInt(a.getOrDefault("batch", "128"));
-        double lr = Double.parseDouble(a.getOrDefault("lr", "0.01"));
+        double lr = Double.parseDouble(a.getOrDefault("lr", "0.001"));
         int swagEpochs =
                 Integer.parseInt(a.getOrDefault("swag-epochs", "" + Math.max(1, epochs / 2)));
         int seeds = Integer.parseInt(a.getOrDefault("seeds", "5"));
