@@ -24,6 +24,11 @@ final class ElementwiseKernels {
         return e / (1 + e);
     }
 
+    /** Softplus as {@link Primitive#SOFTPLUS} defines it: x itself above 20. */
+    static double softplus(double x) {
+        return x > 20 ? x : Math.log1p(Math.exp(x));
+    }
+
     static double unary(Primitive op, double x, boolean integer) {
         return switch (op) {
             case NEG -> integer ? -(int) x : -x;
@@ -38,6 +43,7 @@ final class ElementwiseKernels {
             case COS -> Math.cos(x);
             case TANH -> Math.tanh(x);
             case SIGMOID -> sigmoid(x);
+            case SOFTPLUS -> softplus(x);
             case LGAMMA -> ScalarMath.lgamma(x);
             case DIGAMMA -> ScalarMath.digamma(x);
             case TRIGAMMA -> ScalarMath.trigamma(x);

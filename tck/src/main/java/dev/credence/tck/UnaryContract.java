@@ -38,7 +38,7 @@ public interface UnaryContract extends KitFixture {
             case LOG, SQRT -> new double[] {0.01, 50};
             case LOG1P -> new double[] {-0.99, 50};
             case LGAMMA, DIGAMMA, TRIGAMMA -> new double[] {0.05, 30};
-            case EXP, EXPM1 -> new double[] {-30, 30};
+            case EXP, EXPM1, SOFTPLUS -> new double[] {-30, 30};
             default -> new double[] {-6, 6};
         };
     }
@@ -63,6 +63,7 @@ public interface UnaryContract extends KitFixture {
             case COS -> Math::cos;
             case TANH -> Math::tanh;
             case SIGMOID -> x -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+            case SOFTPLUS -> x -> x > 20 ? x : Math.log1p(Math.exp(x));
             case LGAMMA -> ScalarMath::lgamma;
             case DIGAMMA -> ScalarMath::digamma;
             case TRIGAMMA -> ScalarMath::trigamma;
@@ -142,6 +143,11 @@ public interface UnaryContract extends KitFixture {
                 Arguments.of(Primitive.SIGMOID, -inf, 0.0),
                 Arguments.of(Primitive.SIGMOID, -800.0, 0.0),
                 Arguments.of(Primitive.SIGMOID, nan, nan),
+                Arguments.of(Primitive.SOFTPLUS, inf, inf),
+                Arguments.of(Primitive.SOFTPLUS, -inf, 0.0),
+                Arguments.of(Primitive.SOFTPLUS, -800.0, 0.0),
+                Arguments.of(Primitive.SOFTPLUS, 1e4, 1e4),
+                Arguments.of(Primitive.SOFTPLUS, nan, nan),
                 Arguments.of(Primitive.ABS, -inf, inf),
                 Arguments.of(Primitive.SIGN, nan, nan),
                 Arguments.of(Primitive.SIGN, -inf, -1.0),

@@ -29,6 +29,8 @@ package dev.credence.api.backend;
  *   <li>MAXIMUM and MINIMUM of {@code +0.0} and {@code -0.0} may return either zero.
  *   <li>A backend whose engine lacks a primitive implements it with a host kernel and says so in
  *       its documentation (the DJL backend's Cholesky factorisation, for example).
+ *   <li>{@link Primitive#optional() Optional} primitives are implemented only where {@link
+ *       #supports} says so; the tensor layer composes them for the other backends.
  * </ul>
  *
  * <h2>Implementing a backend</h2>
@@ -51,12 +53,14 @@ package dev.credence.api.backend;
  * <p>Version 2.0 of the SPI replaced the kernel methods of 1.x ({@code unary}, {@code binary},
  * {@code reduce}, {@code matmul}, ...) by {@link #execute} and added cumulative sums and products,
  * transposed operands of MATMUL, CHOLESKY and TRIANGULAR_SOLVE. {@link Backends} refuses a provider
- * built for another major version, with a message that names it.
+ * built for another major version, with a message that names it. Version 2.1 added optional
+ * primitives ({@link Primitive#optional()}, {@link #supports}); a backend built for 2.0 supplies
+ * none and keeps working.
  */
 public interface Backend extends AutoCloseable {
 
     /** The version of this SPI; a provider built against another major version is refused. */
-    String API_VERSION = "2.0";
+    String API_VERSION = "2.1";
 
     /**
      * Frees what the backend holds (pools, native contexts, threads). Buffers it created must not
@@ -153,6 +157,19 @@ public interface Backend extends AutoCloseable {
     void release(Buffer x);
 
     // ---- primitives ----
+
+    /**
+     * Whether {@link #execute} implements a primitive. Every backend implements every primitive
+     * that is not {@link Primitive#optional() optional}; an optional one is sent only to a backend
+     * that answers true here, and composed from other primitives elsewhere. The default supplies no
+     * optional primitive, so a backend built before one was added keeps working unchanged.
+     *
+     * @param op the primitive
+     * @return whether {@code execute} may be called with {@code op}
+     */
+    default boolean supports(Primitive op) {
+        return !op.optional();
+    }
 
     /**
      * Applies one primitive. The API has checked everything before the call: the number and dtypes

@@ -69,6 +69,11 @@ public abstract class DelegatingBackend implements Backend {
     }
 
     @Override
+    public boolean supports(Primitive op) {
+        return delegate.supports(op);
+    }
+
+    @Override
     public Device device() {
         return delegate.device();
     }

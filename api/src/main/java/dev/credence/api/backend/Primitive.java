@@ -12,6 +12,11 @@ import java.util.Locale;
  * places: its entry here, its vector-Jacobian rule (the table in {@code dev.credence.api.tensor}),
  * each backend's kernel, and its case in the conformance kit.
  *
+ * <p>An {@link #optional()} primitive is one the tensor layer can also compose from the others
+ * ({@link #SOFTPLUS}, for one). A backend implements it where its engine has a faster kernel and
+ * says so with {@link Backend#supports}; on other backends the tensor layer applies the composition
+ * instead, so adding an optional primitive never breaks a backend built before it.
+ *
  * <h2>Semantics</h2>
  *
  * Elementwise functions follow {@link Math} (and {@link ScalarMath} for the special functions);
@@ -42,6 +47,12 @@ public enum Primitive {
     TANH(Family.UNARY),
     /** Logistic sigmoid {@code 1 / (1 + e^-x)}. */
     SIGMOID(Family.UNARY),
+    /**
+     * Softplus {@code log(1 + e^x)} for {@code x <= 20} and {@code x} itself above (the library's
+     * definition in every dtype, and PyTorch's default threshold); optional, composed as {@code
+     * where(x > 20, x, log1p(exp(min(x, 20))))} on backends that do not supply it.
+     */
+    SOFTPLUS(Family.UNARY),
     /** {@code log |Gamma(x)|} ({@link ScalarMath#lgamma}). */
     LGAMMA(Family.UNARY),
     /** Digamma ({@link ScalarMath#digamma}). */
@@ -225,6 +236,16 @@ public enum Primitive {
      */
     public Family family() {
         return family;
+    }
+
+    /**
+     * Whether the primitive is optional: composed from other primitives by the tensor layer on a
+     * backend whose {@link Backend#supports} says it has no kernel of its own.
+     *
+     * @return true for {@link #SOFTPLUS}
+     */
+    public boolean optional() {
+        return this == SOFTPLUS;
     }
 
     /**

@@ -48,6 +48,9 @@ public final class Elementwise {
                             + ", found "
                             + x.dtype());
         }
+        if (op == Primitive.SOFTPLUS && !x.backend().supports(op)) {
+            return softplusComposed(x);
+        }
         return Tensor.apply(op, Attributes.NONE, x.shape(), x.dtype(), x);
     }
 
@@ -132,11 +135,18 @@ public final class Elementwise {
      * @return the result
      */
     public static Tensor softplus(Tensor x) {
+        return unary(Primitive.SOFTPLUS, x);
+    }
+
+    /** Softplus from other primitives, for backends without a {@link Primitive#SOFTPLUS} kernel. */
+    private static Tensor softplusComposed(Tensor x) {
         // log1p(exp(x)) is exact for all x below the threshold (exp underflows gracefully for
         // very negative x); above it the result is x. Clamping inside keeps the unselected branch
         // finite so that its zero cotangent never meets an infinity.
-        Tensor capped = x.minimum(x.scalarLike(SOFTPLUS_LINEAR));
-        return where(x.gt(SOFTPLUS_LINEAR), x, capped.exp().log1p());
+        // (A select, not a minimum: at x = 20 a minimum would pass on half the gradient.)
+        Tensor above = x.gt(SOFTPLUS_LINEAR);
+        Tensor capped = where(above, x.scalarLike(SOFTPLUS_LINEAR), x);
+        return where(above, x, capped.exp().log1p());
     }
 
     /**

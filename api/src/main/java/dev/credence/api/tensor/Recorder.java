@@ -111,8 +111,8 @@ final class Recorder {
     /**
      * As {@link #created}, for an INT32 tensor made from host values that a feed may remake. Every
      * tensor made from one draw reads one fed slot (a model and its guide each make the index
-     * tensor of the same minibatch), so the passes of {@link Program#optimized} can merge the
-     * steps that use them.
+     * tensor of the same minibatch), so the passes of {@link Program#optimized} can merge the steps
+     * that use them.
      */
     void createdInts(Tensor.Handle h, int[] values) {
         created(h);

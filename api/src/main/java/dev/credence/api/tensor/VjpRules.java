@@ -41,6 +41,8 @@ final class VjpRules {
             case COS -> one(g.mul(x.sin()).neg());
             case TANH -> one(g.mul(y.square().neg().add(1)));
             case SIGMOID -> one(g.mul(y.mul(y.neg().add(1))));
+            // the derivative of log(1 + e^x); above the threshold it differs from 1 by < 3e-9
+            case SOFTPLUS -> one(g.mul(x.sigmoid()));
             case LGAMMA -> one(g.mul(x.digamma()));
             case DIGAMMA -> one(g.mul(x.trigamma()));
             case TRIGAMMA ->

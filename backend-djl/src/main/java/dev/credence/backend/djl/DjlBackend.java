@@ -65,6 +65,12 @@ public final class DjlBackend implements Backend, AutoCloseable {
         return name;
     }
 
+    /** Every primitive, the optional ones included: libtorch has a softplus kernel. */
+    @Override
+    public boolean supports(Primitive op) {
+        return true;
+    }
+
     @Override
     public Device device() {
         return device;
@@ -181,6 +187,7 @@ public final class DjlBackend implements Backend, AutoCloseable {
                     COS,
                     TANH,
                     SIGMOID,
+                    SOFTPLUS,
                     LGAMMA,
                     ERF ->
                     Elementwise.unary(op, nd(x));

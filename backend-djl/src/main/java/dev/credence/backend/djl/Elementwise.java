@@ -35,6 +35,8 @@ final class Elementwise {
             case COS -> x.cos();
             case TANH -> x.tanh();
             case SIGMOID -> x.getNDArrayInternal().sigmoid();
+            // libtorch's softplus: log1p(exp(x)), and x above its default threshold of 20
+            case SOFTPLUS -> x.getNDArrayInternal().softPlus();
             case LGAMMA -> x.gammaln();
             case ERF -> x.erf();
             default -> throw new IllegalStateException(op + " is not a native unary kernel");

@@ -252,6 +252,11 @@ public final class JvmBackend implements Backend {
                     Movement.scatterAdd(shape, ((Attributes.Axis) attributes).axis(), x, jb(in[1]));
             case ONE_HOT -> Movement.oneHot(x, shape.dim(shape.rank() - 1), dtype);
             case CAST -> Movement.cast(x, dtype);
+            // optional primitives this backend does not supply (supports() is false): the api
+            // composes them from the others and never sends them here
+            case SOFTPLUS ->
+                    throw new UnsupportedOperationException(
+                            op.opName() + " is optional and not supplied by " + name());
         };
     }
 

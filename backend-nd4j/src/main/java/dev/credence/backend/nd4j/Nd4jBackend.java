@@ -145,6 +145,11 @@ public final class Nd4jBackend implements Backend {
                             mem, shape, ((Attributes.Axis) attributes).axis(), x, nb(in[1]));
             case ONE_HOT -> Indexing.oneHot(mem, x, shape.dim(-1), dtype);
             case CAST -> Movement.cast(mem, x, dtype);
+            // optional primitives this backend does not supply (supports() is false): the api
+            // composes them from the others and never sends them here
+            case SOFTPLUS ->
+                    throw new UnsupportedOperationException(
+                            op.opName() + " is optional and not supplied by " + name());
         };
     }
 
