@@ -186,7 +186,8 @@ public final class ImageBenchmark {
                                     m.prior(),
                                     tr.x(),
                                     tr.y());
-                    FittedBnn f = fitter.fit(model, m.fitOptions(), k[3].fold(name.hashCode()));
+                    RandomKey fitKey = k[3].fold(Methods.keyOf(name).hashCode());
+                    FittedBnn f = fitter.fit(model, m.fitOptions(), fitKey);
                     ImageEvaluation e =
                             ImageEvaluation.of(f.predictor(), te, od, k[3].fold(7), draws);
                     ResultRow r = new ResultRow(arch, seed, name, e, f.seconds());

@@ -61,6 +61,9 @@ public final class BnnFitter {
     /** The default initial step size of SVI. */
     public static final double SVI_LR = 0.03;
 
+    /** Folded into a Laplace fit's key for its curvature pass (the trainers split their keys). */
+    private static final long LAPLACE_STREAM = 0x4C41504CL;
+
     /** By default SVI's step size decays exponentially to {@code lr / SVI_DECAY}. */
     public static final double SVI_DECAY = 30;
 
@@ -247,21 +250,26 @@ public final class BnnFitter {
         return Swag.fit(m.network(), m.likelihood(), m.x(), m.y(), pre, s, key);
     }
 
+    /**
+     * Laplace's approximation. Its mode is trained with the very key it is given, so that it is the
+     * network that {@code map} (or, with {@code pretrain=swa}, the SWA mean that {@code swag}) fits
+     * from the same key and options: a Laplace fit and a MAP fit of one seed compare the
+     * approximation on one network. The curvature pass draws from a key of its own.
+     */
     private static LaplacePosterior laplace(BnnModel m, FitOptions o, RandomKey key) {
-        RandomKey[] k = key.split(2);
         TrainSettings pre = mapSettings(m, o, 0);
         Map<String, Tensor> mode;
         double noise;
         if (o.get("pretrain", "map").equals("swa")) {
             SwagPosterior swa =
-                    Swag.fit(m.network(), m.likelihood(), m.x(), m.y(), pre, swagSettings(o), k[0]);
+                    Swag.fit(m.network(), m.likelihood(), m.x(), m.y(), pre, swagSettings(o), key);
             mode =
                     new WeightLayout(m.network().shapes())
                             .unflatten(swa.moments().mean(), m.x().backend(), m.x().dtype());
             noise = swa.noise();
         } else {
             PointTrainer.Trained map =
-                    PointTrainer.train(m.network(), m.likelihood(), m.x(), m.y(), pre, k[0]);
+                    PointTrainer.train(m.network(), m.likelihood(), m.x(), m.y(), pre, key);
             mode = map.weights();
             noise = map.noise();
         }
@@ -275,7 +283,8 @@ public final class BnnFitter {
                         Boolean.parseBoolean(o.get("exact", "" + last)),
                         128,
                         LaplaceSettings.priorStructure(o.get("prior-structure", "scalar")));
-        return Laplace.fit(m.network(), m.likelihood(), mode, noise, m.x(), m.y(), s, k[1]);
+        RandomKey curvature = key.fold(LAPLACE_STREAM);
+        return Laplace.fit(m.network(), m.likelihood(), mode, noise, m.x(), m.y(), s, curvature);
     }
 
     /** Bayes by Backprop's guide, random or MOPED-initialised. */
