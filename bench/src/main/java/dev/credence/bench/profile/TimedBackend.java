@@ -69,6 +69,11 @@ final class TimedBackend implements Backend {
     }
 
     @Override
+    public boolean supports(Primitive op) {
+        return inner.supports(op);
+    }
+
+    @Override
     public Device device() {
         return inner.device();
     }
