@@ -49,8 +49,8 @@ public enum Primitive {
     SIGMOID(Family.UNARY),
     /**
      * Softplus {@code log(1 + e^x)} for {@code x <= 20} and {@code x} itself above (the library's
-     * definition in every dtype, and PyTorch's default threshold); optional, composed as {@code
-     * where(x > 20, x, log1p(exp(min(x, 20))))} on backends that do not supply it.
+     * definition in every dtype, and PyTorch's default threshold); optional, composed from WHERE,
+     * EXP and LOG1P on backends that do not supply it.
      */
     SOFTPLUS(Family.UNARY),
     /** {@code log |Gamma(x)|} ({@link ScalarMath#lgamma}). */

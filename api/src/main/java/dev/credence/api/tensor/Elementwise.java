@@ -48,8 +48,8 @@ public final class Elementwise {
                             + ", found "
                             + x.dtype());
         }
-        if (op == Primitive.SOFTPLUS && !x.backend().supports(op)) {
-            return softplusComposed(x);
+        if (op.optional() && !x.backend().supports(op)) {
+            return composed(op, x);
         }
         return Tensor.apply(op, Attributes.NONE, x.shape(), x.dtype(), x);
     }
@@ -138,8 +138,11 @@ public final class Elementwise {
         return unary(Primitive.SOFTPLUS, x);
     }
 
-    /** Softplus from other primitives, for backends without a {@link Primitive#SOFTPLUS} kernel. */
-    private static Tensor softplusComposed(Tensor x) {
+    /** An optional unary primitive from required ones, for a backend that does not supply it. */
+    private static Tensor composed(Primitive op, Tensor x) {
+        if (op != Primitive.SOFTPLUS) {
+            throw new IllegalStateException(op + " has no composition");
+        }
         // log1p(exp(x)) is exact for all x below the threshold (exp underflows gracefully for
         // very negative x); above it the result is x. Clamping inside keeps the unselected branch
         // finite so that its zero cotangent never meets an infinity.
