@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code bnn fit --inference swag|multiswag|laplace|PROVIDER} on a CSV table and on a named image
@@ -92,10 +94,15 @@ class BnnMethodsCliTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "predictive=mc, predictive=mc cannot be saved",
+        "subset=all, subset=all is saved as weight draws"
+    })
     @DisplayName(
-            "a CSV Laplace fit refuses a predictive its saved draws cannot keep, before fitting")
-    void laplaceLinearisedPredictiveRefusedOnCsv(@TempDir Path dir) throws Exception {
+            "a CSV Laplace fit refuses what its saved draws would predict badly, before fitting")
+    void laplaceLinearisedPredictiveRefusedOnCsv(String option, String message, @TempDir Path dir)
+            throws Exception {
         Path out = dir.resolve("laplace");
         CliRunner.Outcome o =
                 CliRunner.standard()
@@ -111,11 +118,11 @@ class BnnMethodsCliTest {
                                 "--inference",
                                 "laplace",
                                 "--opt",
-                                "predictive=mc",
+                                option,
                                 "--output",
                                 out.toString());
         assertEquals(ExitCode.USAGE.code(), o.code(), o.err() + o.out());
-        assertTrue(o.err().contains("predictive=mc cannot be saved"), o.err());
+        assertTrue(o.err().contains(message), o.err());
         assertTrue(!Files.exists(out.resolve("net.ckpt")), "nothing fitted or saved");
     }
 

@@ -18,6 +18,7 @@ import dev.credence.models.bnn.PosteriorPredictor;
 import dev.credence.models.bnn.WeightSamples;
 import dev.credence.models.bnn.data.Standardizer;
 import dev.credence.models.bnn.laplace.LaplacePredictor;
+import dev.credence.models.bnn.laplace.LaplaceSettings;
 import dev.credence.models.bnn.metrics.ClassificationMetrics;
 import dev.credence.models.bnn.metrics.RegressionMetrics;
 import dev.credence.models.bnn.plot.ReliabilityPlot;
@@ -167,11 +168,27 @@ public final class BnnWorkflow {
     /**
      * A saved network keeps weight draws, so a Laplace fit saved here predicts by sampling weights:
      * asking for the linearised predictive ({@code predictive=mc} or {@code probit}) would be
-     * silently ignored, so it is refused before any training.
+     * silently ignored, so it is refused before any training. So is an all-weights Laplace unless
+     * sampling is asked for by name: its weight draws predict far worse than its linearised
+     * predictive (on the last layer the two are the same, the network being linear in it).
      */
     private static void requireSavablePredictive(FitOptions options) {
+        if (!options.method().equals("laplace")) {
+            return;
+        }
         String p = options.values().get("predictive");
-        if (options.method().equals("laplace") && p != null && !p.equals("sample")) {
+        String subset = options.values().getOrDefault("subset", "last-layer");
+        if (p == null && LaplaceSettings.subset(subset) == LaplaceSettings.Subset.ALL) {
+            throw new IllegalArgumentException(
+                    "laplace: subset="
+                            + subset
+                            + " is saved as weight draws, and draws of all the weights predict far"
+                            + " worse than the approximation's linearised predictive (yacht: RMSE"
+                            + " 2.8 against 0.6 for the last layer); use subset=last-layer, where"
+                            + " the draws are that predictive exactly, or add --opt"
+                            + " predictive=sample to save the draws anyway");
+        }
+        if (p != null && !p.equals("sample")) {
             throw new IllegalArgumentException(
                     "laplace: predictive="
                             + p
