@@ -183,10 +183,10 @@ public final class BnnWorkflow {
                     "laplace: subset="
                             + subset
                             + " is saved as weight draws, and draws of all the weights predict far"
-                            + " worse than the approximation's linearised predictive (yacht: RMSE"
-                            + " 2.8 against 0.6 for the last layer); use subset=last-layer, where"
-                            + " the draws are that predictive exactly, or add --opt"
-                            + " predictive=sample to save the draws anyway");
+                            + " worse than the approximation's linearised predictive (yacht:"
+                            + " training RMSE 2.8 against 0.6 for the last layer); use"
+                            + " subset=last-layer, where the draws are that predictive exactly, or"
+                            + " add --opt predictive=sample to save the draws anyway");
         }
         if (p != null && !p.equals("sample")) {
             throw new IllegalArgumentException(
