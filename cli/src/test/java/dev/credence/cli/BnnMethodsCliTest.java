@@ -20,6 +20,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BnnMethodsCliTest {
 
     /** Two well-separated classes in two features: any working method classifies them. */
+    /**
+     * {@code bnn fit} of the column {@code label} of a CSV file as a classifier, then {@code rest}.
+     */
+    private static CliRunner.Outcome fitClassifier(CliRunner cli, Path data, String... rest) {
+        String[] head = {
+            "bnn", "fit", "--data", data.toString(), "--target", "label", "--task", "classification"
+        };
+        String[] args = java.util.Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, args, head.length, rest.length);
+        return cli.run(args);
+    }
+
     private static Path blobs(Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("a,b,label\n");
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
@@ -51,15 +63,9 @@ class BnnMethodsCliTest {
                 }) {
             Path out = dir.resolve(m[0]);
             CliRunner.Outcome o =
-                    cli.run(
-                            "bnn",
-                            "fit",
-                            "--data",
-                            data.toString(),
-                            "--target",
-                            "label",
-                            "--task",
-                            "classification",
+                    fitClassifier(
+                            cli,
+                            data,
                             "--hidden",
                             "8",
                             "--inference",
@@ -105,22 +111,15 @@ class BnnMethodsCliTest {
             throws Exception {
         Path out = dir.resolve("laplace");
         CliRunner.Outcome o =
-                CliRunner.standard()
-                        .run(
-                                "bnn",
-                                "fit",
-                                "--data",
-                                blobs(dir).toString(),
-                                "--target",
-                                "label",
-                                "--task",
-                                "classification",
-                                "--inference",
-                                "laplace",
-                                "--opt",
-                                option,
-                                "--output",
-                                out.toString());
+                fitClassifier(
+                        CliRunner.standard(),
+                        blobs(dir),
+                        "--inference",
+                        "laplace",
+                        "--opt",
+                        option,
+                        "--output",
+                        out.toString());
         assertEquals(ExitCode.USAGE.code(), o.code(), o.err() + o.out());
         assertTrue(o.err().contains(message), o.err());
         assertTrue(!Files.exists(out.resolve("net.ckpt")), "nothing fitted or saved");
@@ -131,28 +130,21 @@ class BnnMethodsCliTest {
     void sviWritesItsElboTrace(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("svi");
         CliRunner.Outcome o =
-                CliRunner.standard()
-                        .run(
-                                "bnn",
-                                "fit",
-                                "--data",
-                                blobs(dir).toString(),
-                                "--target",
-                                "label",
-                                "--task",
-                                "classification",
-                                "--hidden",
-                                "4",
-                                "--inference",
-                                "svi",
-                                "--opt",
-                                "epochs=100",
-                                "--opt",
-                                "batch-size=20",
-                                "--draws",
-                                "4",
-                                "--output",
-                                out.toString());
+                fitClassifier(
+                        CliRunner.standard(),
+                        blobs(dir),
+                        "--hidden",
+                        "4",
+                        "--inference",
+                        "svi",
+                        "--opt",
+                        "epochs=100",
+                        "--opt",
+                        "batch-size=20",
+                        "--draws",
+                        "4",
+                        "--output",
+                        out.toString());
         assertEquals(ExitCode.OK.code(), o.code(), o.err() + o.out());
         Path metrics = out.resolve("metrics.json");
         assertTrue(o.out().contains(metrics.toString()), o.out());

@@ -37,22 +37,9 @@ public final class Methods {
         m.add(
                 new Method(
                         "Deep ensemble (5)", "ensemble", with(base, "members", "5"), false, false));
-        m.add(
-                new Method(
-                        "BBB (mean field)",
-                        "svi",
-                        with(
-                                base,
-                                "lr",
-                                "0.01",
-                                "lr-final",
-                                "0.001",
-                                "moped",
-                                "true",
-                                "moped-lr",
-                                "" + lr),
-                        true,
-                        true));
+        Map<String, String> bbb =
+                with(base, "lr", "0.01", "lr-final", "0.001", "moped", "true", "moped-lr", "" + lr);
+        m.add(new Method("BBB (mean field)", "svi", bbb, true, true));
         // Blundell et al.'s scale-mixture prior (pi 0.5, sigma 1 and e^-6): the best validation
         // NLL among N(0, 1), N(0, 0.1^2), a fan-in prior, a learned scale and this
         // (models-bnn/README.md).
@@ -60,18 +47,7 @@ public final class Methods {
                 new Method(
                         "BBB (mean field), scale-mixture prior",
                         "svi",
-                        with(
-                                base,
-                                "lr",
-                                "0.01",
-                                "lr-final",
-                                "0.001",
-                                "moped",
-                                "true",
-                                "moped-lr",
-                                "" + lr,
-                                Method.PRIOR,
-                                "mixture:0.5:1:0.0025"),
+                        with(bbb, Method.PRIOR, "mixture:0.5:1:0.0025"),
                         true,
                         true));
         // SWAG's family pretrains at Adam 0.01, where its validation NLL is better than at the

@@ -4,7 +4,7 @@ import dev.credence.api.backend.Attributes;
 import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Buffer;
 import dev.credence.api.backend.DType;
-import dev.credence.api.backend.Device;
+import dev.credence.api.backend.DelegatingBackend;
 import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 import java.util.ArrayList;
@@ -24,17 +24,16 @@ import java.util.Map;
  * in the forward and the backward pass are told apart. Single-threaded: time one step loop at a
  * time.
  */
-final class TimedBackend implements Backend {
+final class TimedBackend extends DelegatingBackend {
 
     /** What one kind of call cost. */
     record Row(String key, long calls, long nanos) {}
 
-    private final Backend inner;
     private final Map<String, long[]> table = new HashMap<>();
     private boolean on;
 
     TimedBackend(Backend inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** Starts counting (from zero). */
@@ -64,24 +63,9 @@ final class TimedBackend implements Backend {
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public boolean supports(Primitive op) {
-        return inner.supports(op);
-    }
-
-    @Override
-    public Device device() {
-        return inner.device();
-    }
-
-    @Override
     public Buffer fromDoubles(double[] data, Shape shape, DType dtype) {
         long t0 = System.nanoTime();
-        Buffer b = inner.fromDoubles(data, shape, dtype);
+        Buffer b = delegate().fromDoubles(data, shape, dtype);
         if (on) {
             count("fromDoubles " + dtype + shape, t0);
         }
@@ -91,7 +75,7 @@ final class TimedBackend implements Backend {
     @Override
     public Buffer fromFloats(float[] data, Shape shape) {
         long t0 = System.nanoTime();
-        Buffer b = inner.fromFloats(data, shape);
+        Buffer b = delegate().fromFloats(data, shape);
         if (on) {
             count("fromFloats " + shape, t0);
         }
@@ -101,7 +85,7 @@ final class TimedBackend implements Backend {
     @Override
     public Buffer fromInts(int[] data, Shape shape, DType dtype) {
         long t0 = System.nanoTime();
-        Buffer b = inner.fromInts(data, shape, dtype);
+        Buffer b = delegate().fromInts(data, shape, dtype);
         if (on) {
             count("fromInts " + dtype + shape, t0);
         }
@@ -111,7 +95,7 @@ final class TimedBackend implements Backend {
     @Override
     public Buffer full(double value, Shape shape, DType dtype) {
         long t0 = System.nanoTime();
-        Buffer b = inner.full(value, shape, dtype);
+        Buffer b = delegate().full(value, shape, dtype);
         if (on) {
             count("full " + dtype + shape, t0);
         }
@@ -121,7 +105,7 @@ final class TimedBackend implements Backend {
     @Override
     public double[] toDoubles(Buffer x) {
         long t0 = System.nanoTime();
-        double[] v = inner.toDoubles(x);
+        double[] v = delegate().toDoubles(x);
         if (on) {
             count("toDoubles " + x.dtype() + x.shape(), t0);
         }
@@ -131,7 +115,7 @@ final class TimedBackend implements Backend {
     @Override
     public float[] toFloats(Buffer x) {
         long t0 = System.nanoTime();
-        float[] v = inner.toFloats(x);
+        float[] v = delegate().toFloats(x);
         if (on) {
             count("toFloats " + x.shape(), t0);
         }
@@ -141,7 +125,7 @@ final class TimedBackend implements Backend {
     @Override
     public int[] toInts(Buffer x) {
         long t0 = System.nanoTime();
-        int[] v = inner.toInts(x);
+        int[] v = delegate().toInts(x);
         if (on) {
             count("toInts " + x.dtype() + x.shape(), t0);
         }
@@ -151,7 +135,7 @@ final class TimedBackend implements Backend {
     @Override
     public void release(Buffer x) {
         long t0 = System.nanoTime();
-        inner.release(x);
+        delegate().release(x);
         if (on) {
             count("release", t0);
         }
@@ -161,7 +145,7 @@ final class TimedBackend implements Backend {
     public Buffer execute(
             Primitive op, Attributes attributes, Buffer[] inputs, Shape shape, DType dtype) {
         if (!on) {
-            return inner.execute(op, attributes, inputs, shape, dtype);
+            return delegate().execute(op, attributes, inputs, shape, dtype);
         }
         // The key is built before the clock starts, so its cost is not charged to the kernel.
         StringBuilder k = new StringBuilder(op.name());
@@ -175,13 +159,8 @@ final class TimedBackend implements Backend {
         k.append("->").append(dtype).append(shape);
         String key = k.toString();
         long t0 = System.nanoTime();
-        Buffer out = inner.execute(op, attributes, inputs, shape, dtype);
+        Buffer out = delegate().execute(op, attributes, inputs, shape, dtype);
         count(key, t0);
         return out;
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }
