@@ -10,7 +10,8 @@
 #   bench/images.sh --train 0 --test 0 --ood 0 --epochs 10
 # The default below is the MLP size measured in models-bnn/README.md (about 4 minutes a seed on
 # one core); the CNN rows there are --arch cnn --train 5000 --test 1000 --ood 1000 --epochs 5
-# --swag-epochs 3 --lr 0.01 (Adam 0.01: the CNN's validated rate; the MLP's is the default 0.001).
+# --swag-epochs 1 --lr 0.01 (Adam 0.01 and one SWAG epoch: the CNN's validated settings; the MLP's
+# rate is the default 0.001). Methods picks each network's validated method options.
 # --validation V scores on V training images disjoint from the training subset instead of the test
 # split (how the learning rate, the dropout rate and the prior precisions were chosen).
 # Usage: bench/images.sh [--arch mlp,cnn] [--train N] [--test N] [--ood N] [--epochs E]

@@ -80,17 +80,17 @@ public final class ImageBenchmark {
         Path out = Path.of(a.getOrDefault("out", "bench/target/images"));
         Backend b = Backends.discover().select(a.getOrDefault("backend", "jvm"));
         Inferences inferences = Inferences.discover();
-        Map<String, Method> table =
-                Methods.all(epochs, batch, lr, swagEpochs, train == 0 ? 60000 : train);
-        if (a.containsKey("set")) {
-            table = Methods.override(table, a.get("set"));
+        Map<String, Map<String, Method>> tables = new LinkedHashMap<>();
+        Map<String, Method> labels = new LinkedHashMap<>();
+        for (String arch : archs) {
+            Map<String, Method> t =
+                    Methods.all(arch, epochs, batch, lr, swagEpochs, train == 0 ? 60000 : train);
+            if (a.containsKey("set")) {
+                t = Methods.override(t, a.get("set"));
+            }
+            tables.put(arch, t);
+            labels.putAll(t);
         }
-        List<String> wanted =
-                a.containsKey("methods")
-                        ? List.of(a.get("methods").split(","))
-                        : table.keySet().stream()
-                                .filter(k -> !Methods.ON_REQUEST.contains(k))
-                                .toList();
         Files.createDirectories(out);
         Path csv = out.resolve("results.csv");
         if (!Files.exists(csv)) {
@@ -161,11 +161,19 @@ public final class ImageBenchmark {
             ImageData od =
                     ImageData.load(sets, "mnist", Split.TEST, mnist, ood, k[2], b, DType.FLOAT32);
             for (String arch : archs) {
+                Map<String, Method> table = tables.get(arch);
+                List<String> wanted =
+                        a.containsKey("methods")
+                                ? List.of(a.get("methods").split(","))
+                                : table.keySet().stream()
+                                        .filter(x -> !Methods.ON_REQUEST.contains(x))
+                                        .toList();
                 for (String name : wanted) {
                     Method m = table.get(name);
                     if (m == null) {
                         throw new IllegalArgumentException(
-                                "unknown method '" + name + "'; known: " + table.keySet());
+                                "unknown method '" + name + "' for " + arch + "; known: "
+                                        + table.keySet());
                     }
                     if (has(done, arch, seed, name)) {
                         continue;
@@ -211,7 +219,7 @@ public final class ImageBenchmark {
                 }
             }
         }
-        Report.write(done, table, setting, out);
+        Report.write(done, labels, setting, out);
     }
 
     /**
