@@ -29,6 +29,11 @@ final class ElementwiseKernels {
         return x > 20 ? x : Math.log1p(Math.exp(x));
     }
 
+    /** The rectified linear unit as {@link Primitive#RELU} defines it: NaN stays NaN. */
+    static double relu(double x) {
+        return x <= 0 ? 0.0 : x;
+    }
+
     static double unary(Primitive op, double x, boolean integer) {
         return switch (op) {
             case NEG -> integer ? -(int) x : -x;
@@ -44,6 +49,7 @@ final class ElementwiseKernels {
             case TANH -> Math.tanh(x);
             case SIGMOID -> sigmoid(x);
             case SOFTPLUS -> softplus(x);
+            case RELU -> relu(x);
             case LGAMMA -> ScalarMath.lgamma(x);
             case DIGAMMA -> ScalarMath.digamma(x);
             case TRIGAMMA -> ScalarMath.trigamma(x);

@@ -376,6 +376,7 @@ final class ScalarCodegen {
             case TANH -> asm.invokeStatic(math, "tanh", "(D)D");
             case SIGMOID -> asm.invokeStatic(SELF + "ElementwiseKernels", "sigmoid", "(D)D");
             case SOFTPLUS -> asm.invokeStatic(SELF + "ElementwiseKernels", "softplus", "(D)D");
+            case RELU -> asm.invokeStatic(SELF + "ElementwiseKernels", "relu", "(D)D");
             case LGAMMA -> asm.invokeStatic(sm, "lgamma", "(D)D");
             case DIGAMMA -> asm.invokeStatic(sm, "digamma", "(D)D");
             case TRIGAMMA -> asm.invokeStatic(sm, "trigamma", "(D)D");

@@ -64,6 +64,7 @@ public interface UnaryContract extends KitFixture {
             case TANH -> Math::tanh;
             case SIGMOID -> x -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
             case SOFTPLUS -> x -> x > 20 ? x : Math.log1p(Math.exp(x));
+            case RELU -> x -> x <= 0 ? 0.0 : x;
             case LGAMMA -> ScalarMath::lgamma;
             case DIGAMMA -> ScalarMath::digamma;
             case TRIGAMMA -> ScalarMath::trigamma;
@@ -148,6 +149,12 @@ public interface UnaryContract extends KitFixture {
                 Arguments.of(Primitive.SOFTPLUS, -800.0, 0.0),
                 Arguments.of(Primitive.SOFTPLUS, 1e4, 1e4),
                 Arguments.of(Primitive.SOFTPLUS, nan, nan),
+                Arguments.of(Primitive.RELU, nan, nan),
+                Arguments.of(Primitive.RELU, -inf, 0.0),
+                Arguments.of(Primitive.RELU, inf, inf),
+                Arguments.of(Primitive.RELU, 0.0, 0.0),
+                Arguments.of(Primitive.RELU, -1e-30, 0.0),
+                Arguments.of(Primitive.RELU, 1e-30, 1e-30),
                 Arguments.of(Primitive.ABS, -inf, inf),
                 Arguments.of(Primitive.SIGN, nan, nan),
                 Arguments.of(Primitive.SIGN, -inf, -1.0),

@@ -53,6 +53,12 @@ public enum Primitive {
      * EXP and LOG1P on backends that do not supply it.
      */
     SOFTPLUS(Family.UNARY),
+    /**
+     * Rectified linear unit: {@code x} where {@code x > 0}, zero where {@code x <= 0}, and NaN
+     * stays NaN (as PyTorch's {@code relu}); its gradient is 1 where {@code x > 0} and 0 elsewhere,
+     * 0 at 0 included. Optional, composed from LE and WHERE on backends that do not supply it.
+     */
+    RELU(Family.UNARY),
     /** {@code log |Gamma(x)|} ({@link ScalarMath#lgamma}). */
     LGAMMA(Family.UNARY),
     /** Digamma ({@link ScalarMath#digamma}). */
@@ -242,10 +248,10 @@ public enum Primitive {
      * Whether the primitive is optional: composed from other primitives by the tensor layer on a
      * backend whose {@link Backend#supports} says it has no kernel of its own.
      *
-     * @return true for {@link #SOFTPLUS}
+     * @return true for {@link #SOFTPLUS} and {@link #RELU}
      */
     public boolean optional() {
-        return this == SOFTPLUS;
+        return this == SOFTPLUS || this == RELU;
     }
 
     /**

@@ -119,13 +119,13 @@ public final class Elementwise {
     }
 
     /**
-     * Rectified linear unit; its gradient at 0 is 0.
+     * Rectified linear unit ({@link Primitive#RELU}); its gradient at 0 is 0 and NaN stays NaN.
      *
      * @param x the input
      * @return {@code max(x, 0)}
      */
     public static Tensor relu(Tensor x) {
-        return where(x.gt(0), x, x.zerosLike());
+        return x.dtype().isFloating() ? unary(Primitive.RELU, x) : composed(Primitive.RELU, x);
     }
 
     /**
@@ -140,6 +140,10 @@ public final class Elementwise {
 
     /** An optional unary primitive from required ones, for a backend that does not supply it. */
     private static Tensor composed(Primitive op, Tensor x) {
+        if (op == Primitive.RELU) {
+            // x <= 0 is false for NaN, so NaN passes through as x itself
+            return where(x.le(x.scalarLike(0)), x.zerosLike(), x);
+        }
         if (op != Primitive.SOFTPLUS) {
             throw new IllegalStateException(op + " has no composition");
         }

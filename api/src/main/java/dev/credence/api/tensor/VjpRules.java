@@ -43,6 +43,9 @@ final class VjpRules {
             case SIGMOID -> one(g.mul(y.mul(y.neg().add(1))));
             // the derivative of log(1 + e^x); above the threshold it differs from 1 by < 3e-9
             case SOFTPLUS -> one(g.mul(x.sigmoid()));
+            // a 0/1 mask times g: two vectorised passes where a select is not vectorised on every
+            // engine
+            case RELU -> one(g.mul(Elementwise.cast(x.gt(0), g.dtype())));
             case LGAMMA -> one(g.mul(x.digamma()));
             case DIGAMMA -> one(g.mul(x.trigamma()));
             case TRIGAMMA ->

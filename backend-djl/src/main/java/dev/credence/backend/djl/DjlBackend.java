@@ -65,7 +65,7 @@ public final class DjlBackend implements Backend, AutoCloseable {
         return name;
     }
 
-    /** Every primitive, the optional ones included: libtorch has a softplus kernel. */
+    /** Every primitive, the optional ones included: libtorch has softplus and relu kernels. */
     @Override
     public boolean supports(Primitive op) {
         return true;
@@ -188,6 +188,7 @@ public final class DjlBackend implements Backend, AutoCloseable {
                     TANH,
                     SIGMOID,
                     SOFTPLUS,
+                    RELU,
                     LGAMMA,
                     ERF ->
                     Elementwise.unary(op, nd(x));

@@ -37,6 +37,8 @@ final class Elementwise {
             case SIGMOID -> x.getNDArrayInternal().sigmoid();
             // libtorch's softplus: log1p(exp(x)), and x above its default threshold of 20
             case SOFTPLUS -> x.getNDArrayInternal().softPlus();
+            // libtorch's relu (clamp_min at 0): NaN stays NaN, as RELU defines it
+            case RELU -> x.getNDArrayInternal().relu();
             case LGAMMA -> x.gammaln();
             case ERF -> x.erf();
             default -> throw new IllegalStateException(op + " is not a native unary kernel");

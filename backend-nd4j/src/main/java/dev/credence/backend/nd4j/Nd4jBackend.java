@@ -147,7 +147,7 @@ public final class Nd4jBackend implements Backend {
             case CAST -> Movement.cast(mem, x, dtype);
             // optional primitives this backend does not supply (supports() is false): the api
             // composes them from the others and never sends them here
-            case SOFTPLUS ->
+            case SOFTPLUS, RELU ->
                     throw new UnsupportedOperationException(
                             op.opName() + " is optional and not supplied by " + name());
         };

@@ -172,7 +172,11 @@ public final class ImageBenchmark {
                     Method m = table.get(name);
                     if (m == null) {
                         throw new IllegalArgumentException(
-                                "unknown method '" + name + "' for " + arch + "; known: "
+                                "unknown method '"
+                                        + name
+                                        + "' for "
+                                        + arch
+                                        + "; known: "
                                         + table.keySet());
                     }
                     if (has(done, arch, seed, name)) {
