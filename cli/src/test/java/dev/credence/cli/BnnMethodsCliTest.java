@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BnnMethodsCliTest {
 
-    /** Two well-separated classes in two features: any working method classifies them. */
     /**
      * {@code bnn fit} of the column {@code label} of a CSV file as a classifier, then {@code rest}.
      */
@@ -32,6 +31,7 @@ class BnnMethodsCliTest {
         return cli.run(args);
     }
 
+    /** Two well-separated classes in two features: any working method classifies them. */
     private static Path blobs(Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("a,b,label\n");
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);

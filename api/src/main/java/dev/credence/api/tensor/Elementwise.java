@@ -140,13 +140,16 @@ public final class Elementwise {
 
     /** An optional unary primitive from required ones, for a backend that does not supply it. */
     private static Tensor composed(Primitive op, Tensor x) {
-        if (op == Primitive.RELU) {
+        return switch (op) {
             // x <= 0 is false for NaN, so NaN passes through as x itself
-            return where(x.le(x.scalarLike(0)), x.zerosLike(), x);
-        }
-        if (op != Primitive.SOFTPLUS) {
-            throw new IllegalStateException(op + " has no composition");
-        }
+            case RELU -> where(x.le(x.scalarLike(0)), x.zerosLike(), x);
+            case SOFTPLUS -> softplusComposed(x);
+            default -> throw new IllegalStateException(op + " has no composition");
+        };
+    }
+
+    /** Softplus from required primitives ({@link #composed}). */
+    private static Tensor softplusComposed(Tensor x) {
         // log1p(exp(x)) is exact for all x below the threshold (exp underflows gracefully for
         // very negative x); above it the result is x. Clamping inside keeps the unselected branch
         // finite so that its zero cotangent never meets an infinity.
