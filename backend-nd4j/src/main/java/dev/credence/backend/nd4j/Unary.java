@@ -6,6 +6,7 @@ import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.ScalarMath;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Cos;
@@ -57,6 +58,8 @@ final class Unary {
             case COS -> new Cos(x, z);
             case SIGMOID -> new Sigmoid(x, z);
             case ERF -> new Erf(x, z);
+            // libnd4j's relu with threshold 0; NaN stays NaN, as RELU defines it (kit case U2)
+            case RELU -> new RectifiedLinear(x, z, 0.0);
             default -> null;
         };
     }
