@@ -17,7 +17,10 @@ import java.util.List;
  * </ul>
  *
  * With bias-corrected moments {@code m_t / (1 - b1^t)} and {@code v_t / (1 - b2^t)}, the update is
- * {@code p -= lr * mhat / (sqrt(vhat) + eps)}.
+ * {@code p -= lr * mhat / (sqrt(vhat) + eps)}, computed in the order that Kingma and Ba's Section 2
+ * suggests for efficiency: the corrections folded into the step size and {@code eps} (two scalars
+ * per step) instead of a pass over the second moment; {@code eps} is scaled by {@code sqrt(1 -
+ * b2^t)} so that the result is the same update, not the paper's variant with a constant one.
  */
 public final class Adam implements Optimizer {
     private final LearningRate lr;
@@ -138,9 +141,19 @@ public final class Adam implements Optimizer {
                 }
                 Tensor m = state.slots().get(0).get(i).mul(beta1).add(g.mul(1 - beta1));
                 Tensor v = state.slots().get(1).get(i).mul(beta2).add(g.square().mul(1 - beta2));
-                Tensor c2 = Optimizer.stepScalar(p, t, s -> 1 - Math.pow(beta2, s));
-                Tensor rate = Optimizer.stepScalar(p, t, s -> lr.at(s) / (1 - Math.pow(beta1, s)));
-                Tensor denom = v.div(c2).sqrt().add(eps);
+                // mhat / (sqrt(vhat) + eps) = sqrt(c2) m / (sqrt(v) + eps sqrt(c2)), with
+                // c2 = 1 - b2^t: the bias corrections ride on two scalars, one pass fewer
+                Tensor epsHat =
+                        Optimizer.stepScalar(p, t, s -> eps * Math.sqrt(1 - Math.pow(beta2, s)));
+                Tensor rate =
+                        Optimizer.stepScalar(
+                                p,
+                                t,
+                                s ->
+                                        lr.at(s)
+                                                * Math.sqrt(1 - Math.pow(beta2, s))
+                                                / (1 - Math.pow(beta1, s)));
+                Tensor denom = v.sqrt().add(epsHat);
                 out.add(p.sub(m.div(denom).mul(rate)));
                 ms.add(m);
                 vs.add(v);
