@@ -126,6 +126,7 @@ public final class Adam implements Optimizer {
         List<Tensor> out = new ArrayList<>();
         List<Tensor> ms = new ArrayList<>();
         List<Tensor> vs = new ArrayList<>();
+        Corrections corrections = null;
         try (var off = Autodiff.noGrad()) {
             for (int i = 0; i < params.size(); i++) {
                 Tensor p = params.get(i).detach();
@@ -141,24 +142,40 @@ public final class Adam implements Optimizer {
                 }
                 Tensor m = state.slots().get(0).get(i).mul(beta1).add(g.mul(1 - beta1));
                 Tensor v = state.slots().get(1).get(i).mul(beta2).add(g.square().mul(1 - beta2));
-                // mhat / (sqrt(vhat) + eps) = sqrt(c2) m / (sqrt(v) + eps sqrt(c2)), with
-                // c2 = 1 - b2^t: the bias corrections ride on two scalars, one pass fewer
-                Tensor epsHat =
-                        Optimizer.stepScalar(p, t, s -> eps * Math.sqrt(1 - Math.pow(beta2, s)));
-                Tensor rate =
-                        Optimizer.stepScalar(
-                                p,
-                                t,
-                                s ->
-                                        lr.at(s)
-                                                * Math.sqrt(1 - Math.pow(beta2, s))
-                                                / (1 - Math.pow(beta1, s)));
-                Tensor denom = v.sqrt().add(epsHat);
-                out.add(p.sub(m.div(denom).mul(rate)));
+                if (corrections == null || !corrections.fit(p)) {
+                    corrections = corrections(p, t);
+                }
+                Tensor denom = v.sqrt().add(corrections.eps());
+                out.add(p.sub(m.div(denom).mul(corrections.rate())));
                 ms.add(m);
                 vs.add(v);
             }
         }
         return new Update(out, new OptimizerState(t, List.of(ms, vs)));
+    }
+
+    /**
+     * The bias corrections of step {@code t} as two scalars, shared by every param of one dtype and
+     * backend: {@code mhat / (sqrt(vhat) + eps) = sqrt(c2) m / (sqrt(v) + eps sqrt(c2))} with
+     * {@code c2 = 1 - b2^t}, so they ride on the step size and {@code eps} instead of a pass over
+     * the second moment.
+     */
+    private Corrections corrections(Tensor like, long t) {
+        return new Corrections(
+                Optimizer.stepScalar(like, t, s -> eps * Math.sqrt(1 - Math.pow(beta2, s))),
+                Optimizer.stepScalar(
+                        like,
+                        t,
+                        s ->
+                                lr.at(s)
+                                        * Math.sqrt(1 - Math.pow(beta2, s))
+                                        / (1 - Math.pow(beta1, s))));
+    }
+
+    /** The scaled {@code eps} and step size of one step. */
+    private record Corrections(Tensor eps, Tensor rate) {
+        boolean fit(Tensor p) {
+            return p.dtype() == rate.dtype() && p.backend() == rate.backend();
+        }
     }
 }
