@@ -86,14 +86,16 @@ public final class Nd4jBackend implements Backend {
     }
 
     /**
-     * Every required primitive and {@code RELU}, which is one of libnd4j's transforms (the api's
-     * composition, a comparison and a select, took four 128 x 400 selects per VAE step). Softplus
-     * stays composed: libnd4j's is {@code log(1 + e^x)} as written, and a host pass (about 14 ns an
-     * element) measured no faster than the composition.
+     * Every primitive, the optional ones included: {@code relu} is one of libnd4j's transforms, and
+     * softplus one pass on the host ({@link dev.credence.api.backend.FloatMath#softplus} for
+     * FLOAT32), where the api's compositions took a comparison, two selects, {@code exp} and {@code
+     * log1p} forwards and more selects backwards. (libnd4j's own softplus is {@code log(1 + e^x)}
+     * as written: infinite at 90 in FLOAT32 and at 800 in FLOAT64, 0 at -20 in FLOAT32, where the
+     * value is 2e-9.)
      */
     @Override
     public boolean supports(Primitive op) {
-        return op == Primitive.RELU || !op.optional();
+        return true;
     }
 
     @Override
@@ -117,6 +119,7 @@ public final class Nd4jBackend implements Backend {
                     DIGAMMA,
                     TRIGAMMA,
                     ERF,
+                    SOFTPLUS,
                     RELU ->
                     Unary.apply(mem, op, x);
             case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM ->
@@ -157,10 +160,6 @@ public final class Nd4jBackend implements Backend {
                             mem, shape, ((Attributes.Axis) attributes).axis(), x, nb(in[1]));
             case ONE_HOT -> Indexing.oneHot(mem, x, shape.dim(-1), dtype);
             case CAST -> Movement.cast(mem, x, dtype);
-            // composed by the api (supports() is false), never sent here
-            case SOFTPLUS ->
-                    throw new UnsupportedOperationException(
-                            op.opName() + " is optional and not supplied by " + name());
         };
     }
 
