@@ -1,11 +1,11 @@
 package dev.credence.api.backend;
 
 /**
- * FLOAT32 {@code exp}, logistic sigmoid, {@code log}, {@code log1p} and softplus in single
- * precision, for backends: Moshier's Cephes range reductions and minimax polynomials ({@code expf},
- * {@code logf}), within two ulps of the exact value. One element at a time they take 3.5 ({@code
- * exp}) to 5.6 ({@code log1p}) ns on the machine of {@code bench/results/training.md}, where {@link
- * Math#log} in double takes 16; a vector at a time, far less.
+ * FLOAT32 {@code exp}, logistic sigmoid, {@code log} and {@code log1p} in single precision, for
+ * backends: Moshier's Cephes range reductions and minimax polynomials ({@code expf}, {@code logf}),
+ * within two ulps of the exact value. One element at a time they take 3.5 ({@code exp}) to 5.6
+ * ({@code log1p}) ns on the machine of {@code bench/results/training.md}, where {@link Math#log} in
+ * double takes 16; a vector at a time, far less.
  *
  * <p>Every step is an exact IEEE operation (additions, multiplications, fused multiply-adds, bit
  * manipulation), so a result never depends on the JIT or the processor. The pure-Java backend's
@@ -94,31 +94,6 @@ public final class FloatMath {
      */
     public static float log1p(float x) {
         return logOf(x, true);
-    }
-
-    /**
-     * Softplus {@code log(1 + e^x)}: {@code x} itself above 20 (as the api's composition has it),
-     * else {@code max(x, 0) + log1p(y)} with {@code y = e^-|x|} in {@code (0, 1]} and {@code
-     * log1p(y) = 2 atanh(s)}, {@code s = y / (2 + y)} in {@code (0, 1/3]}, by its odd series to
-     * {@code s^15}. One division and no branch on the argument's range, so about twice as fast as
-     * {@code log1p(exp(x))} here; no vectorised twin, as no backend's kernel runs it a vector at a
-     * time.
-     *
-     * @param x the argument
-     * @return softplus within three ulps; NaN for NaN, 0 at minus infinity
-     */
-    public static float softplus(float x) {
-        float y = exp(-Math.abs(x));
-        float s = y / (2f + y);
-        float z = s * s;
-        float p = Math.fma(z, 1f / 15, 1f / 13);
-        p = Math.fma(p, z, 1f / 11);
-        p = Math.fma(p, z, 1f / 9);
-        p = Math.fma(p, z, 1f / 7);
-        p = Math.fma(p, z, 1f / 5);
-        p = Math.fma(p, z, 1f / 3);
-        float r = Math.max(x, 0f) + 2f * Math.fma(p * z, s, s);
-        return x > 20f ? x : r;
     }
 
     private static float logOf(float x, boolean plusOne) {

@@ -27,9 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * for: its {@code log1p}, {@code expm1} and {@code tanh} use the naive formulas and lose all
  * precision near 0, its {@code sign} maps NaN to 0, its {@code digamma} does not terminate for some
  * arguments and there is no {@code trigamma}; {@code lgamma}, {@code digamma} and {@code trigamma}
- * use {@link ScalarMath} so that every backend agrees; and softplus, whose libnd4j kernel is {@code
- * log(1 + e^x)} as written. Host kernels compute FLOAT32 in double and round once, except {@code
- * log1p} and softplus, which take {@link FloatMath} (within two and three ulps).
+ * use {@link ScalarMath} so that every backend agrees. Host kernels compute FLOAT32 in double and
+ * round once, except {@code log1p}, which takes {@link FloatMath#log1p} (within two ulps).
  */
 final class Unary {
     private Unary() {}
@@ -92,35 +91,23 @@ final class Unary {
     /** The op on {@code v[0..m)} in place, in single precision where that is exact enough. */
     private static void floats(Primitive op, float[] v, int m) {
         switch (op) {
-            case SQRT -> sqrt(v, m);
-            case LOG1P -> log1p(v, m);
-            case SOFTPLUS -> softplus(v, m);
+            // Correctly rounded in float as in double (53 >= 2 * 24 + 2 bits).
+            case SQRT -> {
+                for (int k = 0; k < m; k++) {
+                    v[k] = (float) Math.sqrt(v[k]);
+                }
+            }
+            // The jvm backend's bits, in a third of the time of Math.log in double.
+            case LOG1P -> {
+                for (int k = 0; k < m; k++) {
+                    v[k] = FloatMath.log1p(v[k]);
+                }
+            }
             default -> {
                 for (int k = 0; k < m; k++) {
                     v[k] = (float) scalar(op, v[k]);
                 }
             }
-        }
-    }
-
-    /** Correctly rounded in float as in double (53 >= 2 * 24 + 2 bits). */
-    private static void sqrt(float[] v, int m) {
-        for (int k = 0; k < m; k++) {
-            v[k] = (float) Math.sqrt(v[k]);
-        }
-    }
-
-    /** The jvm backend's bits, in a third of the time of {@link Math#log} in double. */
-    private static void log1p(float[] v, int m) {
-        for (int k = 0; k < m; k++) {
-            v[k] = FloatMath.log1p(v[k]);
-        }
-    }
-
-    /** {@link FloatMath#softplus}, within three ulps. */
-    private static void softplus(float[] v, int m) {
-        for (int k = 0; k < m; k++) {
-            v[k] = FloatMath.softplus(v[k]);
         }
     }
 
@@ -143,8 +130,6 @@ final class Unary {
             case DIGAMMA -> ScalarMath.digamma(v);
             case TRIGAMMA -> ScalarMath.trigamma(v);
             case ERF -> ScalarMath.erf(v);
-            // x itself above 20, as the api's composition (and FloatMath.softplus) has it
-            case SOFTPLUS -> v > 20 ? v : Math.log1p(Math.exp(v));
             default -> throw new IllegalArgumentException(op + " is not a unary primitive");
         };
     }
