@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * per-op overhead (tape off and on), matmul GFLOP/s, and the MLP value-and-gradient time.
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar [--backends jvm,nd4j,djl] [--only tiny|matmul|mlp]
+ * java -jar bench/target/benchmarks.jar [--backends jvm,nd4j,djl] [--only tiny|matmul|mlp|vae-matmul]
  *                                       [--warmup N] [--iterations N] [--forks N]
  * </pre>
  *
@@ -72,6 +72,9 @@ public final class BenchMain {
         if (only.isEmpty() || only.equals("mlp")) {
             includes.add(MlpBench.class.getSimpleName());
         }
+        if (only.isEmpty() || only.equals("vae-matmul")) {
+            includes.add(VaeMatmulBench.class.getSimpleName());
+        }
         for (String inc : includes) {
             o.include("dev\\.credence\\.bench\\." + inc + "\\.");
         }
@@ -81,14 +84,22 @@ public final class BenchMain {
     }
 
     /**
-     * The forked JVMs' options: a 4 GB heap, and the Vector API when this JVM has it (the jvm
-     * backend's vectorised kernels use it; bench/kernels.sh adds it unless VECTOR=off).
+     * The forked JVMs' options: a 4 GB heap, the Vector API when this JVM has it (the jvm backend's
+     * vectorised kernels use it; bench/kernels.sh adds it unless VECTOR=off), and libtorch's thread
+     * count when this JVM has one.
      */
     private static String[] forkArgs() {
+        List<String> args = new ArrayList<>(List.of("-Xmx4g"));
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            return new String[] {"-Xmx4g", "--add-modules=jdk.incubator.vector"};
+            args.add("--add-modules=jdk.incubator.vector");
         }
-        return new String[] {"-Xmx4g"};
+        // libtorch's thread count, when this JVM was given one (bench/kernels.sh sets it from
+        // THREADS)
+        String torchThreads = System.getProperty("ai.djl.pytorch.num_threads");
+        if (torchThreads != null) {
+            args.add("-Dai.djl.pytorch.num_threads=" + torchThreads);
+        }
+        return args.toArray(new String[0]);
     }
 
     static String table(Collection<RunResult> results) {
@@ -113,6 +124,9 @@ public final class BenchMain {
                 double seconds = score * 1e-6;
                 derived =
                         String.format(Locale.ROOT, "%.2f GFLOP/s", 2.0 * n * n * n / seconds / 1e9);
+            } else if (name.startsWith("VaeMatmulBench")) {
+                double flops = VaeMatmulBench.flops(p.getParam("product"));
+                derived = String.format(Locale.ROOT, "%.2f GFLOP/s", flops / (score * 1e-6) / 1e9);
             }
             sb.append(
                     String.format(
