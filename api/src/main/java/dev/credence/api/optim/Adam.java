@@ -157,8 +157,7 @@ public final class Adam implements Optimizer {
     /**
      * The bias corrections of step {@code t} as two scalars, shared by every param of one dtype and
      * backend: {@code mhat / (sqrt(vhat) + eps) = sqrt(c2) m / (sqrt(v) + eps sqrt(c2))} with
-     * {@code c2 = 1 - b2^t}, so they ride on the step size and {@code eps} instead of a pass over
-     * the second moment.
+     * {@code c2 = 1 - b2^t}.
      */
     private Corrections corrections(Tensor like, long t) {
         return new Corrections(

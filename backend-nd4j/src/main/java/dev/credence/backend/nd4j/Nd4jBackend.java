@@ -86,12 +86,12 @@ public final class Nd4jBackend implements Backend {
     }
 
     /**
-     * Every required primitive and {@code RELU}, which is one of libnd4j's transforms (the api's
-     * composition, a comparison and a select, took four 128 x 400 selects per VAE step). Softplus
-     * stays composed: libnd4j's is {@code log(1 + e^x)} as written (infinite at 90 in FLOAT32, 0 at
-     * -20 where the value is 2e-9), and a one-pass host kernel, measured against the composition
-     * over two VAE epochs in alternation, was faster in the first (7.6-8.8 s against 8.9-9.6 s) and
-     * slower in the second (6.5-7.7 s against 6.0-6.7 s).
+     * Every required primitive and {@code RELU}, which is one of libnd4j's transforms (one pass,
+     * where the api's composition takes a comparison and a select, forwards and backwards).
+     * Softplus stays composed: libnd4j's is {@code log(1 + e^x)} as written (infinite at 90 in
+     * FLOAT32, 0 at -20 where the value is 2e-9), and a one-pass host kernel, measured against the
+     * composition over two VAE epochs in alternation, was faster in the first (7.6-8.8 s against
+     * 8.9-9.6 s) and slower in the second (6.5-7.7 s against 6.0-6.7 s).
      */
     @Override
     public boolean supports(Primitive op) {
