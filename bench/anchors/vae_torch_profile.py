@@ -3,6 +3,7 @@ batch and data as ../shared/anchors/vae_torch.py (imported from there), timed ov
 after WARMUP, then one torch.profiler table of PROFILE steps grouped by operator and input shapes,
 and the library's build configuration (which BLAS it calls). The counterpart of bench/profile.sh.
 Usage: python3 vae_torch_profile.py ANCHORS_DIR DATA_DIR [WARMUP STEPS PROFILE]"""
+import os
 import sys
 import time
 
@@ -14,9 +15,9 @@ from torch.profiler import ProfilerActivity, profile  # noqa: E402
 from vae_torch import VAE, idx, loss  # noqa: E402
 
 torch.manual_seed(0)
-torch.set_num_threads(int(__import__('os').environ.get('THREADS', '1')))
+torch.set_num_threads(int(os.environ.get('THREADS', '1')))
 # Both sets, as the anchor loads them: without the test set's allocation the same steps ran twice
-# as slowly here (the allocator then returned each step's large buffers to the system).
+# as slowly here, with ten times as many minor page faults.
 xtr = torch.from_numpy(idx(f'{data}/train-images-idx3-ubyte.gz'))
 xte = torch.from_numpy(idx(f'{data}/t10k-images-idx3-ubyte.gz'))
 m = VAE()

@@ -93,8 +93,7 @@ public final class BenchMain {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             args.add("--add-modules=jdk.incubator.vector");
         }
-        // libtorch's thread count, when this JVM was given one (bench/kernels.sh sets it from
-        // THREADS)
+        // libtorch's thread count, when this JVM has one (kernels.sh sets it from THREADS)
         String torchThreads = System.getProperty("ai.djl.pytorch.num_threads");
         if (torchThreads != null) {
             args.add("-Dai.djl.pytorch.num_threads=" + torchThreads);
