@@ -19,12 +19,12 @@ cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
 mkdir -p "$root/bench/target/profile"
 # The jvm backend's vectorised kernels need the JDK's incubator module jdk.incubator.vector
 # (VECTOR=off leaves it out, to measure the plain loops; the JVM then prints no incubator warning).
-# G1, as the credence launcher gives training commands: pinned to one CPU the JVM would pick its
-# serial collector.
+# G1 and the heap, as the credence launcher gives `credence vae`: pinned to one CPU the JVM would
+# pick its serial collector.
 vector=(--add-modules jdk.incubator.vector)
 [ "${VECTOR:-on}" = off ] && vector=()
 for b in ${backends//,/ }; do
-  THREADS="$threads" OMP_NUM_THREADS="$threads" java ${vector[@]+"${vector[@]}"} -XX:+UseG1GC -Xmx4g -Dcredence.native.cache="$cache" \
+  THREADS="$threads" OMP_NUM_THREADS="$threads" java ${vector[@]+"${vector[@]}"} -XX:+UseG1GC "${vae_heap[@]}" -Dcredence.native.cache="$cache" \
       -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
       ${PROFILE_JAVA_OPTS:-} -cp "$cp" dev.credence.bench.profile.VaeStepProfile \
       "$b" "$steps" "$root/bench/target/profile/vae-step-$b.md"

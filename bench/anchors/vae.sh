@@ -22,9 +22,9 @@ export PYTHON
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
 # The jvm backend's vectorised kernels need the JDK's incubator module jdk.incubator.vector
 # (VECTOR=off leaves it out, to measure the plain loops; the JVM then prints no incubator warning).
-# G1, as the credence launcher gives training commands: pinned to one CPU the JVM would pick its
-# serial collector.
+# G1 and the heap, as the credence launcher gives `credence vae`: pinned to one CPU the JVM would
+# pick its serial collector.
 vector=(--add-modules jdk.incubator.vector)
 [ "${VECTOR:-on}" = off ] && vector=()
-java ${vector[@]+"${vector[@]}"} -XX:+UseG1GC -Xmx4g -Dcredence.native.cache="$cache" -cp "$cp" \
+java ${vector[@]+"${vector[@]}"} -XX:+UseG1GC "${vae_heap[@]}" -Dcredence.native.cache="$cache" -cp "$cp" \
     dev.credence.bench.anchors.VaeVsTorch "$anchors/vae_torch.py" "$epochs" "$backends"
