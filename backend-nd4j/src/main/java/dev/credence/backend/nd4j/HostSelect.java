@@ -38,10 +38,10 @@ final class HostSelect {
     private static void floats(
             Nd4jBuffer c, Nd4jBuffer a, int sa, Nd4jBuffer b, int sb, Nd4jBuffer r, int n) {
         int p = Math.min(n, HostIo.PIECE);
-        byte[] cv = new byte[p];
-        float[] av = new float[sa == 0 ? 1 : p];
-        float[] bv = new float[sb == 0 ? 1 : p];
-        float[] rv = new float[p];
+        byte[] cv = HostScratch.bytes();
+        float[] av = HostScratch.floats(0);
+        float[] bv = HostScratch.floats(1);
+        float[] rv = HostScratch.floats(2);
         HostIo.read(a.array, 0, av, 1);
         HostIo.read(b.array, 0, bv, 1);
         for (int from = 0; from < n; from += p) {
@@ -67,10 +67,10 @@ final class HostSelect {
     private static void doubles(
             Nd4jBuffer c, Nd4jBuffer a, int sa, Nd4jBuffer b, int sb, Nd4jBuffer r, int n) {
         int p = Math.min(n, HostIo.PIECE);
-        byte[] cv = new byte[p];
-        double[] av = new double[sa == 0 ? 1 : p];
-        double[] bv = new double[sb == 0 ? 1 : p];
-        double[] rv = new double[p];
+        byte[] cv = HostScratch.bytes();
+        double[] av = HostScratch.doubles(0);
+        double[] bv = HostScratch.doubles(1);
+        double[] rv = HostScratch.doubles(2);
         HostIo.read(a.array, 0, av, 1);
         HostIo.read(b.array, 0, bv, 1);
         for (int from = 0; from < n; from += p) {

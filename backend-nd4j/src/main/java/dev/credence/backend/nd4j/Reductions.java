@@ -68,7 +68,7 @@ final class Reductions {
      */
     private static double wholeSum(Nd4jBuffer x) {
         int n = x.size();
-        float[] piece = new float[Math.min(n, HostIo.PIECE)];
+        float[] piece = HostScratch.floats(0);
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

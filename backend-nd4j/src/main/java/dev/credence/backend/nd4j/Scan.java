@@ -25,7 +25,7 @@ final class Scan {
     private static boolean any(Nd4jBuffer x, boolean orInfinite) {
         int n = x.size();
         if (x.dtype == DType.FLOAT64) {
-            double[] piece = new double[Math.min(n, HostIo.PIECE)];
+            double[] piece = HostScratch.doubles(0);
             for (int from = 0; from < n; from += piece.length) {
                 int m = Math.min(piece.length, n - from);
                 HostIo.read(x.array, from, piece, m);
@@ -37,7 +37,7 @@ final class Scan {
                 }
             }
         } else if (x.dtype == DType.FLOAT32) {
-            float[] piece = new float[Math.min(n, HostIo.PIECE)];
+            float[] piece = HostScratch.floats(0);
             for (int from = 0; from < n; from += piece.length) {
                 int m = Math.min(piece.length, n - from);
                 HostIo.read(x.array, from, piece, m);

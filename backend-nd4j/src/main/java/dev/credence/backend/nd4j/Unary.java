@@ -68,7 +68,7 @@ final class Unary {
     private static void onHost(Primitive op, Nd4jBuffer x, Nd4jBuffer r) {
         int n = x.size();
         if (x.dtype == DType.FLOAT64) {
-            double[] v = new double[Math.min(n, HostIo.PIECE)];
+            double[] v = HostScratch.doubles(0);
             for (int from = 0; from < n; from += v.length) {
                 int m = Math.min(v.length, n - from);
                 HostIo.read(x.array, from, v, m);
@@ -78,7 +78,7 @@ final class Unary {
                 HostIo.write(r.array, from, v, m);
             }
         } else {
-            float[] v = new float[Math.min(n, HostIo.PIECE)];
+            float[] v = HostScratch.floats(0);
             for (int from = 0; from < n; from += v.length) {
                 int m = Math.min(v.length, n - from);
                 HostIo.read(x.array, from, v, m);

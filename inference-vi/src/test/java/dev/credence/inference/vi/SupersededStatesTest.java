@@ -1,0 +1,108 @@
+package dev.credence.inference.vi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.credence.api.backend.Attributes;
+import dev.credence.api.backend.Backend;
+import dev.credence.api.backend.Backends;
+import dev.credence.api.backend.Buffer;
+import dev.credence.api.backend.DType;
+import dev.credence.api.backend.DelegatingBackend;
+import dev.credence.api.backend.Primitive;
+import dev.credence.api.backend.Shape;
+import dev.credence.api.infer.ProgressListener;
+import dev.credence.api.model.Model;
+import dev.credence.api.optim.Adam;
+import dev.credence.api.random.RandomKey;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run frees each replaced state at once: the buffers alive after a run do not grow with its
+ * length, compiled or direct, and the final state is left alive.
+ */
+class SupersededStatesTest {
+
+    /** Tracks the buffers made and not yet released. */
+    static final class LiveBuffers extends DelegatingBackend {
+        final Set<Buffer> live = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        LiveBuffers(Backend inner) {
+            super(inner);
+        }
+
+        private Buffer made(Buffer b) {
+            live.add(b);
+            return b;
+        }
+
+        @Override
+        public Buffer fromDoubles(double[] data, Shape shape, DType dtype) {
+            return made(super.fromDoubles(data, shape, dtype));
+        }
+
+        @Override
+        public Buffer fromFloats(float[] data, Shape shape) {
+            return made(super.fromFloats(data, shape));
+        }
+
+        @Override
+        public Buffer fromInts(int[] data, Shape shape, DType dtype) {
+            return made(super.fromInts(data, shape, dtype));
+        }
+
+        @Override
+        public Buffer full(double value, Shape shape, DType dtype) {
+            return made(super.full(value, shape, dtype));
+        }
+
+        @Override
+        public Buffer execute(
+                Primitive op, Attributes attributes, Buffer[] inputs, Shape shape, DType dtype) {
+            return made(super.execute(op, attributes, inputs, shape, dtype));
+        }
+
+        @Override
+        public void release(Buffer x) {
+            live.remove(x);
+            super.release(x);
+        }
+    }
+
+    /** The buffers alive after a run of {@code steps} steps, less those of its final state. */
+    private static int aliveAfter(boolean compile, int steps) {
+        LiveBuffers b = new LiveBuffers(Backends.discover().select("jvm"));
+        ConjugateModels c = new ConjugateModels(b, 20, 2, 1);
+        Model model = c.model(5);
+        Svi svi =
+                new Svi(
+                                model,
+                                new AutoNormal(model, RandomKey.of(1)),
+                                Adam.of(0.05),
+                                new TraceElbo(2))
+                        .compiled(compile);
+        SviResult r = svi.run(RandomKey.of(21), SviSettings.of(steps), ProgressListener.NONE);
+        assertEquals(compile, r.steps().startsWith("compiled"), r.steps());
+        Set<Buffer> state = Collections.newSetFromMap(new IdentityHashMap<>());
+        SupersededStates.tensors(r.state()).forEach(t -> state.add(t.buffer()));
+        assertTrue(b.live.containsAll(state), "the final state is alive");
+        return b.live.size() - state.size();
+    }
+
+    @Test
+    @DisplayName(
+            "compiled steps free each replaced state: what stays alive does not grow with steps")
+    void compiledRunsStayFlat() {
+        assertEquals(aliveAfter(true, 10), aliveAfter(true, 40));
+    }
+
+    @Test
+    @DisplayName("direct steps free each replaced state: what stays alive does not grow with steps")
+    void directRunsStayFlat() {
+        assertEquals(aliveAfter(false, 10), aliveAfter(false, 40));
+    }
+}
