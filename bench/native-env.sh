@@ -7,4 +7,4 @@ fi
 # The heap the launcher gives `credence vae` (see the launcher for why), for the scripts that train
 # the VAE in a JVM of their own.
 # shellcheck disable=SC2034
-vae_heap=(-Xmx1g -Xmn192m)
+vae_heap=(-Xmx1g)
