@@ -50,6 +50,30 @@ final class SupersededStates {
         owned = now;
     }
 
+    /**
+     * Frees the optimizer slots of a state that has no further use (the fresh state a checkpoint
+     * replaced; the final state of a run once its posterior is built), except a slot that shares a
+     * buffer with a tensor to keep. A freshly initialised optimizer's slots are zeros the size of
+     * the params, and its final slots as large again: without this, a run that resumes (as each
+     * epoch of the VAE does) holds both until the garbage collector runs.
+     *
+     * @param s the state whose slots go
+     * @param keep tensors that must stay usable
+     */
+    static void releaseSlots(SviState s, List<Tensor> keep) {
+        Set<Buffer> kept = identitySet();
+        for (Tensor t : keep) {
+            kept.add(t.buffer());
+        }
+        for (List<Tensor> slot : s.optimizer().slots()) {
+            for (Tensor t : slot) {
+                if (!kept.contains(t.buffer())) {
+                    t.release();
+                }
+            }
+        }
+    }
+
     /** The params and then every optimizer slot of a state. */
     static List<Tensor> tensors(SviState s) {
         List<Tensor> out = new ArrayList<>(s.params());

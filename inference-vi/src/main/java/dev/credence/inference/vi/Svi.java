@@ -230,6 +230,9 @@ public final class Svi {
         SviCheckpoint.Restored r0 = settings.resume() ? read(file, state, runKey) : null;
         if (r0 != null) {
             SviCheckpoint.Restored r = r0;
+            List<Tensor> keep = new java.util.ArrayList<>(state.params());
+            keep.addAll(SupersededStates.tensors(r.state()));
+            SupersededStates.releaseSlots(state, keep);
             state = r.state();
             if (state.step() > settings.steps()) {
                 throw new IllegalArgumentException(

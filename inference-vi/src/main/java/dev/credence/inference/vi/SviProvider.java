@@ -186,7 +186,11 @@ public final class SviProvider implements InferenceProvider {
                         config.get(RESUME));
         Svi svi = new Svi(model, guide, optimizer, elbo);
         SviResult r = svi.run(k[1], settings, config.listener());
-        return svi.posterior(r.state(), k[2]);
+        Posterior post = svi.posterior(r.state(), k[2]);
+        // The registry's caller gets the posterior alone: the optimizer's moments are of no further
+        // use (a checkpoint, if asked for, has them), so they are freed now, not by the collector.
+        SupersededStates.releaseSlots(r.state(), r.state().params());
+        return post;
     }
 
     /** The shape of an {@code iaf} guide: the number of flows and the hidden widths. */

@@ -15,15 +15,19 @@ import dev.credence.api.infer.ProgressListener;
 import dev.credence.api.model.Model;
 import dev.credence.api.optim.Adam;
 import dev.credence.api.random.RandomKey;
+import dev.credence.api.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * A run frees each replaced state at once: the buffers alive after a run do not grow with its
- * length, compiled or direct, and the final state is left alive.
+ * length, compiled or direct, and the final state is left alive. {@code releaseSlots} frees an
+ * optimizer state's slots but spares a buffer still in use.
  */
 class SupersededStatesTest {
 
@@ -104,5 +108,32 @@ class SupersededStatesTest {
     @DisplayName("direct steps free each replaced state: what stays alive does not grow with steps")
     void directRunsStayFlat() {
         assertEquals(aliveAfter(false, 10), aliveAfter(false, 40));
+    }
+
+    @Test
+    @DisplayName(
+            "releaseSlots frees a state's optimizer slots, but not one that shares a kept buffer")
+    void releaseSlotsKeepsSharedBuffers() {
+        LiveBuffers b = new LiveBuffers(Backends.discover().select("jvm"));
+        ConjugateModels c = new ConjugateModels(b, 20, 2, 1);
+        Model model = c.model(5);
+        Svi svi =
+                new Svi(
+                        model,
+                        new AutoNormal(model, RandomKey.of(1)),
+                        Adam.of(0.05),
+                        new TraceElbo(2));
+        SviState s = svi.run(RandomKey.of(21), SviSettings.of(3), ProgressListener.NONE).state();
+        List<Tensor> slots = new ArrayList<>();
+        s.optimizer().slots().forEach(slots::addAll);
+        List<Buffer> others = new ArrayList<>();
+        slots.subList(1, slots.size()).forEach(t -> others.add(t.buffer()));
+        Tensor shared = slots.get(0);
+        SupersededStates.releaseSlots(s, List.of(shared));
+        assertTrue(b.live.contains(shared.buffer()), "the kept slot is alive");
+        for (Buffer o : others) {
+            assertTrue(!b.live.contains(o), "the other slots are freed");
+        }
+        s.params().forEach(t -> assertTrue(b.live.contains(t.buffer()), "the params are alive"));
     }
 }
