@@ -77,11 +77,9 @@ class SupersededStatesTest {
         }
     }
 
-    /** The buffers alive after a run of {@code steps} steps, less those of its final state. */
-    private static int aliveAfter(boolean compile, int steps) {
-        LiveBuffers b = new LiveBuffers(Backends.discover().select("jvm"));
-        ConjugateModels c = new ConjugateModels(b, 20, 2, 1);
-        Model model = c.model(5);
+    /** A run of {@code steps} steps of Adam on a conjugate model, its tensors on {@code b}. */
+    private static SviResult run(LiveBuffers b, boolean compile, int steps) {
+        Model model = new ConjugateModels(b, 20, 2, 1).model(5);
         Svi svi =
                 new Svi(
                                 model,
@@ -89,7 +87,17 @@ class SupersededStatesTest {
                                 Adam.of(0.05),
                                 new TraceElbo(2))
                         .compiled(compile);
-        SviResult r = svi.run(RandomKey.of(21), SviSettings.of(steps), ProgressListener.NONE);
+        return svi.run(RandomKey.of(21), SviSettings.of(steps), ProgressListener.NONE);
+    }
+
+    private static LiveBuffers jvm() {
+        return new LiveBuffers(Backends.discover().select("jvm"));
+    }
+
+    /** The buffers alive after a run of {@code steps} steps, less those of its final state. */
+    private static int aliveAfter(boolean compile, int steps) {
+        LiveBuffers b = jvm();
+        SviResult r = run(b, compile, steps);
         assertEquals(compile, r.steps().startsWith("compiled"), r.steps());
         Set<Buffer> state = Collections.newSetFromMap(new IdentityHashMap<>());
         SupersededStates.tensors(r.state()).forEach(t -> state.add(t.buffer()));
@@ -114,16 +122,8 @@ class SupersededStatesTest {
     @DisplayName(
             "releaseSlots frees a state's optimizer slots, but not one that shares a kept buffer")
     void releaseSlotsKeepsSharedBuffers() {
-        LiveBuffers b = new LiveBuffers(Backends.discover().select("jvm"));
-        ConjugateModels c = new ConjugateModels(b, 20, 2, 1);
-        Model model = c.model(5);
-        Svi svi =
-                new Svi(
-                        model,
-                        new AutoNormal(model, RandomKey.of(1)),
-                        Adam.of(0.05),
-                        new TraceElbo(2));
-        SviState s = svi.run(RandomKey.of(21), SviSettings.of(3), ProgressListener.NONE).state();
+        LiveBuffers b = jvm();
+        SviState s = run(b, true, 3).state();
         List<Tensor> slots = new ArrayList<>();
         s.optimizer().slots().forEach(slots::addAll);
         List<Buffer> others = new ArrayList<>();
