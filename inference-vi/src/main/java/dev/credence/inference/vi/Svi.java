@@ -12,6 +12,7 @@ import dev.credence.api.tensor.Tensor;
 import dev.credence.api.tensor.TensorScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +231,7 @@ public final class Svi {
         SviCheckpoint.Restored r0 = settings.resume() ? read(file, state, runKey) : null;
         if (r0 != null) {
             SviCheckpoint.Restored r = r0;
-            List<Tensor> keep = new java.util.ArrayList<>(state.params());
+            List<Tensor> keep = new ArrayList<>(state.params());
             keep.addAll(SupersededStates.tensors(r.state()));
             SupersededStates.releaseSlots(state, keep);
             state = r.state();
