@@ -13,8 +13,9 @@ import java.util.Set;
  * soon as it is replaced, rather than when the garbage collector finds them: on a native backend a
  * state of the reference VAE is about 8 MB outside the Java heap, made anew at every step.
  *
- * <p>Only buffers that a step of this run made are freed: the initial state (from {@link Svi#init}
- * or a checkpoint) belongs to whoever made it, and a buffer that the new state still holds (an
+ * <p>Only buffers that this run made are freed: those of its steps, and a state it read from a
+ * checkpoint ({@link #own}). The initial state from {@link Svi#init} belongs to whoever made it
+ * (its params may be the caller's own tensors), and a buffer that the new state still holds (an
  * optimizer slot carried over unchanged, say) stays. The last state is never freed here: it is the
  * run's result.
  */
@@ -46,6 +47,21 @@ final class SupersededStates {
             if (owned.contains(b) || !before.contains(b)) {
                 now.add(b);
             }
+        }
+        owned = now;
+    }
+
+    /**
+     * Counts a state that the run made without taking a step (one read from a checkpoint) as the
+     * run's own, so that the step that replaces it frees it.
+     *
+     * @param s the state
+     */
+    void own(SviState s) {
+        Set<Buffer> now = identitySet();
+        now.addAll(owned);
+        for (Tensor t : tensors(s)) {
+            now.add(t.buffer());
         }
         owned = now;
     }

@@ -229,12 +229,14 @@ public final class Svi {
         double[] history = new double[(int) settings.steps()];
         StateStore file = settings.store();
         SviCheckpoint.Restored r0 = settings.resume() ? read(file, state, runKey) : null;
+        SupersededStates superseded = new SupersededStates();
         if (r0 != null) {
             SviCheckpoint.Restored r = r0;
             List<Tensor> keep = new ArrayList<>(state.params());
             keep.addAll(SupersededStates.tensors(r.state()));
             SupersededStates.releaseSlots(state, keep);
             state = r.state();
+            superseded.own(state);
             if (state.step() > settings.steps()) {
                 throw new IllegalArgumentException(
                         file
@@ -247,7 +249,6 @@ public final class Svi {
             System.arraycopy(r.elbo(), 0, history, 0, (int) state.step());
         }
         ProgressWindow window = new ProgressWindow(settings.steps(), listener);
-        SupersededStates superseded = new SupersededStates();
         String steps;
         try (CompiledSviStep compiled = new CompiledSviStep(this, runKey)) {
             if (source != null) {

@@ -77,17 +77,20 @@ class SupersededStatesTest {
         }
     }
 
-    /** A run of {@code steps} steps of Adam on a conjugate model, its tensors on {@code b}. */
-    private static SviResult run(LiveBuffers b, boolean compile, int steps) {
+    /** SVI with Adam on a conjugate model, its tensors on {@code b}. */
+    private static Svi svi(LiveBuffers b, boolean compile) {
         Model model = new ConjugateModels(b, 20, 2, 1).model(5);
-        Svi svi =
-                new Svi(
-                                model,
-                                new AutoNormal(model, RandomKey.of(1)),
-                                Adam.of(0.05),
-                                new TraceElbo(2))
-                        .compiled(compile);
-        return svi.run(RandomKey.of(21), SviSettings.of(steps), ProgressListener.NONE);
+        return new Svi(
+                        model,
+                        new AutoNormal(model, RandomKey.of(1)),
+                        Adam.of(0.05),
+                        new TraceElbo(2))
+                .compiled(compile);
+    }
+
+    /** A run of {@code steps} steps, its tensors on {@code b}. */
+    private static SviResult run(LiveBuffers b, boolean compile, int steps) {
+        return svi(b, compile).run(RandomKey.of(21), SviSettings.of(steps), ProgressListener.NONE);
     }
 
     private static LiveBuffers jvm() {
@@ -135,5 +138,26 @@ class SupersededStatesTest {
             assertTrue(!b.live.contains(o), "the other slots are freed");
         }
         s.params().forEach(t -> assertTrue(b.live.contains(t.buffer()), "the params are alive"));
+    }
+
+    @Test
+    @DisplayName("a state the run owns (read from a checkpoint) is freed when a step replaces it")
+    void ownedStateIsFreedWhenReplaced() {
+        for (boolean own : new boolean[] {true, false}) {
+            LiveBuffers b = jvm();
+            Svi svi = svi(b, false);
+            SviState s0 = svi.init(RandomKey.of(21));
+            SviState s1 = svi.step(s0, RandomKey.of(21)).state();
+            List<Buffer> before = new ArrayList<>();
+            SupersededStates.tensors(s0).forEach(t -> before.add(t.buffer()));
+            SupersededStates superseded = new SupersededStates();
+            if (own) {
+                superseded.own(s0);
+            }
+            superseded.replace(s0, s1);
+            for (Buffer x : before) {
+                assertEquals(!own, b.live.contains(x), own ? "owned: freed" : "not owned: kept");
+            }
+        }
     }
 }
