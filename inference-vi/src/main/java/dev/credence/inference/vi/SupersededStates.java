@@ -14,7 +14,7 @@ import java.util.Set;
  * state of the reference VAE is about 8 MB outside the Java heap, made anew at every step.
  *
  * <p>Only buffers that this run made are freed: those of its steps, and a state it read from a
- * checkpoint ({@link #own}). The initial state from {@link Svi#init} belongs to whoever made it
+ * checkpoint ({@link #resumed}). The initial state from {@link Svi#init} belongs to whoever made it
  * (its params may be the caller's own tensors), and a buffer that the new state still holds (an
  * optimizer slot carried over unchanged, say) stays. The last state is never freed here: it is the
  * run's result.
@@ -30,10 +30,7 @@ final class SupersededStates {
      * @param next the state after it
      */
     void replace(SviState previous, SviState next) {
-        Set<Buffer> kept = identitySet();
-        for (Tensor t : tensors(next)) {
-            kept.add(t.buffer());
-        }
+        Set<Buffer> kept = buffers(tensors(next));
         Set<Buffer> before = identitySet();
         for (Tensor t : tensors(previous)) {
             Buffer b = t.buffer();
@@ -52,17 +49,20 @@ final class SupersededStates {
     }
 
     /**
-     * Counts a state that the run made without taking a step (one read from a checkpoint) as the
-     * run's own, so that the step that replaces it frees it.
+     * Records that a run replaced its fresh state with one it read from a checkpoint: the fresh
+     * state's optimizer slots are freed now (its params may be the caller's own tensors, so they
+     * stay), and the restored state counts as the run's own, so that the step that replaces it
+     * frees it.
      *
-     * @param s the state
+     * @param fresh the state from {@link Svi#init}
+     * @param restored the state read from the checkpoint
      */
-    void own(SviState s) {
-        Set<Buffer> now = identitySet();
+    void resumed(SviState fresh, SviState restored) {
+        List<Tensor> keep = new ArrayList<>(fresh.params());
+        keep.addAll(tensors(restored));
+        releaseSlots(fresh, keep);
+        Set<Buffer> now = buffers(tensors(restored));
         now.addAll(owned);
-        for (Tensor t : tensors(s)) {
-            now.add(t.buffer());
-        }
         owned = now;
     }
 
@@ -77,10 +77,7 @@ final class SupersededStates {
      * @param keep tensors that must stay usable
      */
     static void releaseSlots(SviState s, List<Tensor> keep) {
-        Set<Buffer> kept = identitySet();
-        for (Tensor t : keep) {
-            kept.add(t.buffer());
-        }
+        Set<Buffer> kept = buffers(keep);
         for (List<Tensor> slot : s.optimizer().slots()) {
             for (Tensor t : slot) {
                 if (!kept.contains(t.buffer())) {
@@ -94,6 +91,15 @@ final class SupersededStates {
     static List<Tensor> tensors(SviState s) {
         List<Tensor> out = new ArrayList<>(s.params());
         s.optimizer().slots().forEach(out::addAll);
+        return out;
+    }
+
+    /** The buffers of some tensors, by identity. */
+    private static Set<Buffer> buffers(List<Tensor> ts) {
+        Set<Buffer> out = identitySet();
+        for (Tensor t : ts) {
+            out.add(t.buffer());
+        }
         return out;
     }
 

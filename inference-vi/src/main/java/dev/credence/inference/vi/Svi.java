@@ -12,7 +12,6 @@ import dev.credence.api.tensor.Tensor;
 import dev.credence.api.tensor.TensorScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -232,11 +231,8 @@ public final class Svi {
         SupersededStates superseded = new SupersededStates();
         if (r0 != null) {
             SviCheckpoint.Restored r = r0;
-            List<Tensor> keep = new ArrayList<>(state.params());
-            keep.addAll(SupersededStates.tensors(r.state()));
-            SupersededStates.releaseSlots(state, keep);
+            superseded.resumed(state, r.state());
             state = r.state();
-            superseded.own(state);
             if (state.step() > settings.steps()) {
                 throw new IllegalArgumentException(
                         file

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A run frees each replaced state at once: the buffers alive after a run do not grow with its
  * length, compiled or direct, and the final state is left alive. {@code releaseSlots} frees an
- * optimizer state's slots but spares a buffer still in use.
+ * optimizer state's slots but spares a buffer still in use, and a resumed run frees the state it
+ * read from a checkpoint.
  */
 class SupersededStatesTest {
 
@@ -141,7 +142,8 @@ class SupersededStatesTest {
     }
 
     @Test
-    @DisplayName("a state the run owns (read from a checkpoint) is freed when a step replaces it")
+    @DisplayName(
+            "on resuming, the fresh state's slots are freed, and the restored state when replaced")
     void ownedStateIsFreedWhenReplaced() {
         for (boolean own : new boolean[] {true, false}) {
             LiveBuffers b = jvm();
@@ -152,7 +154,14 @@ class SupersededStatesTest {
             SupersededStates.tensors(s0).forEach(t -> before.add(t.buffer()));
             SupersededStates superseded = new SupersededStates();
             if (own) {
-                superseded.own(s0);
+                SviState fresh = svi.init(RandomKey.of(21));
+                List<Buffer> freshSlots = new ArrayList<>();
+                fresh.optimizer().slots().forEach(l -> l.forEach(t -> freshSlots.add(t.buffer())));
+                superseded.resumed(fresh, s0);
+                for (Buffer x : freshSlots) {
+                    assertTrue(!b.live.contains(x), "the fresh state's slots are freed");
+                }
+                fresh.params().forEach(t -> assertTrue(b.live.contains(t.buffer()), "params stay"));
             }
             superseded.replace(s0, s1);
             for (Buffer x : before) {
