@@ -7,7 +7,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 data="${DATA:-/usr/share/datasets/fashion-mnist}"
-if [ -z "${PYTHON:-}" ]; then
-  if python3 -c 'import torch' 2>/dev/null; then PYTHON=python3; else PYTHON=/usr/bin/python3; fi
-fi
+# shellcheck source=python-env.sh
+source "$root/bench/anchors/python-env.sh"
 THREADS="${THREADS:-1}" "$PYTHON" "$root/bench/anchors/vae_torch_profile.py" "$root/../shared/anchors" "$data" "$@"

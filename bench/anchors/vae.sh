@@ -12,11 +12,8 @@ anchors="$root/../shared/anchors"
 epochs="${1:-2}"
 backends="${2:-jvm,djl,nd4j}"
 cache="${CREDENCE_NATIVE_CACHE:-$HOME/.cache/credence}"
-# The interpreter with torch: $PYTHON, else python3 if it has torch, else Debian's (setup.sh).
-if [ -z "${PYTHON:-}" ]; then
-  if python3 -c 'import torch' 2>/dev/null; then PYTHON=python3; else PYTHON=/usr/bin/python3; fi
-fi
-export PYTHON
+# shellcheck source=python-env.sh
+source "$root/bench/anchors/python-env.sh"
 (cd "$root" && ./mvnw -q -B install -pl bench -am -DskipTests -Dspotless.check.skip=true \
     && ./mvnw -q -B dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt)
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"

@@ -86,14 +86,13 @@ public final class BenchMain {
     /**
      * The forked JVMs' options: a 4 GB heap, the Vector API when this JVM has it (the jvm backend's
      * vectorised kernels use it; bench/kernels.sh adds it unless VECTOR=off), and libtorch's thread
-     * count when this JVM has one.
+     * count when this JVM has one (bench/kernels.sh sets it from THREADS).
      */
     private static String[] forkArgs() {
         List<String> args = new ArrayList<>(List.of("-Xmx4g"));
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             args.add("--add-modules=jdk.incubator.vector");
         }
-        // libtorch's thread count, when this JVM has one (kernels.sh sets it from THREADS)
         String torchThreads = System.getProperty("ai.djl.pytorch.num_threads");
         if (torchThreads != null) {
             args.add("-Dai.djl.pytorch.num_threads=" + torchThreads);
