@@ -16,8 +16,8 @@ import java.util.Set;
  * <p>Only buffers that this run made are freed: those of its steps, and a state it read from a
  * checkpoint ({@link #resumed}). The initial state from {@link Svi#init} belongs to whoever made it
  * (its params may be the caller's own tensors), and a buffer that the new state still holds (an
- * optimizer slot carried over unchanged, say) stays. The last state is never freed here: it is the
- * run's result.
+ * optimizer slot carried over unchanged, say) stays, and so do params handed to work at a
+ * checkpoint ({@link #handOver}). The last state is never freed here: it is the run's result.
  */
 final class SupersededStates {
     private Set<Buffer> owned = identitySet();
@@ -64,6 +64,18 @@ final class SupersededStates {
         Set<Buffer> now = buffers(tensors(restored));
         now.addAll(owned);
         owned = now;
+    }
+
+    /**
+     * Records that some tensors of the current state now belong to someone else (the params that
+     * work at a checkpoint was given): the step that replaces the state will not free them.
+     *
+     * @param given the tensors given away
+     */
+    void handOver(List<Tensor> given) {
+        for (Tensor t : given) {
+            owned.remove(t.buffer());
+        }
     }
 
     /**

@@ -191,7 +191,10 @@ public final class Svi {
 
     /**
      * Runs to {@code settings.steps()} steps in total: from a fresh state, or from the checkpoint
-     * in {@code settings.store()} when {@code settings.resume()} and it holds one.
+     * in {@code settings.store()} when {@code settings.resume()} and it holds one. At every
+     * checkpoint the state is saved and the settings' work done ({@link SviSettings}); a run that
+     * needs work between epochs (evaluation, a model file) does it there, and one compiled step
+     * serves all its epochs.
      *
      * @param runKey the run's key
      * @param settings steps, reports and checkpoints
@@ -269,6 +272,10 @@ public final class Svi {
                     superseded.replace(state, r.state());
                 }
                 state = afterStep(state, r, at, history, window, settings, file, runKey);
+                if (settings.atCheckpoint() != null && isCheckpoint(state, settings)) {
+                    atCheckpoint(settings.atCheckpoint(), state);
+                    superseded.handOver(state.params());
+                }
             }
             steps = compiled.describe();
         }
@@ -295,13 +302,29 @@ public final class Svi {
         state = r.state();
         history[(int) at] = r.elbo();
         window.add(r);
-        if (settings.checkpointEvery() > 0 && state.step() % settings.checkpointEvery() == 0) {
+        boolean checkpoint = isCheckpoint(state, settings);
+        if (checkpoint && file != null) {
             write(file, state, history, runKey);
         }
-        if (state.step() % settings.reportEvery() == 0 || state.step() == settings.steps()) {
+        if (state.step() % settings.reportEvery() == 0
+                || state.step() == settings.steps()
+                || (checkpoint && settings.atCheckpoint() != null)) {
             window.report(state.step());
         }
         return state;
+    }
+
+    private static boolean isCheckpoint(SviState s, SviSettings settings) {
+        return settings.checkpointEvery() > 0 && s.step() % settings.checkpointEvery() == 0;
+    }
+
+    private static void atCheckpoint(SviSettings.AtCheckpoint work, SviState s) {
+        try {
+            work.reached(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "SVI: the work at the checkpoint of step " + s.step() + " failed", e);
+        }
     }
 
     private static double lastFinite(double[] history, int upTo) {

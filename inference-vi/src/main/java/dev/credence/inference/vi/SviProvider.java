@@ -1,5 +1,6 @@
 package dev.credence.inference.vi;
 
+import dev.credence.api.infer.CheckpointHook;
 import dev.credence.api.infer.GuidedModel;
 import dev.credence.api.infer.Inference;
 import dev.credence.api.infer.InferenceConfig;
@@ -105,6 +106,11 @@ public final class SviProvider implements InferenceProvider {
                     "where the state is saved and resumed from (a checkpoint file, say)");
     static final Option<Boolean> RESUME =
             Option.flag("resume", false, "continue from the state store if it holds a state");
+    static final Option<CheckpointHook> ON_CHECKPOINT =
+            Option.object(
+                    "on-checkpoint",
+                    CheckpointHook.class,
+                    "called with the posterior at every checkpoint (every checkpoint-every steps)");
 
     /** Called by {@link java.util.ServiceLoader}. */
     public SviProvider() {}
@@ -141,7 +147,8 @@ public final class SviProvider implements InferenceProvider {
                 REPORT_EVERY,
                 CHECKPOINT_EVERY,
                 STATE_STORE,
-                RESUME);
+                RESUME,
+                ON_CHECKPOINT);
     }
 
     @Override
@@ -177,14 +184,16 @@ public final class SviProvider implements InferenceProvider {
         if (epochs > 0) {
             steps = epochs * Svi.stepsPerEpoch(model, k[0]);
         }
+        Svi svi = new Svi(model, guide, optimizer, elbo);
+        CheckpointHook hook = config.get(ON_CHECKPOINT);
         SviSettings settings =
                 new SviSettings(
                         steps,
                         config.get(REPORT_EVERY),
                         config.get(CHECKPOINT_EVERY),
                         config.get(STATE_STORE),
-                        config.get(RESUME));
-        Svi svi = new Svi(model, guide, optimizer, elbo);
+                        config.get(RESUME),
+                        hook == null ? null : s -> hook.reached(s.step(), svi.posterior(s, k[2])));
         SviResult r = svi.run(k[1], settings, config.listener());
         Posterior post = svi.posterior(r.state(), k[2]);
         // The registry's caller gets the posterior alone: the optimizer's moments are of no further

@@ -3,8 +3,9 @@ package dev.credence.models.vae;
 import dev.credence.api.infer.ProgressListener;
 
 /**
- * Averages the ELBO over one epoch's SVI reports (each is the mean over the steps since the
- * previous one, so it is weighed by that many steps) and passes every report on.
+ * Averages the ELBO over each epoch's SVI reports (each is the mean over the steps since the
+ * previous one, so it is weighed by that many steps; SVI reports at every checkpoint, so no window
+ * spans two epochs) and passes every report on.
  */
 final class EpochAverage implements ProgressListener {
     private final ProgressListener next;
@@ -13,9 +14,9 @@ final class EpochAverage implements ProgressListener {
     private long steps;
 
     /**
-     * Starts an epoch.
+     * Starts averaging.
      *
-     * @param firstStep the number of steps before the epoch
+     * @param firstStep the number of steps before the first epoch
      * @param next the listener to pass reports to
      */
     EpochAverage(long firstStep, ProgressListener next) {
@@ -35,11 +36,14 @@ final class EpochAverage implements ProgressListener {
     }
 
     /**
-     * Returns the mean ELBO of the epoch's steps.
+     * Ends the epoch: returns the mean ELBO of its reported steps and starts the next.
      *
      * @return the mean, NaN if no step was reported
      */
-    double mean() {
-        return steps == 0 ? Double.NaN : sum / steps;
+    double endEpoch() {
+        double mean = steps == 0 ? Double.NaN : sum / steps;
+        sum = 0;
+        steps = 0;
+        return mean;
     }
 }

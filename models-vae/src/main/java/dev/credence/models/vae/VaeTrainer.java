@@ -1,16 +1,18 @@
 package dev.credence.models.vae;
 
 import dev.credence.api.backend.Backend;
+import dev.credence.api.infer.CheckpointHook;
 import dev.credence.api.infer.GuidedModel;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.Posterior;
+import dev.credence.api.infer.StateStore;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
-import dev.credence.io.CheckpointStore;
 import dev.credence.io.RunRecord;
 import dev.credence.io.data.Dataset;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,11 +30,11 @@ import java.util.Map;
  * VaeResult r = trainer.train(VaeConfig.defaults(), train, test, Path.of("runs/vae"), false);
  * }</pre>
  *
- * <p><b>Each epoch</b> is one {@code fit} of the {@link Vae#guided guided model} by SVI with Adam,
- * running to {@code epoch * ceil(N / B)} steps in total and resuming from SVI's own checkpoint in
- * {@value #SVI_DIR}/epoch-E/ (written at the end of every epoch, optimizer state included; one
- * folder per epoch, see {@link SviSnapshots}). The fitted params are then read from the posterior
- * ({@link FittedParams}), the test set is evaluated, and the folder gets:
+ * <p><b>Training</b> is one {@code fit} of the {@link Vae#guided guided model} by SVI with Adam,
+ * {@code epochs * ceil(N / B)} steps, so one compiled step serves every epoch. At the end of each
+ * epoch SVI saves its state (optimizer included) in {@value #SVI_DIR}/epoch-E/ ({@link
+ * SviEpochStore}) and then, at its {@code on-checkpoint} hook, the trainer reads the params so far
+ * from the posterior ({@link FittedParams}), evaluates the test set, and writes into the folder:
  *
  * <ul>
  *   <li>{@value MetricsLog#CSV} and {@value MetricsLog#JSON}: one row per epoch ({@link
@@ -131,38 +133,18 @@ public final class VaeTrainer {
             history.addAll(c.history());
             fitted = c.toFitted(backend);
         }
-        Instant started = Instant.now();
-        SviSnapshots snapshots = new SviSnapshots(dir.resolve(SVI_DIR));
-        for (int e = start; e < config.epochs(); e++) {
-            EpochAverage avg = new EpochAverage(e * perEpoch, listener);
-            boolean fromState = snapshots.prepare(e);
-            Map<String, Object> options =
-                    sviOptions(config, e + 1, perEpoch, snapshots.after(e + 1), fromState);
-            long t0 = System.nanoTime();
-            Posterior post =
-                    inferences
-                            .create("svi", new InferenceConfig(options, root.fold(1), avg))
-                            .fit(guided);
-            fitted = new FittedVae(vae, FittedParams.read(post, init));
-            long t1 = System.nanoTime();
-            ExampleElbo elbo = fitted.elbo(te.images(), root.fold(2).fold(e));
-            long t2 = System.nanoTime();
-            EpochMetrics m =
-                    new EpochMetrics(
-                            e + 1,
-                            (e + 1) * perEpoch,
-                            -avg.mean() / n,
-                            elbo.meanLoss(),
-                            elbo.meanLogLikelihood(),
-                            elbo.meanKl(),
-                            (t1 - t0) / 1e9,
-                            (t2 - t1) / 1e9);
-            history.add(m);
-            MetricsLog.write(dir, history);
-            VaeCheckpoint.of(fitted, tr.height(), tr.width(), e + 1, history)
-                    .write(file, record(config, dataHash, started));
-            snapshots.keepOnly(e + 1);
-            listener.onEpoch(m);
+        if (start < config.epochs()) {
+            EpochEnd end = new EpochEnd(vae, init, tr, te, perEpoch, start, history, dir, dataHash);
+            Map<String, Object> options = sviOptions(config, perEpoch, end.store, end);
+            try {
+                Posterior post =
+                        inferences
+                                .create("svi", new InferenceConfig(options, root.fold(1), end.avg))
+                                .fit(guided);
+                fitted = new FittedVae(vae, FittedParams.read(post, init));
+            } catch (UncheckedIOException e) {
+                throw new IOException(e.getMessage(), e.getCause());
+            }
         }
         return finish(fitted, history, te, dir, root.fold(3));
     }
@@ -296,19 +278,103 @@ public final class VaeTrainer {
         }
     }
 
-    /** The options of the SVI run that ends after {@code epochs} epochs. */
+    /**
+     * The options of the run's SVI fit: all epochs, a checkpoint at the end of each, resuming from
+     * the store's last finished epoch.
+     */
     static Map<String, Object> sviOptions(
-            VaeConfig c, int epochs, long perEpoch, Path sviDir, boolean resume) {
+            VaeConfig c, long perEpoch, StateStore store, CheckpointHook atEpochEnd) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("elbo", c.analyticKl() && !c.iwae() ? "meanfield" : "trace");
-        o.put("epochs", epochs);
+        o.put("epochs", c.epochs());
         o.put("optimizer", "adam");
         o.put("lr", c.learningRate());
         o.put("report-every", (int) Math.min(perEpoch, REPORT_EVERY));
         o.put("checkpoint-every", (int) perEpoch);
-        o.put("state-store", CheckpointStore.at(sviDir.resolve(SVI_FILE)));
-        o.put("resume", resume);
+        o.put("state-store", store);
+        o.put("resume", true);
+        o.put("on-checkpoint", atEpochEnd);
         return o;
+    }
+
+    /**
+     * What happens at the end of every epoch of the SVI fit, at its checkpoint: the test set is
+     * evaluated at the params so far, the metrics and the VAE checkpoint are written, and only then
+     * is the SVI state of the epoch before deleted ({@link SviEpochStore#finished}).
+     */
+    private final class EpochEnd implements CheckpointHook {
+        final SviEpochStore store;
+        final EpochAverage avg;
+        private final Vae vae;
+        private final Map<String, Tensor> init;
+        private final ImageData tr;
+        private final ImageData te;
+        private final long perEpoch;
+        private final int start;
+        private final List<EpochMetrics> history;
+        private final Path dir;
+        private final String dataHash;
+        private final Instant started = Instant.now();
+        private long epochStart = System.nanoTime();
+
+        EpochEnd(
+                Vae vae,
+                Map<String, Tensor> init,
+                ImageData tr,
+                ImageData te,
+                long perEpoch,
+                int start,
+                List<EpochMetrics> history,
+                Path dir,
+                String dataHash) {
+            this.vae = vae;
+            this.init = init;
+            this.tr = tr;
+            this.te = te;
+            this.perEpoch = perEpoch;
+            this.start = start;
+            this.history = history;
+            this.dir = dir;
+            this.dataHash = dataHash;
+            this.store = new SviEpochStore(dir.resolve(SVI_DIR), start);
+            this.avg = new EpochAverage(start * perEpoch, listener);
+        }
+
+        @Override
+        public void reached(long step, Posterior post) throws IOException {
+            int epochs = (int) (step / perEpoch);
+            double meanElbo = avg.endEpoch();
+            if (epochs <= start) {
+                // SVI had no state to resume from and trains the finished epochs again, to the
+                // same params (each step's key depends only on the seed and the step).
+                epochStart = System.nanoTime();
+                return;
+            }
+            FittedVae fitted = new FittedVae(vae, FittedParams.read(post, init));
+            long t1 = System.nanoTime();
+            RandomKey key = RandomKey.of(vae.config().seed()).fold(2).fold(epochs - 1);
+            ExampleElbo elbo = fitted.elbo(te.images(), key);
+            long t2 = System.nanoTime();
+            EpochMetrics m =
+                    new EpochMetrics(
+                            epochs,
+                            step,
+                            -meanElbo / tr.size(),
+                            elbo.meanLoss(),
+                            elbo.meanLogLikelihood(),
+                            elbo.meanKl(),
+                            (t1 - epochStart) / 1e9,
+                            (t2 - t1) / 1e9);
+            history.add(m);
+            MetricsLog.write(dir, history);
+            VaeCheckpoint.of(fitted, tr.height(), tr.width(), epochs, history)
+                    .write(
+                            dir.resolve(VaeCheckpoint.FILE),
+                            record(vae.config(), dataHash, started));
+            store.finished(epochs);
+            listener.onEpoch(m);
+            epochStart = System.nanoTime();
+        }
     }
 
     private RunRecord record(VaeConfig c, String dataHash, Instant started) {
