@@ -4,6 +4,7 @@ import dev.credence.api.backend.Backend;
 import dev.credence.api.backend.Backends;
 import dev.credence.api.dist.HalfNormal;
 import dev.credence.api.dist.Normal;
+import dev.credence.api.infer.CheckpointHook;
 import dev.credence.api.infer.InferenceConfig;
 import dev.credence.api.infer.Inferences;
 import dev.credence.api.infer.Posterior;
@@ -11,6 +12,8 @@ import dev.credence.api.model.Model;
 import dev.credence.api.model.Plate;
 import dev.credence.api.random.RandomKey;
 import dev.credence.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +29,17 @@ public final class Main {
         Model model = model(b);
         double nuts = mean(nuts(model), "mu");
         double svi = mean(svi(model), "mu");
+        List<Double> means = sviCheckpoints(model);
         System.out.printf(
-                "consumer on the %s, backend %s: posterior mean of mu by NUTS %.3f, by SVI %.3f%n",
-                path, b.name(), nuts, svi);
+                "consumer on the %s, backend %s: posterior mean of mu by NUTS %.3f, by SVI %.3f,"
+                        + " at SVI's checkpoints %s%n",
+                path, b.name(), nuts, svi, means);
         if (Math.abs(nuts - 2.3) > 0.3 || Math.abs(svi - 2.3) > 0.3) {
             System.err.println("consumer: a posterior mean is off (expected about 2.3)");
+            System.exit(1);
+        }
+        if (means.size() != 3 || Math.abs(means.get(2) - 2.3) > 0.3) {
+            System.err.println("consumer: expected 3 checkpoints, the last near 2.3");
             System.exit(1);
         }
     }
@@ -62,6 +71,19 @@ public final class Main {
                         .with("steps", "3000")
                         .with("lr", "0.05");
         return Inferences.discover().create("svi", config).fit(model);
+    }
+
+    static List<Double> sviCheckpoints(Model model) {
+        List<Double> means = new ArrayList<>(); // mu's posterior mean at each checkpoint
+        CheckpointHook hook = (step, post) -> means.add(mean(post, "mu"));
+        InferenceConfig config =
+                InferenceConfig.of(RandomKey.of(2))
+                        .with("steps", "3000")
+                        .with("lr", "0.05")
+                        .with("checkpoint-every", "1000")
+                        .with("on-checkpoint", hook);
+        Inferences.discover().create("svi", config).fit(model);
+        return means;
     }
 
     static double mean(Posterior post, String site) {
