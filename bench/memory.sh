@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Resident memory of `credence vae train` per backend, sampled from /proc: the peak of each epoch
-# and of the whole run, and whether the last epoch's peak is within 5% of the first's (flat).
+# Resident memory of `credence vae train` per backend, sampled from /proc: the peak of each epoch,
+# of the final evaluation after the last one and of the whole run; whether the last epoch's peak is
+# within 5% of the first's (flat), and that ratio with the evaluation counted into the last epoch.
 # The resident set summed over the launcher's process tree is read every INTERVAL seconds;
 # epochs are told apart by the "epoch N" lines the command prints on stderr. Writes
 # bench/target/memory/BACKEND.log (samples and output) and prints a table.
@@ -59,16 +60,20 @@ for b in ${backends//,/ }; do
   rm -rf "$dir"
   if [ "$code" -ne 0 ]; then
     echo "credence exited with $code; see $log" >&2
-    rows+=("| $b | failed (exit $code) | | | | |")
+    rows+=("| $b | failed (exit $code) | | | | | | |")
     continue
   fi
-  # Peak per epoch (samples taken after the last epoch line count towards the last epoch).
+  # Peak per epoch; samples after the last epoch line are the final evaluation (figures,
+  # -log p(x), anomaly scores), a window of its own.
   row="$(awk -v n="$epochs" '
-    { e = ($2 > n) ? n : $2; if ($3 > peak[e]) peak[e] = $3; if ($3 > all) all = $3 }
+    { e = ($2 > n) ? n + 1 : $2; if ($3 > peak[e]) peak[e] = $3; if ($3 > all) all = $3 }
     END {
-      s = ""; for (i = 1; i <= n; i++) s = s sprintf(" %d |", peak[i] / 1024);
+      s = ""; for (i = 1; i <= n + 1; i++) s = s sprintf(" %d |", peak[i] / 1024);
       ratio = peak[1] > 0 ? peak[n] / peak[1] : 0;
-      printf "%s %d | %.3f | %s", s, all / 1024, ratio, (ratio <= 1.05 ? "yes" : "no")
+      last = peak[n + 1] > peak[n] ? peak[n + 1] : peak[n];
+      withEval = peak[1] > 0 ? last / peak[1] : 0;
+      printf "%s %d | %.3f | %s | %.3f", s, all / 1024, ratio, (ratio <= 1.05 ? "yes" : "no"),
+        withEval
     }' "$samples")"
   rows+=("| $b |$row |")
   cp "$samples" "$out/$b.samples.txt"
@@ -78,6 +83,6 @@ header="| backend |"; rule="|---|"
 for i in $(seq 1 "$epochs"); do header="$header epoch $i peak MB |"; rule="$rule---:|"; done
 echo
 echo "$(uptime)"
-echo "$header run peak MB | last/first | flat (<= 1.05) |"
-echo "$rule---:|---:|---|"
+echo "$header evaluation peak MB | run peak MB | last/first | flat (<= 1.05) | last with evaluation/first |"
+echo "$rule---:|---:|---:|---|---:|"
 printf '%s\n' "${rows[@]}"
