@@ -52,7 +52,7 @@ public final class Datasets {
     private final Map<String, NamedDataset> catalog;
     private final Path cacheDir;
     private final boolean download;
-    private final Downloader downloader;
+    final Downloader downloader;
 
     private Datasets(Builder b) {
         this.catalog = Map.copyOf(b.catalog);

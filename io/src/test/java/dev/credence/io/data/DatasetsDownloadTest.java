@@ -2,6 +2,7 @@ package dev.credence.io.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,6 +151,20 @@ class DatasetsDownloadTest {
         int before = requests.get();
         assertEquals(10000, sets("missing").load("mnist", Split.TEST).size());
         assertEquals(before, requests.get(), "the second load reads the cache");
+    }
+
+    @Test
+    @DisplayName(
+            "the HTTP client is made by the first download, not before: a run whose data is cached"
+                    + " does not pay for it")
+    void clientOnDemand() throws IOException {
+        Datasets first = sets("good");
+        assertFalse(first.downloader.clientMade());
+        first.load("mnist", Split.TEST);
+        assertTrue(first.downloader.clientMade());
+        Datasets cached = sets("good");
+        assertEquals(10000, cached.load("mnist", Split.TEST).size());
+        assertFalse(cached.downloader.clientMade());
     }
 
     @Test
