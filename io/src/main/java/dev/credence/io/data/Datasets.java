@@ -52,6 +52,8 @@ public final class Datasets {
     private final Map<String, NamedDataset> catalog;
     private final Path cacheDir;
     private final boolean download;
+
+    /** Package-private so that tests can see whether it made its HTTP client. */
     final Downloader downloader;
 
     private Datasets(Builder b) {
