@@ -82,8 +82,8 @@ final class SupersededStates {
      * Frees the optimizer slots of a state that has no further use (the fresh state a checkpoint
      * replaced; the final state of a run once its posterior is built), except a slot that shares a
      * buffer with a tensor to keep. A freshly initialised optimizer's slots are zeros the size of
-     * the params, and its final slots as large again: without this, a run that resumes (as each
-     * epoch of the VAE does) holds both until the garbage collector runs.
+     * the params, and its final slots as large again: without this, a run that resumes (as {@code
+     * credence vae train --resume} does) holds both until the garbage collector runs.
      *
      * @param s the state whose slots go
      * @param keep tensors that must stay usable
