@@ -15,7 +15,9 @@ import dev.credence.api.optim.LearningRate;
 import dev.credence.api.optim.Optimizer;
 import dev.credence.api.optim.Sgd;
 import dev.credence.api.random.RandomKey;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code svi} algorithm for {@link dev.credence.api.infer.Inferences}: stochastic variational
@@ -186,6 +188,9 @@ public final class SviProvider implements InferenceProvider {
         }
         Svi svi = new Svi(model, guide, optimizer, elbo);
         CheckpointHook hook = config.get(ON_CHECKPOINT);
+        // The posterior given to the hook at the last step is also the run's result (built once:
+        // for the Laplace guide that is a Hessian).
+        Map<SviState, Posterior> atCheckpoint = new IdentityHashMap<>();
         SviSettings settings =
                 new SviSettings(
                         steps,
@@ -193,9 +198,18 @@ public final class SviProvider implements InferenceProvider {
                         config.get(CHECKPOINT_EVERY),
                         config.get(STATE_STORE),
                         config.get(RESUME),
-                        hook == null ? null : s -> hook.reached(s.step(), svi.posterior(s, k[2])));
+                        hook == null
+                                ? null
+                                : s -> {
+                                    atCheckpoint.clear();
+                                    atCheckpoint.put(s, svi.posterior(s, k[2]));
+                                    hook.reached(s.step(), atCheckpoint.get(s));
+                                });
         SviResult r = svi.run(k[1], settings, config.listener());
-        Posterior post = svi.posterior(r.state(), k[2]);
+        Posterior post = atCheckpoint.get(r.state());
+        if (post == null) {
+            post = svi.posterior(r.state(), k[2]);
+        }
         // The registry's caller gets the posterior alone: the optimizer's moments are of no further
         // use (a checkpoint, if asked for, has them), so they are freed now, not by the collector.
         SupersededStates.releaseSlots(r.state(), r.state().params());

@@ -3,6 +3,7 @@ package dev.credence.inference.vi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,12 +110,19 @@ class AtCheckpointTest {
 
     @Test
     @DisplayName(
-            "the registry's on-checkpoint hook gets the posterior a fit to that step would return")
+            "the registry's on-checkpoint hook gets the posterior a fit to that step would return,"
+                    + " and the last one is the fit's result")
     void registryHook() {
         Map<Long, Map<String, Tensor>> atStep = new LinkedHashMap<>();
-        CheckpointHook hook = (step, post) -> atStep.put(step, post.params());
-        fit(Map.of("steps", 40, "checkpoint-every", 20, "on-checkpoint", hook));
+        List<Posterior> given = new ArrayList<>();
+        CheckpointHook hook =
+                (step, post) -> {
+                    atStep.put(step, post.params());
+                    given.add(post);
+                };
+        Posterior result = fit(Map.of("steps", 40, "checkpoint-every", 20, "on-checkpoint", hook));
         assertEquals(List.of(20L, 40L), List.copyOf(atStep.keySet()));
+        assertSame(given.get(1), result, "the last step's posterior is built once");
         for (var e : atStep.entrySet()) {
             Map<String, Tensor> direct = fit(Map.of("steps", e.getKey())).params();
             assertEquals(direct.keySet(), e.getValue().keySet());
