@@ -44,6 +44,7 @@ final class KernelChoice {
                             op == Primitive.CUMPROD, x, sx, (Attributes.Scan) attrs, y);
             case LINEAR_ALGEBRA -> linearAlgebra(op, attrs, in, y, sy, shape);
             case MOVEMENT -> movement(op, attrs, in, y, sy, dy, shape, type);
+            case UPDATE -> new UpdateKernel(op, attrs, in.clone(), y, sy.size());
             case WINDOW ->
                     throw new UnsupportedOperationException(
                             "the host compiler has no kernel for "

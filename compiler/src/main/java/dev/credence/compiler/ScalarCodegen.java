@@ -82,7 +82,7 @@ final class ScalarCodegen {
         return switch (n.op.family()) {
             case UNARY, BINARY, COMPARE, SELECT, REDUCE, SCAN -> true;
             case LINEAR_ALGEBRA -> n.op == Primitive.MATMUL;
-            case WINDOW -> false;
+            case WINDOW, UPDATE -> false;
             case MOVEMENT ->
                     switch (n.op) {
                         case GATHER -> g.node(n.in[1]).isConstant();

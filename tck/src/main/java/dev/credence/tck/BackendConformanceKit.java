@@ -34,6 +34,7 @@ public abstract class BackendConformanceKit
                 WindowContract,
                 GradientContract,
                 StructuredGradientContract,
+                UpdateContract,
                 LifecycleContract {
 
     private Backend backend;

@@ -11,6 +11,7 @@ import dev.credence.api.tensor.LinearAlgebra;
 import dev.credence.api.tensor.Losses;
 import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.api.tensor.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -276,6 +277,22 @@ public interface GradientContract extends KitFixture {
                         0.05,
                         0.95,
                         x -> Losses.binaryCrossEntropy(x.get(0), x.get(1))));
+        for (boolean squared : new boolean[] {false, true}) {
+            c.add(
+                    new GradCase(
+                            "EMA" + (squared ? " squared" : ""),
+                            new int[][] {m, m},
+                            -2,
+                            2,
+                            x -> Updates.ema(x.get(0), x.get(1), 0.8, squared)));
+        }
+        c.add(
+                new GradCase(
+                        "RMS_STEP",
+                        new int[][] {m, m, m, {}, {}},
+                        0.2,
+                        2,
+                        x -> Updates.rmsStep(x.get(0), x.get(1), x.get(2), x.get(3), x.get(4))));
         return c;
     }
 

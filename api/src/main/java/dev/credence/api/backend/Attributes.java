@@ -187,6 +187,31 @@ public sealed interface Attributes {
     }
 
     /**
+     * The decay of an exponential moving average ({@link Primitive#EMA}).
+     *
+     * @param decay the weight {@code d} of the old average, in {@code [0, 1)}
+     * @param squared whether the new value enters squared (a second moment)
+     */
+    record Decay(double decay, boolean squared) implements Attributes {
+        /**
+         * Checks the decay.
+         *
+         * @param decay the old average's weight
+         * @param squared whether the new value is squared
+         */
+        public Decay {
+            if (!(decay >= 0 && decay < 1)) {
+                throw new IllegalArgumentException("ema: decay must be in [0, 1), found " + decay);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "decay=" + decay + (squared ? " squared" : "");
+        }
+    }
+
+    /**
      * Which operands of a {@link Primitive#MATMUL} are read transposed: the product is {@code op(a)
      * op(b)} where {@code op} swaps the last two axes when the flag is set. A backend must read a
      * transposed operand in place (strides, BLAS flags, views), not copy it first.

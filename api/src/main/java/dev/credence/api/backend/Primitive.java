@@ -186,7 +186,25 @@ public enum Primitive {
      * Converts elements to the result dtype (floating to INT32 truncates toward zero and saturates
      * as Java does; to BOOL is {@code != 0}).
      */
-    CAST(Family.MOVEMENT);
+    CAST(Family.MOVEMENT),
+
+    /**
+     * One step of an exponential moving average, as optimizers keep their moments ({@link
+     * Attributes.Decay}): inputs {@code (avg, x)} of one shape and floating dtype, result {@code
+     * avg * d + x * (1 - d)}, or {@code avg * d + (x * x) * (1 - d)} when the attributes say
+     * squared, each product and sum rounded to the dtype in that order (so a fused kernel agrees
+     * bit for bit with the composition). Optional, composed from MUL and ADD on backends that do
+     * not supply it.
+     */
+    EMA(Family.UPDATE),
+    /**
+     * The step of an optimizer that divides by a root mean square (Adam's, RMSprop's): inputs
+     * {@code (p, u, s, eps, rate)}, the first three of one shape and floating dtype, {@code eps}
+     * and {@code rate} scalars (shape {@code []}) of that dtype; result {@code p - (u / (sqrt(s) +
+     * eps)) * rate}, rounded to the dtype at each operation in that order. Optional, composed from
+     * SQRT, ADD, DIV, MUL and SUB on backends that do not supply it.
+     */
+    RMS_STEP(Family.UPDATE);
 
     /** How a primitive's inputs relate to its result. */
     public enum Family {
@@ -210,7 +228,12 @@ public enum Primitive {
          */
         WINDOW,
         /** Data movement and conversion: shape, order, selection and dtype of elements. */
-        MOVEMENT
+        MOVEMENT,
+        /**
+         * An optimizer's update of its state: inputs of one floating dtype, the first ones of the
+         * result's shape, any others scalars; one pass where a composition would take several.
+         */
+        UPDATE
     }
 
     private final Family family;
@@ -248,10 +271,10 @@ public enum Primitive {
      * Whether the primitive is optional: composed from other primitives by the tensor layer on a
      * backend whose {@link Backend#supports} says it has no kernel of its own.
      *
-     * @return true for {@link #SOFTPLUS} and {@link #RELU}
+     * @return true for {@link #SOFTPLUS}, {@link #RELU}, {@link #EMA} and {@link #RMS_STEP}
      */
     public boolean optional() {
-        return this == SOFTPLUS || this == RELU;
+        return this == SOFTPLUS || this == RELU || family == Family.UPDATE;
     }
 
     /**
@@ -263,7 +286,8 @@ public enum Primitive {
         return switch (this) {
             case CONCAT -> -1;
             case WHERE -> 3;
-            case MATMUL, TRIANGULAR_SOLVE, GATHER, SCATTER_ADD, CONV2D -> 2;
+            case RMS_STEP -> 5;
+            case MATMUL, TRIANGULAR_SOLVE, GATHER, SCATTER_ADD, CONV2D, EMA -> 2;
             default -> family == Family.BINARY || family == Family.COMPARE ? 2 : 1;
         };
     }
@@ -284,6 +308,7 @@ public enum Primitive {
             case PERMUTE -> Attributes.Permutation.class;
             case SLICE -> Attributes.Range.class;
             case CONCAT, GATHER, SCATTER_ADD -> Attributes.Axis.class;
+            case EMA -> Attributes.Decay.class;
             default -> Attributes.None.class;
         };
     }

@@ -3,6 +3,7 @@ package dev.credence.api.optim;
 import dev.credence.api.autodiff.Autodiff;
 import dev.credence.api.tensor.Elementwise;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.api.tensor.Updates;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,9 @@ import java.util.List;
  * {@code p -= lr * mhat / (sqrt(vhat) + eps)}, computed in the order that Kingma and Ba's Section 2
  * suggests for efficiency: the corrections folded into the step size and {@code eps} (two scalars
  * per step) instead of a pass over the second moment; {@code eps} is scaled by {@code sqrt(1 -
- * b2^t)} so that the result is the same update, not the paper's variant with a constant one.
+ * b2^t)} so that the result is the same update, not the paper's variant with a constant one. Each
+ * parameter takes three passes ({@link Updates}) on a backend that supplies the optimizer
+ * primitives, twelve elsewhere, with the same result.
  */
 public final class Adam implements Optimizer {
     private final LearningRate lr;
@@ -140,13 +143,12 @@ public final class Adam implements Optimizer {
                 if (weightDecay > 0 && decoupled) {
                     p = p.mul(Optimizer.stepScalar(p, t, s -> 1 - lr.at(s) * weightDecay));
                 }
-                Tensor m = state.slots().get(0).get(i).mul(beta1).add(g.mul(1 - beta1));
-                Tensor v = state.slots().get(1).get(i).mul(beta2).add(g.square().mul(1 - beta2));
+                Tensor m = Updates.ema(state.slots().get(0).get(i), g, beta1, false);
+                Tensor v = Updates.ema(state.slots().get(1).get(i), g, beta2, true);
                 if (corrections == null || !corrections.fit(p)) {
                     corrections = corrections(p, t);
                 }
-                Tensor denom = v.sqrt().add(corrections.eps());
-                out.add(p.sub(m.div(denom).mul(corrections.rate())));
+                out.add(Updates.rmsStep(p, m, v, corrections.eps(), corrections.rate()));
                 ms.add(m);
                 vs.add(v);
             }

@@ -133,6 +133,30 @@ final class VjpRules {
                 yield new Tensor[] {null, g.gather(axis, in[0].detach())};
             }
             case CAST -> one(g.cast(x.dtype()));
+            case EMA -> {
+                Attributes.Decay a = (Attributes.Decay) attrs;
+                Tensor gx = g.mul(1 - a.decay());
+                yield two(g.mul(a.decay()), a.squared() ? gx.mul(in[1].mul(2)) : gx);
+            }
+            case RMS_STEP -> rmsStep(g, in);
+        };
+    }
+
+    /** {@code y = p - (u / r) rate} with {@code r = sqrt(s) + eps}. */
+    private static Tensor[] rmsStep(Tensor g, Tensor[] in) {
+        Tensor u = in[1];
+        Tensor root = in[2].sqrt();
+        Tensor r = root.add(in[3]);
+        Tensor rate = in[4];
+        Tensor ratio = u.div(r);
+        // d y / d r = u rate / r^2; r grows with s as 1 / (2 sqrt(s)) and with eps as 1
+        Tensor dr = g.mul(ratio.div(r).mul(rate));
+        return new Tensor[] {
+            g,
+            g.mul(rate).div(r).neg(),
+            dr.div(root.mul(2)),
+            unbroadcast(dr, in[3].shape()),
+            unbroadcast(g.mul(ratio).neg(), in[4].shape())
         };
     }
 

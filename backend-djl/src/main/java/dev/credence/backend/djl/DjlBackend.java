@@ -65,10 +65,14 @@ public final class DjlBackend implements Backend, AutoCloseable {
         return name;
     }
 
-    /** Every primitive, the optional ones included: libtorch has softplus and relu kernels. */
+    /**
+     * Every primitive, the optional ones included: libtorch has softplus and relu kernels, and on
+     * the CPU the optimizer primitives run over its memory ({@link Updates}); on a GPU the API
+     * composes those from libtorch's arithmetic.
+     */
     @Override
     public boolean supports(Primitive op) {
-        return true;
+        return op.family() != Primitive.Family.UPDATE || !manager.getDevice().isGpu();
     }
 
     @Override
@@ -257,6 +261,13 @@ public final class DjlBackend implements Backend, AutoCloseable {
                             dtype);
             case ONE_HOT -> Movement.oneHot(manager, nd(x), shape.dim(-1), dtype);
             case CAST -> Movement.cast(nd(x), x.dtype(), dtype);
+            case EMA, RMS_STEP -> {
+                NDArray[] arrays = new NDArray[in.length];
+                for (int k = 0; k < in.length; k++) {
+                    arrays[k] = nd(in[k]);
+                }
+                yield Updates.apply(manager, op, attributes, arrays, shape, dtype);
+            }
         };
     }
 

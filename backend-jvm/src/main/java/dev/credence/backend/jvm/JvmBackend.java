@@ -83,6 +83,12 @@ public final class JvmBackend implements Backend {
         return "jvm";
     }
 
+    /** Supplies the optimizer primitives; softplus and ReLU are composed by the API. */
+    @Override
+    public boolean supports(Primitive op) {
+        return !op.optional() || op.family() == Primitive.Family.UPDATE;
+    }
+
     @Override
     public Device device() {
         return Device.CPU;
@@ -252,6 +258,13 @@ public final class JvmBackend implements Backend {
                     Movement.scatterAdd(shape, ((Attributes.Axis) attributes).axis(), x, jb(in[1]));
             case ONE_HOT -> Movement.oneHot(x, shape.dim(shape.rank() - 1), dtype);
             case CAST -> Movement.cast(x, dtype);
+            case EMA, RMS_STEP -> {
+                JvmBuffer[] j = new JvmBuffer[in.length];
+                for (int k = 0; k < in.length; k++) {
+                    j[k] = jb(in[k]);
+                }
+                yield Updates.apply(op, attributes, j, parallel());
+            }
             // optional primitives this backend does not supply (supports() is false): the api
             // composes them from the others and never sends them here
             case SOFTPLUS, RELU ->

@@ -86,16 +86,17 @@ public final class Nd4jBackend implements Backend {
     }
 
     /**
-     * Every required primitive and {@code RELU}, which is one of libnd4j's transforms (one pass,
-     * where the api's composition takes a comparison and a select, forwards and backwards).
-     * Softplus stays composed: libnd4j's is {@code log(1 + e^x)} as written (infinite at 90 in
-     * FLOAT32, 0 at -20 where the value is 2e-9), and a one-pass host kernel, measured against the
-     * composition over two VAE epochs in alternation, was faster in the first (7.6-8.8 s against
-     * 8.9-9.6 s) and slower in the second (6.5-7.7 s against 6.0-6.7 s).
+     * Every required primitive, {@code RELU}, which is one of libnd4j's transforms (one pass, where
+     * the api's composition takes a comparison and a select, forwards and backwards), and the
+     * optimizer primitives, as host loops over the arrays' memory ({@link Updates}). Softplus stays
+     * composed: libnd4j's is {@code log(1 + e^x)} as written (infinite at 90 in FLOAT32, 0 at -20
+     * where the value is 2e-9), and a one-pass host kernel, measured against the composition over
+     * two VAE epochs in alternation, was faster in the first (7.6-8.8 s against 8.9-9.6 s) and
+     * slower in the second (6.5-7.7 s against 6.0-6.7 s).
      */
     @Override
     public boolean supports(Primitive op) {
-        return op == Primitive.RELU || !op.optional();
+        return op == Primitive.RELU || op.family() == Primitive.Family.UPDATE || !op.optional();
     }
 
     @Override
@@ -159,6 +160,13 @@ public final class Nd4jBackend implements Backend {
                             mem, shape, ((Attributes.Axis) attributes).axis(), x, nb(in[1]));
             case ONE_HOT -> Indexing.oneHot(mem, x, shape.dim(-1), dtype);
             case CAST -> Movement.cast(mem, x, dtype);
+            case EMA, RMS_STEP -> {
+                Nd4jBuffer[] b = new Nd4jBuffer[in.length];
+                for (int k = 0; k < in.length; k++) {
+                    b[k] = nb(in[k]);
+                }
+                yield Updates.apply(mem, op, attributes, b, shape);
+            }
             // composed by the api (supports() is false), never sent here
             case SOFTPLUS ->
                     throw new UnsupportedOperationException(
