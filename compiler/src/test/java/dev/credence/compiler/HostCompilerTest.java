@@ -20,6 +20,7 @@ import dev.credence.api.tensor.Program;
 import dev.credence.api.tensor.Reductions;
 import dev.credence.api.tensor.Scan;
 import dev.credence.api.tensor.Tensor;
+import dev.credence.api.tensor.Updates;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -257,6 +258,16 @@ class HostCompilerTest {
                                                 List.of(m34(x).narrow(1, 0, 2), x.narrow(0, 0, 3)),
                                                 true)
                                         .get(1)));
+        cs.add(
+                c(
+                        "optimizer primitives",
+                        x -> {
+                            Tensor p = x.narrow(0, 0, 4);
+                            Tensor g = x.narrow(0, 4, 8);
+                            Tensor m = Updates.ema(x.narrow(0, 8, 12), g, 0.9, false);
+                            Tensor v = Updates.ema(x.narrow(0, 8, 12).abs(), g, 0.99, true);
+                            return Updates.rmsStep(p, m, v, x.get(0).abs(), x.get(1));
+                        }));
         cs.add(
                 new Case(
                         "value and gradient",

@@ -9,7 +9,8 @@ import dev.credence.api.backend.Primitive;
  * one parameter is twelve elementwise passes, each reading and writing the whole parameter; a
  * backend that supplies these primitives does it in three, which on a large weight is most of the
  * optimizer's time. On other backends the same formulas are composed from the arithmetic
- * primitives, in the same order of rounding, so both give the same numbers.
+ * primitives, in the same order of rounding: the pure-Java and ND4J backends give the composition's
+ * numbers bit for bit, libtorch's arithmetic differs from them in the last bit of a few elements.
  *
  * <pre>{@code
  * Tensor m1 = Updates.ema(m, g, 0.9, false);            // 0.9 m + 0.1 g
