@@ -55,12 +55,13 @@ package dev.credence.api.backend;
  * transposed operands of MATMUL, CHOLESKY and TRIANGULAR_SOLVE. {@link Backends} refuses a provider
  * built for another major version, with a message that names it. Version 2.1 added optional
  * primitives ({@link Primitive#optional()}, {@link #supports}); a backend built for 2.0 supplies
- * none and keeps working.
+ * none and keeps working. Version 2.2 added two optional primitives for optimizers, {@link
+ * Primitive#EMA} and {@link Primitive#RMS_STEP}.
  */
 public interface Backend extends AutoCloseable {
 
     /** The version of this SPI; a provider built against another major version is refused. */
-    String API_VERSION = "2.1";
+    String API_VERSION = "2.2";
 
     /**
      * Frees what the backend holds (pools, native contexts, threads). Buffers it created must not
