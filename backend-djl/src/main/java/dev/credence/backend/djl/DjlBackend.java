@@ -57,7 +57,12 @@ public final class DjlBackend implements Backend, AutoCloseable {
     }
 
     private Buffer own(NDArray a, Shape shape, DType dtype) {
-        return DjlBuffer.own(a, shape, dtype, live);
+        return DjlBuffer.own(a, shape, dtype, live, false);
+    }
+
+    /** Owns an array this backend allocated itself, dense and row-major. */
+    private Buffer ownDense(NDArray a, Shape shape, DType dtype) {
+        return DjlBuffer.own(a, shape, dtype, live, true);
     }
 
     @Override
@@ -112,22 +117,22 @@ public final class DjlBackend implements Backend, AutoCloseable {
 
     @Override
     public Buffer fromDoubles(double[] data, Shape shape, DType dtype) {
-        return own(Creation.fromDoubles(manager, data, shape, dtype), shape, dtype);
+        return ownDense(Creation.fromDoubles(manager, data, shape, dtype), shape, dtype);
     }
 
     @Override
     public Buffer fromFloats(float[] data, Shape shape) {
-        return own(Creation.fromFloats(manager, data, shape), shape, DType.FLOAT32);
+        return ownDense(Creation.fromFloats(manager, data, shape), shape, DType.FLOAT32);
     }
 
     @Override
     public Buffer fromInts(int[] data, Shape shape, DType dtype) {
-        return own(Creation.fromInts(manager, data, shape, dtype), shape, dtype);
+        return ownDense(Creation.fromInts(manager, data, shape, dtype), shape, dtype);
     }
 
     @Override
     public Buffer full(double value, Shape shape, DType dtype) {
-        return own(Creation.full(manager, value, shape, dtype), shape, dtype);
+        return ownDense(Creation.full(manager, value, shape, dtype), shape, dtype);
     }
 
     @Override
@@ -168,10 +173,34 @@ public final class DjlBackend implements Backend, AutoCloseable {
     public Buffer execute(
             Primitive op, Attributes attributes, Buffer[] in, Shape shape, DType dtype) {
         try {
-            return own(kernel(op, attributes, in, shape, dtype), shape, dtype);
+            if (op == Primitive.GATHER && hostGather(in[0])) {
+                return ownDense(
+                        HostGather.apply(
+                                manager,
+                                nd(in[0]),
+                                in[0].shape(),
+                                ((Attributes.Axis) attributes).axis(),
+                                nd(in[1]),
+                                in[1].shape().size(),
+                                shape,
+                                dtype),
+                        shape,
+                        dtype);
+            }
+            NDArray a = kernel(op, attributes, in, shape, dtype);
+            return op.family() == Primitive.Family.UPDATE
+                    ? ownDense(a, shape, dtype)
+                    : own(a, shape, dtype);
         } finally {
             Reference.reachabilityFence(in);
         }
+    }
+
+    /** Whether GATHER reads its source in place: a dense array in host memory. */
+    private boolean hostGather(Buffer x) {
+        return ((DjlBuffer) x).dense
+                && !manager.getDevice().isGpu()
+                && (long) x.shape().size() * x.dtype().byteSize() <= Integer.MAX_VALUE;
     }
 
     private NDArray kernel(

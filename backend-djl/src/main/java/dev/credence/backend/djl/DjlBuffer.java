@@ -21,12 +21,20 @@ final class DjlBuffer implements Buffer {
     private static final Cleaner CLEANER = Cleaner.create();
 
     final NDArray array;
+
+    /**
+     * Whether the array is known to be dense and row-major, as arrays this backend allocates are:
+     * its memory can then be read in place. Results of libtorch's operations may be strided views.
+     */
+    final boolean dense;
+
     private final Shape shape;
     private final DType dtype;
     private final Cleaner.Cleanable cleanable;
 
-    private DjlBuffer(NDArray array, Shape shape, DType dtype, LiveCount live) {
+    private DjlBuffer(NDArray array, Shape shape, DType dtype, LiveCount live, boolean dense) {
         this.array = array;
+        this.dense = dense;
         this.shape = shape;
         this.dtype = dtype;
         live.increment();
@@ -40,10 +48,11 @@ final class DjlBuffer implements Buffer {
      * @param shape its Credence shape
      * @param dtype its Credence dtype
      * @param live the owning backend's count of live buffers
+     * @param dense whether the array is known to be dense and row-major
      * @return the buffer
      */
-    static DjlBuffer own(NDArray array, Shape shape, DType dtype, LiveCount live) {
-        return new DjlBuffer(array, shape, dtype, live);
+    static DjlBuffer own(NDArray array, Shape shape, DType dtype, LiveCount live, boolean dense) {
+        return new DjlBuffer(array, shape, dtype, live, dense);
     }
 
     /** Closes the array now; later calls do nothing. */

@@ -70,9 +70,11 @@ class DjlMemoryTest {
                         + " live buffers %d before, %d after%n",
                 steps, rssWarm, rssEnd, liveBefore, BACKEND.liveBuffers());
         assertEquals(liveBefore, BACKEND.liveBuffers(), "live buffers after 100k calls");
-        // A leak of one 8 KiB buffer per call would be about 800 MiB here.
+        // A leak of one 8 KiB buffer per call would be about 800 MiB here; the resident set also
+        // holds the Java heap, which grew by up to 19 MiB over this loop in a JVM that had run the
+        // module's other tests first.
         assertTrue(
-                rssEnd - rssWarm < 16,
+                rssEnd - rssWarm < 64,
                 "RSS grew from " + rssWarm + " MiB to " + rssEnd + " MiB over " + steps + " steps");
         assertTrue(Double.isFinite(w.toDoubleArray()[0]), "the loop computed numbers");
     }
