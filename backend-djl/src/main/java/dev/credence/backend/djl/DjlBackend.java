@@ -188,9 +188,11 @@ public final class DjlBackend implements Backend, AutoCloseable {
                         dtype);
             }
             NDArray a = kernel(op, attributes, in, shape, dtype);
-            return op.family() == Primitive.Family.UPDATE
-                    ? ownDense(a, shape, dtype)
-                    : own(a, shape, dtype);
+            // libtorch reshapes a dense array as a view that is dense too
+            boolean dense =
+                    op.family() == Primitive.Family.UPDATE
+                            || (op == Primitive.RESHAPE && ((DjlBuffer) in[0]).dense);
+            return dense ? ownDense(a, shape, dtype) : own(a, shape, dtype);
         } finally {
             Reference.reachabilityFence(in);
         }
