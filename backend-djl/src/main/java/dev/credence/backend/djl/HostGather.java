@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
-import java.nio.ByteBuffer;
+import dev.credence.api.backend.SliceCopies;
 
 /**
  * GATHER as copies of whole slices, from a dense source in host memory: one bulk copy per selected
@@ -38,13 +38,7 @@ final class HostGather {
             return r;
         }
         try (NDScope copies = new NDScope()) {
-            ByteBuffer src = x.toByteBuffer(true);
-            ByteBuffer dst = r.toByteBuffer(true);
-            for (int o = 0; o < outer; o++) {
-                for (int t = 0; t < count; t++) {
-                    dst.put((o * count + t) * slice, src, (o * dim + idx[t]) * slice, slice);
-                }
-            }
+            SliceCopies.gather(x.toByteBuffer(true), r.toByteBuffer(true), idx, outer, dim, slice);
         }
         return r;
     }

@@ -1,5 +1,7 @@
 package dev.credence.backend.nd4j;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -66,6 +68,17 @@ final class HostIo {
             new FloatPointer(address(a)).get(out, 0, n);
         }
         return out;
+    }
+
+    /** A buffer's elements in place, as bytes in native order (its array is dense, row-major). */
+    static ByteBuffer view(Nd4jBuffer b) {
+        long bytes = (long) b.shape.size() * b.dtype.byteSize();
+        BytePointer p = new BytePointer(address(b.array));
+        return p.position(0)
+                .limit(bytes)
+                .capacity(bytes)
+                .asByteBuffer()
+                .order(ByteOrder.nativeOrder());
     }
 
     static int[] readInts(INDArray a, int n) {

