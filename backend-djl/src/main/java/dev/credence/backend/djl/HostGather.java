@@ -8,11 +8,10 @@ import dev.credence.api.backend.Shape;
 import dev.credence.api.backend.SliceCopies;
 
 /**
- * GATHER as copies of whole slices, from a dense source in host memory: one bulk copy per selected
- * slice. libtorch's advanced indexing (what DJL's {@code get} calls) computes every element's
- * offset instead: selecting a VAE minibatch, 128 rows of a [60000, 784] data set, took about 250 us
- * a step that way. The source must be dense and row-major ({@link DjlBuffer#dense}); should it not
- * be, DJL's view of its memory would be a copy, which the scope here closes.
+ * GATHER from a dense source in host memory as slice copies ({@link SliceCopies}), where libtorch's
+ * advanced indexing (what DJL's {@code get} calls) computes every element's offset. The source must
+ * be dense and row-major ({@link DjlBuffer#dense}); should it not be, DJL's view of its memory
+ * would be a copy, which the scope here closes.
  */
 final class HostGather {
     private HostGather() {}
