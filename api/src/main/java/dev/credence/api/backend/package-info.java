@@ -14,9 +14,8 @@
  * kernels ({@link dev.credence.api.backend.ScalarMath} for special functions, {@link
  * dev.credence.api.backend.FloatMath} for fast single-precision exp, log, log1p and sigmoid, {@link
  * dev.credence.api.backend.HostLinearAlgebra} for the factorisation and solves) let every backend
- * agree exactly where its engine has no native kernel; {@link
- * dev.credence.api.backend.UpdateLoops} (the optimizer primitives) and {@link
- * dev.credence.api.backend.SliceCopies} (gather) serve backends whose arrays live in host memory,
- * where one pass in Java beats a chain of engine calls.
+ * agree exactly where its engine has no native kernel; {@link dev.credence.api.backend.UpdateLoops}
+ * (the optimizer primitives) and {@link dev.credence.api.backend.SliceCopies} (gather) serve
+ * backends whose arrays live in host memory, where one pass in Java beats a chain of engine calls.
  */
 package dev.credence.api.backend;
