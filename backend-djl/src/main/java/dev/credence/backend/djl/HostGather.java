@@ -37,7 +37,12 @@ final class HostGather {
             return r;
         }
         try (NDScope copies = new NDScope()) {
-            SliceCopies.gather(x.toByteBuffer(true), r.toByteBuffer(true), idx, outer, dim, slice);
+            SliceCopies.gather(
+                    idx,
+                    outer,
+                    dim,
+                    slice,
+                    SliceCopies.between(x.toByteBuffer(true), r.toByteBuffer(true)));
         }
         return r;
     }

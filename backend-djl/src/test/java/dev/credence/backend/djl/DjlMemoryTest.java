@@ -11,6 +11,7 @@ import dev.credence.api.tensor.Updates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,28 @@ class DjlMemoryTest {
         return w.sub(s.sum(true, 0).mul(1e-3)); // sum, full, mul, sub
     }
 
+    /** The state after a loop, and the resident set after a tenth of its steps and at its end. */
+    private record Run(Tensor last, long rssWarm, long rssEnd) {}
+
+    /**
+     * Replaces {@code state} by {@code step(state)} {@code steps} times, each step in a scope that
+     * keeps only the new state, releasing the old one.
+     */
+    private static Run run(Tensor state, int steps, UnaryOperator<Tensor> step) throws IOException {
+        long rssWarm = 0;
+        for (int i = 0; i < steps; i++) {
+            try (TensorScope scope = TensorScope.open()) {
+                Tensor next = scope.keep(step.apply(state));
+                state.release();
+                state = next;
+            }
+            if (i == steps / 10) {
+                rssWarm = rssMib();
+            }
+        }
+        return new Run(state, rssWarm, rssMib());
+    }
+
     @Test
     @DisplayName("100k primitive calls inside scopes keep live buffers and RSS flat")
     void boundedMemory() throws IOException {
@@ -53,18 +76,10 @@ class DjlMemoryTest {
         Tensor x = Tensor.full(BACKEND, 0.5, DType.FLOAT64, 32, 32);
         int steps = 10_000;
         long liveBefore = BACKEND.liveBuffers();
-        long rssWarm = 0;
-        for (int i = 0; i < steps; i++) {
-            try (TensorScope scope = TensorScope.open()) {
-                Tensor next = scope.keep(step(w, x));
-                w.release();
-                w = next;
-            }
-            if (i == steps / 10) {
-                rssWarm = rssMib();
-            }
-        }
-        long rssEnd = rssMib();
+        Run run = run(w, steps, v -> step(v, x));
+        w = run.last();
+        long rssWarm = run.rssWarm();
+        long rssEnd = run.rssEnd();
         System.out.printf(
                 "djl memory: %d steps (100k calls), RSS %d MiB after 10%%, %d MiB at the end,"
                         + " live buffers %d before, %d after%n",
@@ -84,20 +99,12 @@ class DjlMemoryTest {
     void updatesOnViews() throws IOException {
         Tensor m = Tensor.full(BACKEND, 0.0, DType.FLOAT64, 256, 256);
         Tensor g = Tensor.full(BACKEND, 0.5, DType.FLOAT64, 256, 256);
-        long rssWarm = 0;
         int steps = 2_000;
-        for (int i = 0; i < steps; i++) {
-            try (TensorScope scope = TensorScope.open()) {
-                // the transposed gradient is not contiguous: each call reads a 512 KiB copy of it
-                Tensor next = scope.keep(Updates.ema(m, g.transpose(), 0.9, true));
-                m.release();
-                m = next;
-            }
-            if (i == steps / 10) {
-                rssWarm = rssMib();
-            }
-        }
-        long rssEnd = rssMib();
+        // the transposed gradient is not contiguous: each call reads a 512 KiB copy of it
+        Run run = run(m, steps, v -> Updates.ema(v, g.transpose(), 0.9, true));
+        m = run.last();
+        long rssWarm = run.rssWarm();
+        long rssEnd = run.rssEnd();
         // keeping the copies would take about 1 GiB here
         assertTrue(
                 rssEnd - rssWarm < 64,

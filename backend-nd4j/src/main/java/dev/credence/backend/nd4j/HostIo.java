@@ -1,5 +1,6 @@
 package dev.credence.backend.nd4j;
 
+import dev.credence.api.backend.SliceCopies;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.bytedeco.javacpp.BytePointer;
@@ -79,6 +80,13 @@ final class HostIo {
                 .capacity(bytes)
                 .asByteBuffer()
                 .order(ByteOrder.nativeOrder());
+    }
+
+    /** Copies byte ranges from one array's native memory to another's, with 64-bit offsets. */
+    static SliceCopies.Copy copier(INDArray src, INDArray dst) {
+        BytePointer from = new BytePointer(address(src));
+        BytePointer to = new BytePointer(address(dst));
+        return (at, of, bytes) -> Pointer.memcpy(to.position(at), from.position(of), bytes);
     }
 
     static int[] readInts(INDArray a, int n) {

@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Index-driven movement: gather, its adjoint scatter-add, and one-hot encoding.
  *
  * <p>Gather copies whole slices on the host ({@link SliceCopies}): libnd4j's {@code gather} took
- * about 250 us to select a VAE minibatch, 128 rows of a [60000, 784] data set, and this 120. Its
- * kernel stays for arrays past 2 GiB.
+ * about 250 us to select a VAE minibatch, 128 rows of a [60000, 784] data set, and this 130; it
+ * also crashed on a vector with a matrix of indices and has no kernel for BOOL.
  *
  * <p>Scatter-add is libnd4j's {@code scatter_add} into zeros, which sums rows with equal indices.
  * It works along the first axis, so for a later axis the source is viewed as {@code [outer, m,
@@ -37,52 +37,9 @@ final class Indexing {
             outer *= xd[i];
         }
         long slice = (long) x.size() / Math.max(1, outer * xd[axis]) * x.dtype.byteSize();
-        if ((long) x.size() * x.dtype.byteSize() <= Integer.MAX_VALUE) {
-            int[] idx = HostIo.readInts(indices.array, indices.size());
-            SliceCopies.gather(HostIo.view(x), HostIo.view(r), idx, outer, xd[axis], (int) slice);
-            return r;
-        }
-        if (x.dtype != DType.BOOL && (xd.length > 1 || id.length <= 1)) {
-            Exec.runI("gather", new long[] {axis}, r.array, x.array, indices.array);
-            return r;
-        }
-        gatherNormalised(mem, x, axis, indices, r);
+        int[] idx = HostIo.readInts(indices.array, indices.size());
+        SliceCopies.gather(idx, outer, xd[axis], slice, HostIo.copier(x.array, r.array));
         return r;
-    }
-
-    /**
-     * Gathers through the shape {@code [outer, len, inner]} with a vector of indices, which avoids
-     * a crash of libnd4j's gather on a vector with a matrix of indices, and through INT32 for BOOL,
-     * which it has no kernel for.
-     */
-    private static void gatherNormalised(
-            Allocator mem, Nd4jBuffer x, int axis, Nd4jBuffer indices, Nd4jBuffer r) {
-        int[] xd = x.shape.dims();
-        int outer = 1;
-        for (int i = 0; i < axis; i++) {
-            outer *= xd[i];
-        }
-        int len = xd[axis];
-        int inner = x.size() / Math.max(1, outer * len);
-        int m = indices.size();
-        INDArray src = x.array;
-        DType dt = x.dtype == DType.BOOL ? DType.INT32 : x.dtype;
-        if (x.dtype == DType.BOOL) {
-            src = mem.temp(dt, x.shape);
-            src.assign(x.array);
-        }
-        INDArray dst = dt == x.dtype ? r.array : mem.temp(dt, r.shape);
-        Exec.runI(
-                "gather",
-                new long[] {1},
-                dst.reshape('c', new long[] {outer, m, inner}),
-                src.reshape('c', new long[] {outer, len, inner}),
-                indices.array.reshape('c', new long[] {m}));
-        if (x.dtype == DType.BOOL) {
-            r.array.assign(dst);
-            mem.free(src, dt, x.shape);
-            mem.free(dst, dt, r.shape);
-        }
     }
 
     static Nd4jBuffer scatterAdd(
